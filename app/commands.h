@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QStringList>
+
+namespace paddock::app {
+
+/** Exit codes of the headless subcommands. */
+enum ExitCode { kExitOk = 0, kExitFindings = 1, kExitBadInput = 2 };
+
+/** Each subcommand takes its arguments (without the program and subcommand names) and returns an exit code. */
+int runInfo(const QStringList &args);
+int runConvert(const QStringList &args);
+int runDemo(const QStringList &args);
+int runBench(const QStringList &args);
+int runPropagate(const QStringList &args);
+int runCheck(const QStringList &args);
+int runCompare(const QStringList &args);
+/** Opens the GUI (optionally on a clip or project path). */
+int runGui(int argc, char **argv, const QStringList &paths);
+
+/** Prints a message to stderr with a trailing newline. */
+void printError(const QString &message);
+void printOut(const QString &message);
+
+} // namespace paddock::app

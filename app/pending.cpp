@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+// Subcommands whose issues have not landed yet. Each helper removes its line when it implements it.
+#include "app/commands.h"
+
+namespace paddock::app {
+namespace {
+int pending(const char *name)
+{
+    printError(QStringLiteral("paddock %1: not available in this build yet").arg(QLatin1String(name)));
+    return kExitBadInput;
+}
+} // namespace
+int runInfo(const QStringList &) { return pending("info"); }
+int runConvert(const QStringList &) { return pending("convert"); }
+int runDemo(const QStringList &) { return pending("demo"); }
+int runBench(const QStringList &) { return pending("bench"); }
+int runPropagate(const QStringList &) { return pending("propagate"); }
+int runCheck(const QStringList &) { return pending("check"); }
+int runCompare(const QStringList &) { return pending("compare"); }
+int runGui(int, char **, const QStringList &) { return pending("gui"); }
+} // namespace paddock::app

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/project.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace paddock::core {
+
+/** What a lenient read skipped, one readable line per problem (file, item, what is wrong). */
+struct ReadReport
+{
+    std::vector<std::string> problems;
+};
+
+/**
+ * Reads COCO keypoint JSON (AP-10K) and APTv2/APT-36K JSON, with Paddock's conventions
+ * (images[].frame_id, videos[], track_id; see shared docs/formats.md). Images with a video_id become one
+ * clip per video; images without become one image-list clip ordered by image id.
+ * Strict mode (default): any problem returns nullopt and a message naming the file and what is wrong.
+ * Lenient mode: bad items are skipped and listed in \a report.
+ */
+std::optional<Project> readCocoFile(const std::string &path, std::string *error, ReadReport *report = nullptr,
+                                    bool lenient = false);
+std::optional<Project> readCocoJson(const std::string &text, const std::string &nameForMessages,
+                                    std::string *error, ReadReport *report = nullptr, bool lenient = false);
+
+struct CocoWriteOptions
+{
+    bool aptv2 = false;          ///< add video_id/track_id/frame_id and videos[]
+    bool extras = true;          ///< add keypoint_scores and keypoint_sources (readers ignore them)
+    bool propagated = true;      ///< include tracker output, not only user labels
+    /** APTv2 from a video clip: write the frames as images under this folder (relative names in file_name). */
+    std::string frameDir;
+};
+
+/** Writes COCO/APTv2 JSON atomically. Boxes are kept as given or computed from keypoints (padded, clipped). */
+bool writeCocoFile(const Project &project, const std::string &path, const CocoWriteOptions &options,
+                   std::string *error);
+
+/** A box from the labelled keypoints, padded by \a pad (fraction of size) and clipped to the image. */
+std::optional<Box> boxFromKeypoints(const Instance &inst, int imageWidth, int imageHeight, double pad = 0.1);
+
+} // namespace paddock::core

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace paddock::core {
+
+/** A species with its skeleton: keypoint names, bones and left/right pairs (all 0-based). */
+struct Category
+{
+    int id = 1;
+    std::string name;
+    std::string supercategory;
+    std::vector<std::string> keypoints;
+    std::vector<std::pair<int, int>> skeleton;  ///< bones, 0-based keypoint indices
+    std::vector<std::pair<int, int>> flipPairs; ///< left/right pairs, 0-based
+    std::vector<double> sigmas;                 ///< OKS sigmas per keypoint; empty when unknown
+
+    int keypointCount() const { return static_cast<int>(keypoints.size()); }
+    /** Index of the mirror keypoint of \a k, or \a k when it has none. */
+    int mirrorOf(int k) const;
+    bool operator==(const Category &o) const;
+    bool operator!=(const Category &o) const { return !(*this == o); }
+};
+
+/** AP-10K: the 17 keypoint names in dataset order. */
+const std::vector<std::string> &ap10kKeypointNames();
+/** AP-10K: the 54 species as (id, name, family). */
+struct Species { int id; const char *name; const char *family; };
+const std::vector<Species> &ap10kSpecies();
+/** The AP-10K category for species \a speciesId (1..54), with skeleton, flip pairs and sigmas. */
+Category ap10kCategory(int speciesId);
+/** All 54 AP-10K categories. */
+std::vector<Category> ap10kCategories();
+/** Left/right pairs guessed from names (left_x/right_x, L_x/R_x, xL/xR). */
+std::vector<std::pair<int, int>> guessFlipPairs(const std::vector<std::string> &names);
+
+} // namespace paddock::core
