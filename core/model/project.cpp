@@ -109,7 +109,7 @@ bool Clip::operator==(const Clip &o) const
 {
     return name == o.name && path == o.path && videoId == o.videoId && frameCount == o.frameCount
         && width == o.width && height == o.height && fps == o.fps && frameMeta == o.frameMeta && tracks == o.tracks
-        && frames == o.frames;
+        && frames == o.frames && review == o.review;
 }
 
 const Category *Project::category(int id) const

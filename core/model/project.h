@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model/category.h"
+#include "core/model/review.h"
 #include "core/model/types.h"
 
 #include <cstdint>
@@ -38,6 +39,7 @@ public:
     std::vector<FrameMeta> frameMeta; ///< empty, or one per frame
     std::vector<Track> tracks;        ///< animals of this clip, by track id
     std::map<int, std::vector<Instance>> frames; ///< frame index -> instances (at most one per track)
+    ClipReview review;                ///< review rounds and error list (core/model/review.h)
 
     const Instance *instance(int frame, int trackId) const;
     Instance *instance(int frame, int trackId);
