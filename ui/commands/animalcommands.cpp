@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/commands/animalcommands.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace paddock::ui {
+
+namespace {
+QString undoText(const char *text)
+{
+    return QCoreApplication::translate("Undo Commands", text);
+}
+
+// Every frame on which the clip has an instance of one of the tracks, from \a fromFrame on.
+std::vector<int> framesWith(const core::Clip &clip, std::initializer_list<int> tracks, int fromFrame = 0)
+{
+    std::vector<int> out;
+    for (auto it = clip.frames.lower_bound(fromFrame); it != clip.frames.end(); ++it) {
+        const bool has = std::any_of(it->second.begin(), it->second.end(), [&](const core::Instance &i) {
+            return std::find(tracks.begin(), tracks.end(), i.trackId) != tracks.end();
+        });
+        if (has)
+            out.push_back(it->first);
+    }
+    return out;
+}
+} // namespace
+
+AddAnimal::AddAnimal(Document *document, int clip, int categoryId, int trackId, const QString &name)
+    : ClipEdit(document, clip, undoText("Add Animal"))
+    , mTrackId(trackId)
+{
+    const core::Clip *c = this->clip();
+    if (!c)
+        return;
+    if (mTrackId <= 0)
+        mTrackId = c->nextTrackId();
+    if (c->track(mTrackId))
+        return; // id in use: nothing to add
+    std::vector<core::Track> tracks = c->tracks;
+    core::Track t;
+    t.id = mTrackId;
+    t.categoryId = categoryId;
+    t.name = name.toStdString();
+    tracks.push_back(t);
+    changeTracks(tracks);
+}
+
+RemoveAnimal::RemoveAnimal(Document *document, int clip, int trackId)
+    : ClipEdit(document, clip, undoText("Remove Animal"))
+{
+    const core::Clip *c = this->clip();
+    if (!c || !c->track(trackId))
+        return;
+    for (int frame : framesWith(*c, {trackId}))
+        changeInstance(frame, trackId, std::nullopt);
+    std::vector<core::Track> tracks = c->tracks;
+    tracks.erase(std::remove_if(tracks.begin(), tracks.end(), [&](const core::Track &t) { return t.id == trackId; }),
+                 tracks.end());
+    changeTracks(tracks);
+}
+
+ChangeTrackId::ChangeTrackId(Document *document, int clip, int oldId, int newId)
+    : ClipEdit(document, clip, undoText("Change Track Id"))
+{
+    const core::Clip *c = this->clip();
+    if (!c || oldId == newId || newId <= 0 || !c->track(oldId))
+        return;
+    for (int frame : framesWith(*c, {oldId, newId})) {
+        auto a = c->instance(frame, oldId) ? std::optional<core::Instance>(*c->instance(frame, oldId)) : std::nullopt;
+        auto b = c->instance(frame, newId) ? std::optional<core::Instance>(*c->instance(frame, newId)) : std::nullopt;
+        changeInstance(frame, newId, a);
+        changeInstance(frame, oldId, b);
+    }
+    std::vector<core::Track> tracks = c->tracks;
+    for (core::Track &t : tracks) {
+        if (t.id == oldId)
+            t.id = newId;
+        else if (t.id == newId)
+            t.id = oldId;
+    }
+    changeTracks(tracks);
+}
+
+SwapTracksFromFrame::SwapTracksFromFrame(Document *document, int clip, int fromFrame, int trackA, int trackB)
+    : ClipEdit(document, clip, undoText("Swap Animals from Frame"))
+{
+    const core::Clip *c = this->clip();
+    if (!c || trackA == trackB)
+        return;
+    for (int frame : framesWith(*c, {trackA, trackB}, fromFrame)) {
+        auto a = document->instanceState(clip, frame, trackA);
+        auto b = document->instanceState(clip, frame, trackB);
+        changeInstance(frame, trackB, a);
+        changeInstance(frame, trackA, b);
+    }
+}
+
+} // namespace paddock::ui

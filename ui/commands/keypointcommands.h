@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "ui/commands/clipedit.h"
+
+#include <QPointF>
+
+namespace paddock::ui {
+
+/** Undo command that places one keypoint of one animal as a visible manual label. */
+class PlaceKeypoint : public ClipEdit
+{
+public:
+    PlaceKeypoint(Document *document, int clip, int frame, int trackId, int keypoint, QPointF pos);
+};
+
+/**
+ * Undo command that moves one keypoint. While a drag is in progress (commit = false) consecutive moves
+ * of the same keypoint merge into one step; the move with commit = true closes it.
+ * Moving a tracker's point turns it into a manual label (the next refine uses it).
+ */
+class MoveKeypoint : public QUndoCommand
+{
+public:
+    MoveKeypoint(Document *document, int clip, int frame, int trackId, int keypoint, QPointF pos, bool commit);
+
+    void redo() override;
+    void undo() override;
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
+    bool isCommitted() const { return mCommitted; }
+
+private:
+    Document *mDocument;
+    int mClip, mFrame, mTrackId, mKeypoint;
+    core::Keypoint mBefore;
+    core::Keypoint mAfter;
+    bool mCommitted;
+};
+
+/** Undo command that marks one keypoint visible, occluded (labelled, not visible) or clears it. */
+class SetKeypointVisibility : public ClipEdit
+{
+public:
+    /** \a pos is used when the keypoint has no position yet (marking an unplaced point occluded). */
+    SetKeypointVisibility(Document *document, int clip, int frame, int trackId, int keypoint,
+                          core::Visibility visibility, QPointF pos = QPointF());
+};
+
+/** Undo command that swaps the left and right keypoints of one animal on one frame. */
+class SwapLeftRight : public ClipEdit
+{
+public:
+    SwapLeftRight(Document *document, int clip, int frame, int trackId);
+};
+
+/** Undo command that turns every tracker point on a frame into an approved label. */
+class ApproveFrame : public ClipEdit
+{
+public:
+    ApproveFrame(Document *document, int clip, int frame);
+};
+
+/** Undo command that copies an animal's keypoints from another frame as manual labels. */
+class CopyAnimalFromFrame : public ClipEdit
+{
+public:
+    CopyAnimalFromFrame(Document *document, int clip, int fromFrame, int toFrame, int trackId);
+};
+
+} // namespace paddock::ui

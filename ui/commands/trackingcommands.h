@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "tracking/pointtracker.h"
+#include "ui/commands/clipedit.h"
+
+namespace paddock::ui {
+
+/**
+ * Undo command that applies a whole tracking run (every frame, every animal) as one step.
+ * Labels a person vouched for (manual, approved, imported) are never overwritten.
+ */
+class ApplyTrackingResult : public ClipEdit
+{
+public:
+    ApplyTrackingResult(Document *document, int clip, const tracking::TrackingOutput &output, bool refine);
+    /** Number of keypoints the run changed. */
+    int changedKeypoints() const { return mChanged; }
+
+private:
+    int mChanged = 0;
+};
+
+/** Merges one tracker instance into the existing one, keeping user labels; returns how many points changed. */
+int mergeTrackedInstance(core::Instance &existing, const core::Instance &tracked, bool refine);
+
+} // namespace paddock::ui

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/model/project.h"
+#include "ui/document/changeevent.h"
+#include "ui/document/roles.h"
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+class QUndoStack;
+
+namespace paddock::ui {
+
+/** Where an instance lives inside a clip: frame and track id. */
+struct InstanceKey
+{
+    int frame = 0;
+    int trackId = 0;
+    bool operator==(const InstanceKey &o) const { return frame == o.frame && trackId == o.trackId; }
+    bool operator<(const InstanceKey &o) const
+    {
+        return frame != o.frame ? frame < o.frame : trackId < o.trackId;
+    }
+};
+
+/** One instance replacement: the new state of (frame, track), or nullopt to remove it. */
+struct InstanceChange
+{
+    InstanceKey key;
+    std::optional<core::Instance> instance;
+};
+
+/**
+ * The open project with its undo stack and UI state (current clip, frame, animal, keypoint, role).
+ * Data changes go out through one changed() signal, emitted by the mutators that commands call;
+ * UI state has its own signals.
+ */
+class Document : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Document(QObject *parent = nullptr);
+    ~Document() override;
+
+    const core::Project &project() const { return mProject; }
+    /** Replaces the project (open, new): clears undo history and selection. */
+    void resetProject(core::Project project, const QString &fileName = QString());
+    QUndoStack *undoStack() const { return mUndoStack; }
+
+    QString fileName() const { return mFileName; }
+    void setFileName(const QString &fileName);
+    bool isModified() const;
+    /** Marks the current undo state as saved. */
+    void setClean();
+
+    // --- UI state ----------------------------------------------------------------------------
+    int currentClipIndex() const { return mClip; }
+    const core::Clip *currentClip() const;
+    const core::Clip *clip(int index) const;
+    void setCurrentClip(int index);
+
+    int currentFrame() const { return mFrame; }
+    void setCurrentFrame(int frame);
+    int frameCount() const;
+
+    /** Selected animal (track id), 0 when none. */
+    int currentTrack() const { return mTrack; }
+    void setCurrentTrack(int trackId);
+
+    /** Selected keypoint index of the current animal, -1 when none. */
+    int currentKeypoint() const { return mKeypoint; }
+    void setCurrentKeypoint(int index);
+
+    Role role() const { return mRole; }
+    void setRole(Role role);
+    /** Reviewers do not edit labels. */
+    bool isReadOnly() const { return mRole == Role::Reviewer; }
+
+    // --- Queries -----------------------------------------------------------------------------
+    const core::Category *categoryOfTrack(int clip, int trackId) const;
+    const core::Instance *instance(int clip, int frame, int trackId) const;
+    std::optional<core::Instance> instanceState(int clip, int frame, int trackId) const;
+    /** The first unlabelled keypoint of \a trackId on \a frame after \a from (wrapping), -1 if all labelled. */
+    int nextUnlabelledKeypoint(int frame, int trackId, int from = -1) const;
+
+    // --- Mutators (called by commands; each emits changed()) -----------------------------------
+    void setInstances(int clip, const std::vector<InstanceChange> &changes);
+    void setTracks(int clip, const std::vector<core::Track> &tracks);
+    void setClipInfo(int clip, int frameCount, int width, int height, double fps);
+
+Q_SIGNALS:
+    void changed(const paddock::ui::ChangeEvent &event);
+    void currentClipChanged(int index);
+    void currentFrameChanged(int frame);
+    void currentTrackChanged(int trackId);
+    void currentKeypointChanged(int index);
+    void roleChanged(paddock::ui::Role role);
+    void fileNameChanged(const QString &fileName);
+    void modifiedChanged(bool modified);
+
+private:
+    core::Clip *mutableClip(int index);
+
+    core::Project mProject;
+    QUndoStack *mUndoStack;
+    QString mFileName;
+    int mClip = -1;
+    int mFrame = 0;
+    int mTrack = 0;
+    int mKeypoint = -1;
+    Role mRole = Role::Labeller;
+};
+
+} // namespace paddock::ui
