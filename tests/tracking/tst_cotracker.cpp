@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: Apache-2.0
+// CoTracker3 port: checkpoint reader, formula weights, parity with the reference fixtures.
+#include "tests/testutil.h"
+#include "tracking/cotracker/checkpoint.h"
+#include "tracking/cotracker/formulaweights.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <random>
+
+using namespace paddock::tracking::cotracker;
+
+namespace {
+
+std::string fixtureDir()
+{
+    const std::string shared = paddock::test::sharedDir();
+    return shared.empty() ? std::string() : shared + "/fixtures/cotracker3";
+}
+
+std::string readBytes(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void writeBytes(const std::string &path, const std::string &bytes)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+nlohmann::json readJson(const std::string &path)
+{
+    std::ifstream in(path);
+    return nlohmann::json::parse(in);
+}
+
+void checkAgainstJson(const TensorMap &tensors, const nlohmann::json &j)
+{
+    REQUIRE(tensors.size() == j["tensors"].size());
+    for (const auto &t : j["tensors"]) {
+        const std::string name = t["name"];
+        INFO(name);
+        REQUIRE(tensors.count(name));
+        const RawTensor &r = tensors.at(name);
+        CHECK(r.shape == t["shape"].get<std::vector<int64_t>>());
+        const auto values = t["values"].get<std::vector<double>>();
+        REQUIRE(r.f32.size() == values.size());
+        for (size_t i = 0; i < values.size(); ++i)
+            REQUIRE(r.f32[i] == static_cast<float>(values[i]));
+    }
+}
+
+RawTensor randomTensor(std::vector<int64_t> shape, std::mt19937 &rng)
+{
+    RawTensor t;
+    t.shape = std::move(shape);
+    std::normal_distribution<float> d;
+    t.f32.resize(t.numel());
+    for (float &v : t.f32)
+        v = d(rng);
+    return t;
+}
+
+} // namespace
+
+TEST_CASE("torch.save writer and reader round-trip float and int64 tensors", "[cotracker][checkpoint]")
+{
+    std::mt19937 rng(7);
+    TensorMap in;
+    in["a.weight"] = randomTensor({3, 4, 5}, rng);
+    in["b"] = randomTensor({7}, rng);
+    in["scalar"] = randomTensor({}, rng);
+    RawTensor ints;
+    ints.dtype = RawTensor::DType::Int64;
+    ints.shape = {2, 3};
+    ints.i64 = {0, -1, 5, 1LL << 40, 7, 9};
+    in["ints"] = ints;
+    const std::string path = paddock::test::tempDir() + "/rt.pth";
+    std::string err;
+    REQUIRE(writeTorchSave(path, in, &err));
+    TensorMap out;
+    REQUIRE(readTorchSave(path, &out, &err));
+    REQUIRE(out.size() == in.size());
+    for (const auto &kv : in) {
+        INFO(kv.first);
+        CHECK(out[kv.first].shape == kv.second.shape);
+        CHECK(out[kv.first].f32 == kv.second.f32);
+        CHECK(out[kv.first].i64 == kv.second.i64);
+    }
+    CHECK(out["ints"].dtype == RawTensor::DType::Int64);
+}
+
+TEST_CASE("checkpoint reader reads the reference OrderedDict checkpoints", "[cotracker][checkpoint]")
+{
+    const std::string dir = fixtureDir();
+    if (dir.empty()) {
+        WARN("no shared data: skipping");
+        return;
+    }
+    for (const std::string base : {"ordered_dict_checkpoint", "ordered_dict_checkpoint_views"}) {
+        INFO(base);
+        TensorMap t;
+        std::string err;
+        REQUIRE(readTorchSave(dir + "/" + base + ".pth", &t, &err));
+        checkAgainstJson(t, readJson(dir + "/" + base + ".json"));
+    }
+}
+
+TEST_CASE("checkpoint reader refuses truncated, corrupted and foreign files without crashing", "[cotracker][checkpoint]")
+{
+    const std::string tmp = paddock::test::tempDir();
+    std::mt19937 rng(3);
+    TensorMap in;
+    in["x"] = randomTensor({16, 16}, rng);
+    in["y"] = randomTensor({5}, rng);
+    const std::string good = tmp + "/good.pth";
+    std::string err;
+    REQUIRE(writeTorchSave(good, in, &err));
+    const std::string bytes = readBytes(good);
+
+    // every truncation is refused with a message naming the file
+    for (size_t len : {size_t(0), size_t(10), size_t(100), bytes.size() / 2, bytes.size() - 30, bytes.size() - 1}) {
+        const std::string p = tmp + "/trunc.pth";
+        writeBytes(p, bytes.substr(0, len));
+        TensorMap t;
+        err.clear();
+        INFO(len);
+        CHECK_FALSE(readTorchSave(p, &t, &err));
+        CHECK(err.find(p) != std::string::npos);
+    }
+    // a corrupted pickle: the data.pkl bytes overwritten with garbage
+    {
+        std::string bad = bytes;
+        const size_t pos = bad.find("\x80\x02");
+        REQUIRE(pos != std::string::npos);
+        for (size_t i = pos + 2; i < pos + 60; ++i)
+            bad[i] = static_cast<char>(0xFE);
+        const std::string p = tmp + "/corrupt.pth";
+        writeBytes(p, bad);
+        TensorMap t;
+        CHECK_FALSE(readTorchSave(p, &t, &err));
+        CHECK(err.find("pickle") != std::string::npos);
+    }
+    // random byte flips anywhere never crash
+    for (int k = 0; k < 200; ++k) {
+        std::string bad = bytes;
+        std::uniform_int_distribution<size_t> pos(0, bad.size() - 1);
+        for (int f = 0; f < 4; ++f)
+            bad[pos(rng)] = static_cast<char>(rng());
+        const std::string p = tmp + "/flip.pth";
+        writeBytes(p, bad);
+        TensorMap t;
+        readTorchSave(p, &t, &err);
+    }
+    // not a zip at all, and a missing file
+    writeBytes(tmp + "/text.pth", "this is not a checkpoint at all, just some text\n");
+    TensorMap t;
+    CHECK_FALSE(readTorchSave(tmp + "/text.pth", &t, &err));
+    CHECK(err.find("zip") != std::string::npos);
+    CHECK_FALSE(readTorchSave(tmp + "/missing.pth", &t, &err));
+    CHECK(err.find("missing.pth") != std::string::npos);
+}
+
+TEST_CASE("CoTracker3 layout matches the reference state_dict keys and shapes", "[cotracker][checkpoint]")
+{
+    const auto layout = cotracker3Layout(60);
+    REQUIRE(layout.size() == 188);
+    int64_t params = 0;
+    for (const auto &e : layout)
+        if (!e.buffer) {
+            int64_t n = 1;
+            for (int64_t s : e.shape)
+                n *= s;
+            params += n;
+        }
+    CHECK(params == 25385700);
+    const std::string dir = fixtureDir();
+    if (dir.empty()) {
+        WARN("no shared data: skipping keys.json");
+        return;
+    }
+    const auto keys = readJson(dir + "/keys.json");
+    for (const std::string model : {"offline", "online"}) {
+        const auto &sd = keys[model]["state_dict"];
+        const int window = sd[0][1][1];
+        const auto ours = cotracker3Layout(window);
+        REQUIRE(sd.size() == ours.size());
+        for (size_t i = 0; i < ours.size(); ++i) {
+            INFO(ours[i].name);
+            CHECK(sd[i][0].get<std::string>() == ours[i].name);
+            CHECK(sd[i][1].get<std::vector<int64_t>>() == ours[i].shape);
+            CHECK(sd[i][2].get<bool>() == ours[i].buffer);
+        }
+    }
+}
+
+TEST_CASE("CoTracker3 state_dict check refuses wrong files with a clear message", "[cotracker][checkpoint]")
+{
+    TensorMap sd;
+    for (const auto &e : cotracker3Layout(60)) {
+        RawTensor t;
+        t.shape = e.shape; // values are not needed for the key and shape check
+        sd[e.name] = t;
+    }
+    std::string err;
+    CHECK(checkCoTracker3StateDict(sd, "m.pth", &err));
+    TensorMap wrongShape = sd;
+    wrongShape["corr_mlp.fc1.weight"].shape = {384, 2400};
+    CHECK_FALSE(checkCoTracker3StateDict(wrongShape, "m.pth", &err));
+    CHECK(err.find("corr_mlp.fc1.weight") != std::string::npos);
+    CHECK(err.find("CC BY-NC") != std::string::npos);
+    TensorMap missing = sd;
+    missing.erase("updateformer.virual_tracks");
+    CHECK_FALSE(checkCoTracker3StateDict(missing, "m.pth", &err));
+    CHECK(err.find("virual_tracks") != std::string::npos);
+    TensorMap extra = sd;
+    extra["module.extra"] = RawTensor();
+    CHECK_FALSE(checkCoTracker3StateDict(extra, "m.pth", &err));
+
+    // a real file on disk: a wrong-shape checkpoint and a valid torch file that is not CoTracker3
+    const std::string tmp = paddock::test::tempDir();
+    TensorMap small;
+    std::mt19937 rng(1);
+    small["time_emb"] = randomTensor({1, 2, 4}, rng);
+    small["fnet.conv1.weight"] = randomTensor({2, 3, 3, 3}, rng);
+    REQUIRE(writeTorchSave(tmp + "/wrong.pth", small, &err));
+    TensorMap t;
+    CHECK_FALSE(readCoTracker3Checkpoint(tmp + "/wrong.pth", &t, &err));
+    CHECK(err.find("wrong.pth") != std::string::npos);
+    CHECK(err.find("scaled_offline.pth") != std::string::npos);
+    const std::string dir = fixtureDir();
+    if (!dir.empty()) {
+        CHECK_FALSE(readCoTracker3Checkpoint(dir + "/ordered_dict_checkpoint.pth", &t, &err));
+        CHECK(err.find("time_emb") != std::string::npos);
+    }
+}
+
+TEST_CASE("formula weights reproduce the reference generator", "[cotracker][weights]")
+{
+    const TensorMap w = formulaWeights(60);
+    REQUIRE(w.size() == 188);
+    CHECK(w.at("corr_mlp.fc1.bias").f32[0] == Approx(0.00960339326).epsilon(1e-7));
+    const std::string dir = fixtureDir();
+    if (dir.empty()) {
+        WARN("no shared data: skipping weights_check");
+        return;
+    }
+    TensorMap check;
+    std::string err;
+    REQUIRE(readTorchSave(dir + "/weights_check.pt", &check, &err));
+    REQUIRE(check.size() == 9);
+    for (const auto &kv : check) {
+        INFO(kv.first);
+        const auto &ours = w.at(kv.first).f32;
+        for (size_t i = 0; i < kv.second.f32.size(); ++i)
+            CHECK(ours[i] == kv.second.f32[i]);
+    }
+    const auto j = readJson(dir + "/weights_check.json");
+    const auto &entries = j.is_array() ? j : (j.contains("entries") ? j["entries"] : j["keys"]);
+    int checked = 0;
+    for (const auto &e : entries) {
+        const std::string name = e["name"];
+        INFO(name);
+        const auto &v = w.at(name).f32;
+        double sum = 0;
+        for (float x : v)
+            sum += x;
+        CHECK(std::abs(sum - e["sum_f64"].get<double>()) <= 1e-5);
+        const auto last8 = e["last8"].get<std::vector<double>>();
+        for (size_t i = 0; i < last8.size(); ++i)
+            CHECK(v[v.size() - last8.size() + i] == static_cast<float>(last8[i]));
+        ++checked;
+    }
+    CHECK(checked == 188);
+}
