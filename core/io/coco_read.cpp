@@ -1,0 +1,556 @@
+// SPDX-License-Identifier: Apache-2.0
+// Reading COCO keypoint JSON (AP-10K), APTv2/APT-36K and PoseTrack-style video fields.
+#include "core/io/coco.h"
+
+#include "core/io/coco_p.h"
+#include "core/io/jsonutil_p.h"
+#include "core/io/projectfile.h"
+
+#include <QFileInfo>
+#include <QString>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace paddock::core {
+
+using detail::Json;
+using detail::tr;
+
+namespace {
+
+/** Collects problems: strict mode stops at the first, lenient mode lists them and goes on. */
+struct Problems
+{
+    std::string file;
+    bool lenient = false;
+    ReadReport *report = nullptr;
+    std::string first;
+
+    /** Records \a what; returns true when reading may go on (lenient), false when it must stop. */
+    bool add(const std::string &what)
+    {
+        const std::string line = file + ": " + what;
+        if (first.empty())
+            first = line;
+        if (report)
+            report->problems.push_back(line);
+        return lenient;
+    }
+};
+
+struct ImageRec
+{
+    std::int64_t id = 0;
+    std::string fileName;
+    int width = 0, height = 0;
+    std::string videoKey; ///< empty: not part of a video
+    std::optional<std::int64_t> frameId;
+    int nframes = 0;
+    int frame = -1; ///< resolved frame index in its clip
+};
+
+struct VideoRec
+{
+    std::string key;
+    int id = 0;
+    std::string fileName, name;
+    double fps = 0.0;
+    int frameCount = 0, width = 0, height = 0;
+    std::vector<std::size_t> images; ///< indices into the image list
+};
+
+std::string idOf(const Json &v)
+{
+    return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+bool readSkeleton(const Json &cj, const char *key, int count, bool oneBasedByDefault, const std::string &w,
+                  std::vector<std::pair<int, int>> *out, std::string *why)
+{
+    auto it = cj.find(key);
+    if (it == cj.end() || it->is_null())
+        return true;
+    if (!it->is_array()) {
+        *why = w + ": '" + key + "' " + tr("is not a list of pairs");
+        return false;
+    }
+    std::vector<std::pair<std::int64_t, std::int64_t>> raw;
+    bool hasZero = false, hasCount = false;
+    for (const Json &p : *it) {
+        std::int64_t a = 0, b = 0;
+        if (!p.is_array() || p.size() != 2 || !detail::asInteger(p[0], &a) || !detail::asInteger(p[1], &b)) {
+            *why = w + ": '" + key + "' " + tr("has an entry that is not a pair of indices") + ": " + p.dump();
+            return false;
+        }
+        hasZero = hasZero || a == 0 || b == 0;
+        hasCount = hasCount || a == count || b == count;
+        raw.emplace_back(a, b);
+    }
+    // COCO skeletons are 1-based; some datasets (Animal Kingdom) write them 0-based, which shows as a 0.
+    const int offset = oneBasedByDefault && !hasZero ? 1 : 0;
+    for (const auto &[a, b] : raw) {
+        if (a - offset < 0 || b - offset < 0 || a - offset >= count || b - offset >= count || (hasZero && hasCount)) {
+            *why = w + ": '" + key + "' " + tr("refers to a keypoint that does not exist") + ": [" + std::to_string(a)
+                + ", " + std::to_string(b) + "] " + tr("with") + " " + std::to_string(count) + " " + tr("keypoints");
+            return false;
+        }
+        out->emplace_back(int(a - offset), int(b - offset));
+    }
+    return true;
+}
+
+bool readCategory(const Json &cj, const std::string &w, Category *c, std::string *why)
+{
+    if (!cj.is_object()) {
+        *why = w + ": " + tr("not an object");
+        return false;
+    }
+    if (!detail::getInt(cj, "id", w, &c->id, why) || !detail::getString(cj, "name", w, &c->name, why, false)
+        || !detail::getString(cj, "supercategory", w, &c->supercategory, why, false))
+        return false;
+    auto kp = cj.find("keypoints");
+    if (kp == cj.end() || !kp->is_array() || kp->empty()) {
+        *why = w + ": " + tr("missing 'keypoints' (the keypoint names)");
+        return false;
+    }
+    for (const Json &n : *kp) {
+        if (!n.is_string()) {
+            *why = w + ": " + tr("a keypoint name is not a string");
+            return false;
+        }
+        c->keypoints.push_back(n.get<std::string>());
+    }
+    const int k = c->keypointCount();
+    if (!readSkeleton(cj, "skeleton", k, true, w, &c->skeleton, why)
+        || !readSkeleton(cj, "flip_pairs", k, false, w, &c->flipPairs, why))
+        return false;
+    const bool ap10k = c->keypoints == ap10kKeypointNames();
+    if (!cj.contains("flip_pairs"))
+        c->flipPairs = ap10k ? ap10kCategory(1).flipPairs : guessFlipPairs(c->keypoints);
+    if (auto s = cj.find("sigmas"); s != cj.end() && s->is_array() && s->size() == std::size_t(k)
+        && std::all_of(s->begin(), s->end(), [](const Json &v) { return v.is_number(); })) {
+        for (const Json &v : *s)
+            c->sigmas.push_back(v.get<double>());
+    } else if (ap10k) {
+        c->sigmas = ap10kCategory(1).sigmas;
+    }
+    return true;
+}
+
+/** Directory shared by all \a names (slash-separated), "" when they are in the top folder. */
+std::string commonDir(const std::vector<std::string> &names)
+{
+    std::vector<std::string> common;
+    bool first = true;
+    for (const std::string &n : names) {
+        std::vector<std::string> parts;
+        std::size_t start = 0;
+        for (std::size_t s; (s = n.find('/', start)) != std::string::npos; start = s + 1)
+            parts.push_back(n.substr(start, s - start));
+        if (first) {
+            common = parts;
+            first = false;
+        } else {
+            std::size_t i = 0;
+            while (i < common.size() && i < parts.size() && common[i] == parts[i])
+                ++i;
+            common.resize(i);
+        }
+    }
+    std::string out;
+    for (const std::string &p : common)
+        out += (out.empty() ? "" : "/") + p;
+    return out;
+}
+
+/** Keypoints of one annotation; false with \a why on the first bad value. */
+bool readKeypoints(const Json &aj, const Category &cat, const ImageRec &img, std::vector<Keypoint> *out,
+                   std::string *why)
+{
+    auto it = aj.find("keypoints");
+    if (it == aj.end() || !it->is_array()) {
+        *why = tr("missing 'keypoints'");
+        return false;
+    }
+    const std::size_t k = cat.keypoints.size();
+    if (it->size() != 3 * k) {
+        *why = tr("has") + " " + std::to_string(it->size()) + " " + tr("keypoint values; category") + " "
+            + std::to_string(cat.id) + " (" + cat.name + ") " + tr("needs") + " " + std::to_string(3 * k) + " ("
+            + std::to_string(k) + " " + tr("keypoints x 3") + ")";
+        return false;
+    }
+    const Json *scores = nullptr, *sources = nullptr;
+    if (auto s = aj.find("keypoint_scores"); s != aj.end() && s->is_array() && s->size() == k)
+        scores = &*s;
+    if (auto s = aj.find("keypoint_sources"); s != aj.end() && s->is_array() && s->size() == k)
+        sources = &*s;
+    out->assign(k, Keypoint());
+    for (std::size_t i = 0; i < k; ++i) {
+        const Json &x = (*it)[3 * i], &y = (*it)[3 * i + 1], &v = (*it)[3 * i + 2];
+        const std::string which = tr("keypoint") + " " + std::to_string(i + 1) + " (" + cat.keypoints[i] + ")";
+        if (!x.is_number() || !y.is_number() || !v.is_number()) {
+            *why = which + ": " + tr("value is not a number");
+            return false;
+        }
+        const double xv = x.get<double>(), yv = y.get<double>(), vv = v.get<double>();
+        if (!std::isfinite(xv) || !std::isfinite(yv) || !std::isfinite(vv)) {
+            *why = which + ": " + tr("coordinate is NaN or infinite");
+            return false;
+        }
+        if (vv != 0.0 && vv != 1.0 && vv != 2.0) {
+            *why = which + ": " + tr("visibility must be 0, 1 or 2, not") + " " + v.dump();
+            return false;
+        }
+        Keypoint &kp = (*out)[i];
+        if (vv == 0.0)
+            continue; // unlabelled: 0,0,0 in COCO, -1,-1,0 in Animal Kingdom
+        kp.x = xv;
+        kp.y = yv;
+        kp.visibility = vv == 2.0 ? Visibility::Visible : Visibility::Occluded;
+        if (!detail::keypointOnImage(kp, img.width, img.height)) {
+            *why = which + ": (" + x.dump() + ", " + y.dump() + ") " + tr("is outside the image") + " ("
+                + std::to_string(img.width) + "x" + std::to_string(img.height) + ")";
+            return false;
+        }
+        kp.source = Source::Imported;
+        kp.score = 1.0f;
+        if (sources && (*sources)[i].is_string())
+            if (auto s = sourceFromName((*sources)[i].get<std::string>()); s && *s != Source::None)
+                kp.source = *s;
+        if (scores && (*scores)[i].is_number())
+            kp.score = static_cast<float>((*scores)[i].get<double>());
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<Project> readCocoFile(const std::string &path, std::string *error, ReadReport *report, bool lenient)
+{
+    std::string text;
+    if (!readWholeFile(path, &text, error))
+        return std::nullopt;
+    return readCocoJson(text, path, error, report, lenient);
+}
+
+std::optional<Project> readCocoJson(const std::string &text, const std::string &nameForMessages,
+                                    std::string *error, ReadReport *report, bool lenient)
+{
+    std::string local;
+    std::string *err = error ? error : &local;
+    Json root;
+    if (!detail::parseJson(text, nameForMessages, &root, err))
+        return std::nullopt;
+    Problems problems{nameForMessages, lenient, report, {}};
+    auto stop = [&]() -> std::optional<Project> {
+        *err = problems.first;
+        return std::nullopt;
+    };
+    if (!root.is_object())
+        return (problems.add(tr("not a COCO file: the top level is not an object")), stop());
+    for (const char *key : {"images", "categories"})
+        if (!root.contains(key) || !root[key].is_array())
+            return (problems.add(tr("not a COCO keypoint file: missing") + " '" + key + "' " + tr("list")), stop());
+    const std::string baseDir = detail::dirOf(nameForMessages);
+    std::string why;
+
+    // Categories.
+    Project project;
+    const Json &cats = root["categories"];
+    for (std::size_t i = 0; i < cats.size(); ++i) {
+        Category c;
+        const std::string w = "categories[" + std::to_string(i) + "]";
+        if (!readCategory(cats[i], w, &c, &why)) {
+            if (!problems.add(why))
+                return stop();
+            continue;
+        }
+        if (project.category(c.id)) {
+            if (!problems.add(w + ": " + tr("duplicate category id") + " " + std::to_string(c.id)))
+                return stop();
+            continue;
+        }
+        project.categories.push_back(std::move(c));
+    }
+
+    // Videos (optional, PoseTrack/Paddock style) and images.
+    std::map<std::string, VideoRec> videos;
+    std::set<int> usedVideoIds;
+    auto videoFor = [&](const std::string &key) -> VideoRec & {
+        VideoRec &v = videos[key];
+        v.key = key;
+        return v;
+    };
+    if (auto vl = root.find("videos"); vl != root.end() && vl->is_array()) {
+        for (std::size_t i = 0; i < vl->size(); ++i) {
+            const Json &vj = (*vl)[i];
+            const std::string w = "videos[" + std::to_string(i) + "]";
+            if (!vj.is_object() || !vj.contains("id")) {
+                if (!problems.add(w + ": " + tr("missing 'id'")))
+                    return stop();
+                continue;
+            }
+            VideoRec &v = videoFor(idOf(vj["id"]));
+            if (!detail::getString(vj, "file_name", w, &v.fileName, &why, false)
+                || !detail::getString(vj, "name", w, &v.name, &why, false)
+                || !detail::getDouble(vj, "fps", w, &v.fps, &why, false)
+                || !detail::getInt(vj, "frame_count", w, &v.frameCount, &why, false)
+                || !detail::getInt(vj, "width", w, &v.width, &why, false)
+                || !detail::getInt(vj, "height", w, &v.height, &why, false)) {
+                if (!problems.add(why))
+                    return stop();
+            }
+            v.fileName = detail::toSlashes(v.fileName);
+        }
+    }
+    std::vector<ImageRec> images;
+    std::unordered_map<std::int64_t, std::size_t> imageIndex;
+    const Json &imgs = root["images"];
+    for (std::size_t i = 0; i < imgs.size(); ++i) {
+        const Json &ij = imgs[i];
+        const std::string w = "images[" + std::to_string(i) + "]";
+        ImageRec img;
+        if (!ij.is_object() || !detail::getInt(ij, "id", w, &img.id, &why)
+            || !detail::getString(ij, "file_name", w, &img.fileName, &why)
+            || !detail::getInt(ij, "width", w, &img.width, &why) || !detail::getInt(ij, "height", w, &img.height, &why)
+            || !detail::getInt(ij, "nframes", w, &img.nframes, &why, false)) {
+            if (!problems.add(ij.is_object() ? why : w + ": " + tr("not an object")))
+                return stop();
+            continue;
+        }
+        if (img.width < 0 || img.height < 0) {
+            if (!problems.add(w + " (id " + std::to_string(img.id) + "): " + tr("negative width or height")))
+                return stop();
+            continue;
+        }
+        if (imageIndex.count(img.id)) {
+            if (!problems.add(w + ": " + tr("duplicate image id") + " " + std::to_string(img.id)))
+                return stop();
+            continue;
+        }
+        img.fileName = detail::toSlashes(img.fileName);
+        for (const char *key : {"video_id", "vid_id"})
+            if (ij.contains(key) && !ij[key].is_null())
+                img.videoKey = idOf(ij[key]);
+        if (ij.contains("frame_id")) {
+            std::int64_t f = 0;
+            if (detail::asInteger(ij["frame_id"], &f))
+                img.frameId = f;
+        }
+        imageIndex[img.id] = images.size();
+        images.push_back(std::move(img));
+    }
+
+    // Group images into clips; video ids are integers in the model (string ids are numbered).
+    for (std::size_t i = 0; i < images.size(); ++i)
+        videoFor(images[i].videoKey).images.push_back(i);
+    for (auto &[key, v] : videos) {
+        std::int64_t id = 0;
+        if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 10) {
+            id = std::stoll(key);
+            if (id > 0 && !usedVideoIds.count(int(id)))
+                v.id = int(id);
+        }
+        if (v.id)
+            usedVideoIds.insert(v.id);
+    }
+    int nextVideoId = usedVideoIds.empty() ? 1 : *usedVideoIds.rbegin() + 1;
+    for (auto &[key, v] : videos)
+        if (!v.id)
+            v.id = nextVideoId++;
+
+    std::map<int, Clip> clipsById;
+    for (auto &[key, v] : videos) {
+        if (v.images.empty())
+            continue;
+        std::sort(v.images.begin(), v.images.end(),
+                  [&](std::size_t a, std::size_t b) { return images[a].id < images[b].id; });
+        std::vector<std::string> names;
+        for (std::size_t i : v.images)
+            names.push_back(images[i].fileName);
+        Clip clip;
+        clip.videoId = v.id;
+        const std::string folder = commonDir(names);
+        clip.path = detail::absoluteFrom(baseDir, v.fileName.empty() ? (folder.empty() ? "." : folder) : v.fileName);
+        clip.name = !v.name.empty() ? v.name
+            : !v.fileName.empty()   ? QFileInfo(QString::fromStdString(v.fileName)).completeBaseName().toStdString()
+            : key.empty()           ? QFileInfo(QString::fromStdString(nameForMessages)).completeBaseName().toStdString()
+            : !folder.empty()       ? detail::baseName(folder)
+                                    : "video " + key;
+        // Frame indices: frame_id, else the image's place in the clip folder, else the order of image ids.
+        bool useFrameIds = true;
+        std::set<std::int64_t> seen;
+        for (std::size_t i : v.images) {
+            const auto &f = images[i].frameId;
+            useFrameIds = useFrameIds && f && *f >= 0 && *f < detail::kMaxFrameId && seen.insert(*f).second;
+        }
+        int listed = 0;
+        if (useFrameIds) {
+            for (std::size_t i : v.images)
+                images[i].frame = int(*images[i].frameId);
+        } else {
+            const std::vector<std::string> files = detail::listImageFiles(clip.path);
+            std::unordered_map<std::string, int> position;
+            for (std::size_t f = 0; f < files.size(); ++f)
+                position.emplace(files[f], int(f));
+            bool all = !files.empty();
+            std::set<int> taken;
+            for (std::size_t i : v.images) {
+                auto it = position.find(detail::baseName(images[i].fileName));
+                all = all && it != position.end() && taken.insert(it->second).second;
+            }
+            for (std::size_t n = 0; n < v.images.size(); ++n) {
+                ImageRec &img = images[v.images[n]];
+                img.frame = all ? position[detail::baseName(img.fileName)] : int(n);
+            }
+            listed = all ? int(files.size()) : 0;
+        }
+        int frames = 0, w = images[v.images.front()].width, h = images[v.images.front()].height;
+        for (std::size_t i : v.images) {
+            frames = std::max(frames, images[i].frame + 1);
+            clip.frameCount = std::max(clip.frameCount, images[i].nframes);
+            if (images[i].width != w || images[i].height != h)
+                w = h = 0;
+        }
+        clip.frameMeta.resize(std::size_t(frames));
+        for (std::size_t i : v.images)
+            clip.frameMeta[std::size_t(images[i].frame)] =
+                FrameMeta{images[i].fileName, images[i].id, images[i].width, images[i].height};
+        clip.frameCount = std::max({clip.frameCount, frames, listed, v.frameCount});
+        clip.width = v.width ? v.width : w;
+        clip.height = v.height ? v.height : h;
+        clip.fps = v.fps;
+        clipsById.emplace(clip.videoId, std::move(clip));
+    }
+
+    // Annotations, grouped by image in file order.
+    std::set<std::int64_t> annotationIds;
+    std::vector<std::vector<std::pair<Instance, bool>>> perImage(images.size()); // bool: had a track_id
+    static const Json kNoAnnotations = Json::array();
+    const Json &annotations = root.contains("annotations") ? root["annotations"] : kNoAnnotations;
+    if (!annotations.is_array())
+        return (problems.add(tr("'annotations' is not a list")), stop());
+    for (std::size_t i = 0; i < annotations.size(); ++i) {
+        const Json &aj = annotations[i];
+        std::string w = "annotations[" + std::to_string(i) + "]";
+        Instance inst;
+        std::int64_t imageId = 0;
+        if (!aj.is_object() || !detail::getInt(aj, "id", w, &inst.annotationId, &why)) {
+            if (!problems.add(aj.is_object() ? why : w + ": " + tr("not an object")))
+                return stop();
+            continue;
+        }
+        w += " (id " + std::to_string(inst.annotationId) + ")";
+        if (!detail::getInt(aj, "image_id", w, &imageId, &why) || !detail::getInt(aj, "category_id", w, &inst.categoryId, &why)) {
+            if (!problems.add(why))
+                return stop();
+            continue;
+        }
+        if (!annotationIds.insert(inst.annotationId).second) {
+            if (!problems.add(w + ": " + tr("duplicate annotation id")))
+                return stop();
+            continue;
+        }
+        auto imgIt = imageIndex.find(imageId);
+        if (imgIt == imageIndex.end()) {
+            if (!problems.add(w + ": " + tr("unknown image id") + " " + std::to_string(imageId) + " "
+                              + tr("(no such image in 'images')")))
+                return stop();
+            continue;
+        }
+        const Category *cat = project.category(inst.categoryId);
+        if (!cat) {
+            if (!problems.add(w + ": " + tr("unknown category id") + " " + std::to_string(inst.categoryId) + " "
+                              + tr("(no such category in 'categories')")))
+                return stop();
+            continue;
+        }
+        const ImageRec &img = images[imgIt->second];
+        if (!readKeypoints(aj, *cat, img, &inst.keypoints, &why)) {
+            if (!problems.add(w + " " + tr("on image") + " " + std::to_string(img.id) + " (" + img.fileName + "): " + why))
+                return stop();
+            continue;
+        }
+        if (auto b = aj.find("bbox"); b != aj.end() && !b->is_null()) {
+            if (!b->is_array() || b->size() != 4
+                || !std::all_of(b->begin(), b->end(),
+                                [](const Json &v) { return v.is_number() && std::isfinite(v.get<double>()); })) {
+                if (!problems.add(w + ": " + tr("'bbox' is not four finite numbers [x, y, w, h]")))
+                    return stop();
+                continue;
+            }
+            inst.bbox = Box{(*b)[0].get<double>(), (*b)[1].get<double>(), (*b)[2].get<double>(), (*b)[3].get<double>()};
+        }
+        if (aj.contains("area") && !aj["area"].is_null()) {
+            double a = 0;
+            if (!detail::getDouble(aj, "area", w, &a, &why)) {
+                if (!problems.add(why))
+                    return stop();
+                continue;
+            }
+            inst.area = a;
+        }
+        if (auto c = aj.find("iscrowd"); c != aj.end())
+            inst.iscrowd = c->is_boolean() ? int(c->get<bool>()) : c->is_number() ? c->get<int>() : 0;
+        bool hasTrack = false;
+        if (auto t = aj.find("track_id"); t != aj.end() && !t->is_null()) {
+            std::int64_t id = 0;
+            if (!detail::asInteger(*t, &id) || id < INT32_MIN || id > INT32_MAX) {
+                if (!problems.add(w + ": " + tr("'track_id' is not an integer")))
+                    return stop();
+                continue;
+            }
+            inst.trackId = int(id);
+            hasTrack = true;
+            for (const auto &[other, had] : perImage[imgIt->second]) {
+                if (had && other.trackId == inst.trackId) {
+                    if (!problems.add(w + ": " + tr("track_id") + " " + std::to_string(id) + " "
+                                      + tr("appears twice on image") + " " + std::to_string(img.id)))
+                        return stop();
+                    hasTrack = false;
+                    break;
+                }
+            }
+            if (!hasTrack)
+                continue;
+        }
+        perImage[imgIt->second].emplace_back(std::move(inst), hasTrack);
+    }
+
+    // Place the instances; animals without a track_id are numbered by their order on the frame.
+    std::vector<std::size_t> order(images.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return images[a].frame < images[b].frame || (images[a].frame == images[b].frame && images[a].id < images[b].id);
+    });
+    for (std::size_t i : order) {
+        Clip &clip = clipsById[videos[images[i].videoKey].id];
+        std::set<int> used;
+        for (const auto &[inst, had] : perImage[i])
+            if (had)
+                used.insert(inst.trackId);
+        int next = 1;
+        for (auto &[inst, had] : perImage[i]) {
+            if (!had) {
+                while (used.count(next))
+                    ++next;
+                inst.trackId = next;
+                used.insert(next);
+            }
+            clip.setInstance(images[i].frame, inst);
+        }
+    }
+    for (auto &[id, clip] : clipsById)
+        project.clips.push_back(std::move(clip));
+    // The image-list clip (no video id) has the highest id, so it comes last.
+    if (!problems.first.empty() && !lenient)
+        return stop();
+    return project;
+}
+
+} // namespace paddock::core
