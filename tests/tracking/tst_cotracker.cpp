@@ -3,6 +3,7 @@
 #include "tests/testutil.h"
 #include "tracking/cotracker/checkpoint.h"
 #include "tracking/cotracker/formulaweights.h"
+#include "tracking/cotracker/parity.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -278,4 +279,43 @@ TEST_CASE("formula weights reproduce the reference generator", "[cotracker][weig
         ++checked;
     }
     CHECK(checked == 188);
+}
+
+namespace {
+
+void requireParity(const ParityReport &rep)
+{
+    INFO(rep.toString());
+    REQUIRE(rep.ran);
+    REQUIRE(!rep.entries.empty());
+    for (const auto &e : rep.entries) {
+        INFO(e.name << " max|diff| " << e.maxAbsDiff << " atol " << e.atol << " rtol " << e.rtol << " " << e.problem);
+        CHECK(e.problem.empty());
+        CHECK(e.pass);
+    }
+}
+
+} // namespace
+
+TEST_CASE("CoTracker3 forward matches the reference forward.pt", "[cotracker][parity]")
+{
+    const std::string dir = fixtureDir();
+    if (dir.empty()) {
+        WARN("no shared data: skipping forward parity");
+        return;
+    }
+    const ParityReport rep = runForwardParity(dir);
+    requireParity(rep);
+    CHECK(rep.entries.size() >= 24);
+}
+
+TEST_CASE("CoTracker3 test-time optimisation matches the reference tto.pt", "[cotracker][parity]")
+{
+    const std::string dir = fixtureDir();
+    if (dir.empty()) {
+        WARN("no shared data: skipping TTO parity");
+        return;
+    }
+    const ParityReport rep = runTtoParity(dir);
+    requireParity(rep);
 }
