@@ -137,6 +137,7 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
                    std::string *error)
 {
     const std::string outDir = detail::dirOf(path);
+    QDir().mkpath(QString::fromStdString(outDir));
     Json images = Json::array(), annotations = Json::array(), videos = Json::array(), categories = Json::array();
     for (const Category &c : project.categories)
         categories.push_back(categoryJson(c));

@@ -463,6 +463,18 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
             continue;
         }
         const Category *cat = project.category(inst.categoryId);
+        if (!cat && lenient && !project.categories.empty()
+            && std::all_of(project.categories.begin(), project.categories.end(), [&](const Category &c) {
+                   return c.keypoints == project.categories.front().keypoints;
+               })) {
+            // Every category has the same skeleton (trimmed Animal Kingdom files): keep the animal.
+            Category added = project.categories.front();
+            added.id = inst.categoryId;
+            added.name = "category " + std::to_string(inst.categoryId);
+            problems.add(w + ": " + tr("unknown category id") + " " + std::to_string(inst.categoryId) + "; "
+                         + tr("added it with the skeleton all categories share"));
+            cat = &project.ensureCategory(added);
+        }
         if (!cat) {
             if (!problems.add(w + ": " + tr("unknown category id") + " " + std::to_string(inst.categoryId) + " "
                               + tr("(no such category in 'categories')")))

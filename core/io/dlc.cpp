@@ -5,6 +5,7 @@
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QString>
 
@@ -399,6 +400,7 @@ bool writeDlcCsv(const Project &project, const std::string &path, const std::str
         }
         out += '\n';
     }
+    QDir().mkpath(QString::fromStdString(detail::dirOf(path)));
     return writeFileAtomically(path, out, error);
 }
 

@@ -41,18 +41,27 @@ bool parseJson(const std::string &text, const std::string &name, Json *out, std:
     } catch (const Json::parse_error &e) {
         // e.byte is one past the offending character; the message after ": " says what was wrong.
         std::string what = e.what();
-        const std::size_t colon = what.rfind(": ");
+        const std::size_t column = what.find("column ");
+        const std::size_t colon = what.find(": ", column == std::string::npos ? 0 : column);
         if (colon != std::string::npos)
             what = what.substr(colon + 2);
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
         const bool truncated = at + 1 >= text.size() || what.find("end of input") != std::string::npos;
+        // Python's json module writes NaN and Infinity, which JSON does not allow.
+        const std::string near = text.substr(at >= 9 ? at - 9 : 0, 20);
+        if (near.find("NaN") != std::string::npos || near.find("Infinity") != std::string::npos)
+            what = tr("NaN or Infinity is not a number JSON allows") + " (" + what + ")";
         if (error)
             *error = name + ": " + tr("not valid JSON") + (truncated ? " (" + tr("truncated?") + ")" : "")
                 + " " + tr("at") + " " + positionOf(text, at) + ": " + what;
         return false;
     } catch (const std::exception &e) {
+        // Other nlohmann errors (e.g. a number too large for a double, such as 1e999).
+        std::string what = e.what();
+        if (const std::size_t bracket = what.find("] "); bracket != std::string::npos)
+            what = what.substr(bracket + 2);
         if (error)
-            *error = name + ": " + tr("not valid JSON") + ": " + e.what();
+            *error = name + ": " + tr("not valid JSON") + ": " + what;
         return false;
     }
 }

@@ -133,10 +133,16 @@ std::pair<std::string, char> sideless(const std::string &name)
 {
     const std::string n = lower(name);
     static const std::vector<std::pair<std::string, char>> prefixes = {
-        {"left_", 'l'}, {"right_", 'r'}, {"left ", 'l'}, {"right ", 'r'}, {"l_", 'l'}, {"r_", 'r'}};
+        {"left_", 'l'}, {"right_", 'r'}, {"left ", 'l'}, {"right ", 'r'}, {"l_", 'l'}, {"r_", 'r'},
+        {"left", 'l'}, {"right", 'r'}}; // "leftear" (DeepLabCut)
     for (const auto &[p, side] : prefixes)
         if (n.rfind(p, 0) == 0)
             return {"#" + n.substr(p.size()), side};
+    // Suffixes as in Animal Kingdom's "Eye_Left".
+    static const std::vector<std::pair<std::string, char>> suffixes = {{"_left", 'l'}, {"_right", 'r'}};
+    for (const auto &[sfx, side] : suffixes)
+        if (n.size() > sfx.size() && n.compare(n.size() - sfx.size(), sfx.size(), sfx) == 0)
+            return {n.substr(0, n.size() - sfx.size()) + "#", side};
     // Suffix or embedded single-letter markers as in "wingL", "forelegL4".
     for (std::size_t i = n.size(); i-- > 1;) {
         const char c = name[i];
