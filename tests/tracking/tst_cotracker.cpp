@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // CoTracker3 port: checkpoint reader, formula weights, parity with the reference fixtures.
 #include "tests/testutil.h"
+#include "core/video/framesource.h"
+#include "tracking/cotracker/cotracker3tracker.h"
 #include "tracking/cotracker/checkpoint.h"
 #include "tracking/cotracker/formulaweights.h"
 #include "tracking/cotracker/parity.h"
@@ -8,6 +10,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -318,4 +322,166 @@ TEST_CASE("CoTracker3 test-time optimisation matches the reference tto.pt", "[co
     }
     const ParityReport rep = runTtoParity(dir);
     requireParity(rep);
+}
+
+// ------------------------------------------------------------------------------------------ tracker
+
+namespace {
+
+/** Synthetic frames: a textured background with a bright blob moving right by 2 px per frame. */
+class SyntheticFrames : public paddock::core::FrameSource
+{
+public:
+    SyntheticFrames(int frames, int w, int h)
+    {
+        mInfo.frameCount = frames;
+        mInfo.width = w;
+        mInfo.height = h;
+        mInfo.fps = 25;
+        mInfo.codec = "synthetic";
+    }
+    const paddock::core::VideoInfo &info() const override { return mInfo; }
+    bool read(int index, paddock::core::VideoFrame *out, std::string *error) override
+    {
+        if (index < 0 || index >= mInfo.frameCount) {
+            *error = "out of range";
+            return false;
+        }
+        out->index = index;
+        out->width = mInfo.width;
+        out->height = mInfo.height;
+        out->rgb.resize(mInfo.width * mInfo.height * 3);
+        for (int y = 0; y < mInfo.height; ++y)
+            for (int x = 0; x < mInfo.width; ++x) {
+                const double bx = x - (40 + 2.0 * index), by = y - 30;
+                const double blob = 120 * std::exp(-(bx * bx + by * by) / 50.0);
+                for (int c = 0; c < 3; ++c) {
+                    const double v = 100 + 40 * std::sin(0.3 * x + c) * std::cos(0.2 * y) + blob;
+                    out->rgb[(y * mInfo.width + x) * 3 + c] = static_cast<char>(std::clamp(v, 0.0, 255.0));
+                }
+            }
+        return true;
+    }
+
+private:
+    paddock::core::VideoInfo mInfo;
+};
+
+paddock::core::Keypoint userPoint(double x, double y)
+{
+    paddock::core::Keypoint kp;
+    kp.x = x;
+    kp.y = y;
+    kp.visibility = paddock::core::Visibility::Visible;
+    kp.source = paddock::core::Source::Manual;
+    kp.score = 1.f;
+    return kp;
+}
+
+std::string formulaCheckpoint()
+{
+    static std::string path;
+    if (path.empty()) {
+        path = paddock::test::tempDir() + "/formula.pth";
+        std::string err;
+        REQUIRE(writeTorchSave(path, formulaWeights(60), &err));
+    }
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("CoTracker3 tracker fills every keypoint, keeps labels exact, reports progress", "[cotracker][tracker]")
+{
+    using namespace paddock;
+    SyntheticFrames frames(8, 160, 120);
+    tracking::TrackingInput input;
+    core::Category cat;
+    cat.id = 1;
+    cat.keypoints = {"a", "b", "c"};
+    input.categories = {cat};
+    input.clip.tracks = {core::Track{1, 1, "one"}};
+    core::Instance i0;
+    i0.trackId = 1;
+    i0.keypoints = {userPoint(40, 30), userPoint(60, 50), core::Keypoint()};
+    input.clip.setInstance(0, i0);
+    core::Instance i3;
+    i3.trackId = 1;
+    i3.keypoints = {userPoint(46, 30), core::Keypoint(), core::Keypoint()};
+    input.clip.setInstance(3, i3);
+    core::Instance i6;
+    i6.trackId = 1;
+    i6.keypoints = {userPoint(52.5, 30.25), core::Keypoint(), userPoint(100, 80)}; // c: labelled late only
+    input.clip.setInstance(6, i6);
+
+    tracking::CoTracker3Params params;
+    params.weights = formulaCheckpoint();
+    params.device = "cpu";
+    params.steps = 2;
+    params.iters = 2;
+    params.windowFrames = 5; // two windows, 0-4 and 4-7
+    params.modelHeight = 96;
+    params.modelWidth = 128;
+    tracking::CoTracker3Tracker tracker(params);
+    std::vector<tracking::Progress> seen;
+    std::atomic_bool cancel{false};
+    tracking::TrackingOutput out;
+    std::string err;
+    REQUIRE(tracker.track(frames, input, &out, [&](const tracking::Progress &p) { seen.push_back(p); }, cancel, &err));
+    INFO(err);
+    REQUIRE(out.size() == 8);
+    for (int f = 0; f < 8; ++f) {
+        INFO("frame " << f);
+        REQUIRE(out[f].size() == 1);
+        const core::Instance &inst = out[f][0];
+        REQUIRE(inst.keypoints.size() == 3);
+        for (const core::Keypoint &kp : inst.keypoints) {
+            CHECK(kp.isLabelled()); // c is tracked backwards from frame 6 to frame 0
+            CHECK(kp.score >= 0.f);
+            CHECK(kp.score <= 1.f);
+            CHECK(kp.x >= 0);
+            CHECK(kp.x <= 159);
+        }
+    }
+    CHECK(out[0][0].keypoints[0] == i0.keypoints[0]);
+    CHECK(out[0][0].keypoints[1] == i0.keypoints[1]);
+    CHECK(out[3][0].keypoints[0] == i3.keypoints[0]);
+    CHECK(out[6][0].keypoints[0] == i6.keypoints[0]);
+    CHECK(out[6][0].keypoints[2] == i6.keypoints[2]);
+    CHECK(out[2][0].keypoints[0].source == core::Source::Propagated);
+    CHECK(out[3][0].keypoints[1].source == core::Source::Propagated);
+    CHECK(tracker.stats().windows == 2);
+    CHECK(tracker.stats().queries == 3);
+    CHECK(tracker.stats().ttoSteps > 0);
+    CHECK(tracker.stats().lastLoss < tracker.stats().firstLoss); // TTO lowers the loss on the labels
+    REQUIRE(!seen.empty());
+    for (size_t k = 1; k < seen.size(); ++k)
+        CHECK(seen[k].done >= seen[k - 1].done);
+    CHECK(seen.back().done == seen.back().total);
+
+    // cancel at the first progress report
+    std::atomic_bool stop{false};
+    CHECK_FALSE(tracker.track(frames, input, &out, [&](const tracking::Progress &) { stop = true; }, stop, &err));
+    CHECK(err.find("cancel") != std::string::npos);
+    CHECK(out.empty());
+}
+
+TEST_CASE("CoTracker3 tracker refuses a missing or wrong model file clearly", "[cotracker][tracker]")
+{
+    using namespace paddock;
+    SyntheticFrames frames(2, 64, 64);
+    tracking::TrackingInput input;
+    std::atomic_bool cancel{false};
+    tracking::TrackingOutput out;
+    std::string err;
+    tracking::CoTracker3Params params;
+    params.weights = paddock::test::tempDir() + "/nope.pth";
+    tracking::CoTracker3Tracker missing(params);
+    CHECK_FALSE(missing.track(frames, input, &out, {}, cancel, &err));
+    CHECK(err.find("nope.pth") != std::string::npos);
+    CHECK(err.find("CC BY-NC") != std::string::npos);
+    params.weights.clear();
+    tracking::CoTracker3Tracker none(params);
+    CHECK_FALSE(none.track(frames, input, &out, {}, cancel, &err));
+    CHECK(err.find("scaled_offline.pth") != std::string::npos);
 }
