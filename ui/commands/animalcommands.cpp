@@ -8,11 +8,6 @@
 namespace paddock::ui {
 
 namespace {
-QString undoText(const char *text)
-{
-    return QCoreApplication::translate("Undo Commands", text);
-}
-
 // Every frame on which the clip has an instance of one of the tracks, from \a fromFrame on.
 std::vector<int> framesWith(const core::Clip &clip, std::initializer_list<int> tracks, int fromFrame = 0)
 {
@@ -29,7 +24,7 @@ std::vector<int> framesWith(const core::Clip &clip, std::initializer_list<int> t
 } // namespace
 
 AddAnimal::AddAnimal(Document *document, int clip, int categoryId, int trackId, const QString &name)
-    : ClipEdit(document, clip, undoText("Add Animal"))
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Add Animal"))
     , mTrackId(trackId)
 {
     const core::Clip *c = this->clip();
@@ -49,7 +44,7 @@ AddAnimal::AddAnimal(Document *document, int clip, int categoryId, int trackId, 
 }
 
 RemoveAnimal::RemoveAnimal(Document *document, int clip, int trackId)
-    : ClipEdit(document, clip, undoText("Remove Animal"))
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Remove Animal"))
 {
     const core::Clip *c = this->clip();
     if (!c || !c->track(trackId))
@@ -63,7 +58,7 @@ RemoveAnimal::RemoveAnimal(Document *document, int clip, int trackId)
 }
 
 ChangeTrackId::ChangeTrackId(Document *document, int clip, int oldId, int newId)
-    : ClipEdit(document, clip, undoText("Change Track Id"))
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Change Track Id"))
 {
     const core::Clip *c = this->clip();
     if (!c || oldId == newId || newId <= 0 || !c->track(oldId))
@@ -85,7 +80,7 @@ ChangeTrackId::ChangeTrackId(Document *document, int clip, int oldId, int newId)
 }
 
 SwapTracksFromFrame::SwapTracksFromFrame(Document *document, int clip, int fromFrame, int trackA, int trackB)
-    : ClipEdit(document, clip, undoText("Swap Animals from Frame"))
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Swap Animals from Frame"))
 {
     const core::Clip *c = this->clip();
     if (!c || trackA == trackB)

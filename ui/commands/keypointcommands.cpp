@@ -10,11 +10,6 @@
 namespace paddock::ui {
 
 namespace {
-QString undoText(const char *text)
-{
-    return QCoreApplication::translate("Undo Commands", text);
-}
-
 core::Keypoint manualKeypoint(QPointF pos, core::Visibility visibility = core::Visibility::Visible)
 {
     core::Keypoint k;
@@ -41,7 +36,7 @@ bool isTrackerSource(core::Source s)
 } // namespace
 
 PlaceKeypoint::PlaceKeypoint(Document *document, int clip, int frame, int trackId, int keypoint, QPointF pos)
-    : ClipEdit(document, clip, undoText("Place Keypoint"))
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Place Keypoint"))
 {
     core::Instance inst = instanceFor(*document, clip, frame, trackId, keypoint);
     inst.keypoints[std::size_t(keypoint)] = manualKeypoint(pos);
@@ -50,7 +45,7 @@ PlaceKeypoint::PlaceKeypoint(Document *document, int clip, int frame, int trackI
 
 MoveKeypoint::MoveKeypoint(Document *document, int clip, int frame, int trackId, int keypoint, QPointF pos,
                            bool commit)
-    : QUndoCommand(undoText("Move Keypoint"))
+    : QUndoCommand(QCoreApplication::translate("Undo Commands", "Move Keypoint"))
     , mDocument(document)
     , mClip(clip)
     , mFrame(frame)
@@ -100,9 +95,9 @@ bool MoveKeypoint::mergeWith(const QUndoCommand *other)
 SetKeypointVisibility::SetKeypointVisibility(Document *document, int clip, int frame, int trackId, int keypoint,
                                              core::Visibility visibility, QPointF pos)
     : ClipEdit(document, clip,
-               visibility == core::Visibility::Unlabelled ? undoText("Clear Keypoint")
-               : visibility == core::Visibility::Occluded ? undoText("Mark Keypoint Occluded")
-                                                          : undoText("Mark Keypoint Visible"))
+               visibility == core::Visibility::Unlabelled ? QCoreApplication::translate("Undo Commands", "Clear Keypoint")
+               : visibility == core::Visibility::Occluded ? QCoreApplication::translate("Undo Commands", "Mark Keypoint Occluded")
+                                                          : QCoreApplication::translate("Undo Commands", "Mark Keypoint Visible"))
 {
     core::Instance inst = instanceFor(*document, clip, frame, trackId, keypoint);
     core::Keypoint &k = inst.keypoints[std::size_t(keypoint)];
@@ -119,7 +114,7 @@ SetKeypointVisibility::SetKeypointVisibility(Document *document, int clip, int f
 }
 
 SwapLeftRight::SwapLeftRight(Document *document, int clip, int frame, int trackId)
-    : ClipEdit(document, clip, undoText("Swap Left and Right"))
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Swap Left and Right"))
 {
     auto inst = document->instanceState(clip, frame, trackId);
     const core::Category *cat = document->categoryOfTrack(clip, trackId);
@@ -133,7 +128,7 @@ SwapLeftRight::SwapLeftRight(Document *document, int clip, int frame, int trackI
 }
 
 ApproveFrame::ApproveFrame(Document *document, int clip, int frame)
-    : ClipEdit(document, clip, undoText("Approve Frame"))
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Approve Frame"))
 {
     const core::Clip *c = document->clip(clip);
     if (!c)
@@ -155,7 +150,7 @@ ApproveFrame::ApproveFrame(Document *document, int clip, int frame)
 }
 
 CopyAnimalFromFrame::CopyAnimalFromFrame(Document *document, int clip, int fromFrame, int toFrame, int trackId)
-    : ClipEdit(document, clip, undoText("Copy Animal from Frame"))
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Copy Animal from Frame"))
 {
     auto inst = document->instanceState(clip, fromFrame, trackId);
     if (!inst || fromFrame == toFrame)

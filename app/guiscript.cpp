@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/guiscript.h"
+
+#include "ui/docks/animalsdock.h"
+#include "ui/document/document.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/views/frameprovider.h"
+#include "ui/views/frameview.h"
+#include "ui/views/timeline.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QThread>
+#include <QTimer>
+
+namespace paddock::app {
+
+namespace {
+// Processes events until \a done is true or \a ms pass.
+template<typename Pred>
+bool waitUntil(Pred done, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > ms)
+            return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+void click(QWidget *w, QPointF pos, Qt::MouseButton button = Qt::LeftButton)
+{
+    const QPointF global = w->mapToGlobal(pos);
+    QMouseEvent press(QEvent::MouseButtonPress, pos, global, button, button, Qt::NoModifier);
+    QApplication::sendEvent(w, &press);
+    QMouseEvent release(QEvent::MouseButtonRelease, pos, global, button, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(w, &release);
+}
+
+bool waitForFrame(ui::MainWindow &window)
+{
+    const int f = window.document()->currentFrame();
+    return waitUntil([&] { return window.frameView()->shownFrame() == f; }, 10000);
+}
+} // namespace
+
+bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *error)
+{
+    QFile file(scriptPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the script");
+        return false;
+    }
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &perr);
+    if (doc.isNull()) {
+        *error = perr.errorString();
+        return false;
+    }
+    ui::Document *document = window.document();
+    ui::FrameView *view = window.frameView();
+    const QJsonArray steps = doc.object().value(QStringLiteral("steps")).toArray();
+    for (const QJsonValue &v : steps) {
+        const QJsonObject s = v.toObject();
+        if (s.contains(QStringLiteral("resize"))) {
+            const QJsonArray a = s.value(QStringLiteral("resize")).toArray();
+            window.resize(a.at(0).toInt(), a.at(1).toInt());
+            waitUntil([] { return false; }, 300);
+            view->fitToWindow();
+        }
+        if (s.contains(QStringLiteral("addAnimal")))
+            window.animalsDock()->addAnimal(s.value(QStringLiteral("addAnimal")).toInt(),
+                                            s.value(QStringLiteral("name")).toString());
+        if (s.contains(QStringLiteral("selectAnimal")))
+            document->setCurrentTrack(s.value(QStringLiteral("selectAnimal")).toInt());
+        if (s.contains(QStringLiteral("frame"))) {
+            document->setCurrentFrame(s.value(QStringLiteral("frame")).toInt());
+            if (!waitForFrame(window)) {
+                *error = QStringLiteral("frame %1 did not show").arg(document->currentFrame());
+                return false;
+            }
+        }
+        if (s.contains(QStringLiteral("zoom"))) {
+            const QJsonArray at = s.value(QStringLiteral("at")).toArray();
+            view->zoomBy(s.value(QStringLiteral("zoom")).toDouble(),
+                         view->imageToWidget(QPointF(at.at(0).toDouble(), at.at(1).toDouble())));
+        }
+        if (s.contains(QStringLiteral("clicks"))) {
+            for (const QJsonValue &c : s.value(QStringLiteral("clicks")).toArray()) {
+                const QJsonArray p = c.toArray();
+                const QPointF img(p.at(0).toDouble(), p.at(1).toDouble());
+                // Negative coordinates mean "not visible": right-click menu is skipped, the key marks it.
+                if (img.x() < 0) {
+                    view->skipKeypoint();
+                    continue;
+                }
+                click(view, view->imageToWidget(img));
+                QApplication::processEvents();
+            }
+        }
+        if (s.contains(QStringLiteral("key"))) {
+            const QKeySequence seq(s.value(QStringLiteral("key")).toString());
+            const int key = seq[0].toCombined();
+            QKeyEvent press(QEvent::KeyPress, key & ~Qt::KeyboardModifierMask,
+                            Qt::KeyboardModifiers(key & Qt::KeyboardModifierMask));
+            QApplication::sendEvent(view, &press);
+            // Shortcuts are resolved by the window's actions: trigger the one with this key.
+            for (QAction *a : window.shortcutActions())
+                if (a->shortcut() == seq && a->isEnabled()) {
+                    a->trigger();
+                    break;
+                }
+            waitForFrame(window);
+        }
+        if (s.contains(QStringLiteral("propagate"))) {
+            const QString what = s.value(QStringLiteral("propagate")).toString();
+            bool done = false;
+            QObject ctx;
+            QObject::connect(&window, &ui::MainWindow::propagationApplied, &ctx, [&done] { done = true; });
+            QString err;
+            if (!window.propagate(what != QLatin1String("current"), what == QLatin1String("refine"), 0, -1, &err)) {
+                *error = err;
+                return false;
+            }
+            if (!waitUntil([&] { return done; }, 300000)) {
+                *error = QStringLiteral("propagation did not finish");
+                return false;
+            }
+        }
+        if (s.value(QStringLiteral("approve")).toBool())
+            window.action(QStringLiteral("approveFrame"))->trigger();
+        if (s.contains(QStringLiteral("expand")))
+            window.timeline()->setExpanded(s.value(QStringLiteral("expand")).toInt(), true);
+        if (s.contains(QStringLiteral("hover"))) {
+            const QJsonArray p = s.value(QStringLiteral("hover")).toArray();
+            const QPointF pos = view->imageToWidget(QPointF(p.at(0).toDouble(), p.at(1).toDouble()));
+            QMouseEvent move(QEvent::MouseMove, pos, view->mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
+                             Qt::NoModifier);
+            QApplication::sendEvent(view, &move);
+        }
+        if (s.contains(QStringLiteral("save"))) {
+            if (!window.saveTo(s.value(QStringLiteral("save")).toString(), error))
+                return false;
+        }
+        if (s.contains(QStringLiteral("export"))) {
+            bool done = false;
+            QObject ctx;
+            QObject::connect(&window, &ui::MainWindow::exportFinished, &ctx, [&done] { done = true; });
+            if (!window.exportTo(s.value(QStringLiteral("export")).toString(), true, true, QString(), error))
+                return false;
+            waitUntil([&] { return done; }, 60000);
+        }
+        if (s.contains(QStringLiteral("screenshot"))) {
+            waitUntil([] { return false; }, 200);
+            const QString out = s.value(QStringLiteral("screenshot")).toString();
+            if (!window.grab().save(out)) {
+                *error = QStringLiteral("cannot write %1").arg(out);
+                return false;
+            }
+        }
+        QApplication::processEvents();
+    }
+    return true;
+}
+
+} // namespace paddock::app

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: Apache-2.0
+// MainWindow: opening clips, projects and annotation files; saving, autosave and recovery; export.
+#include "ui/mainwindow/mainwindow.h"
+
+#include "core/io/autosave.h"
+#include "core/io/coco.h"
+#include "core/io/dlc.h"
+#include "core/io/projectfile.h"
+#include "ui/dialogs/exportdialog.h"
+#include "ui/document/document.h"
+#include "ui/settings.h"
+#include "ui/views/frameprovider.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace paddock::ui {
+
+namespace {
+bool isProject(const QString &path)
+{
+    return path.endsWith(QLatin1String(".paddock"), Qt::CaseInsensitive)
+        || path.endsWith(QLatin1String(".autosave"), Qt::CaseInsensitive);
+}
+
+bool isAnnotationFile(const QString &path)
+{
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+        || path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+}
+} // namespace
+
+void MainWindow::openDialog()
+{
+    if (!maybeSave())
+        return;
+    const QString filter =
+        tr("All supported (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock projects (*.paddock);;"
+           "Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;"
+           "All files (*)");
+    QFileDialog dialog(this, tr("Open"), QFileInfo(Settings::recentFiles().value(0)).absolutePath(), filter);
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    // A frame folder is opened by choosing any image in it, or with "Open Folder" below.
+    dialog.setLabelText(QFileDialog::Accept, tr("Open"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    QString path = dialog.selectedFiles().first();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (QStringList{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("bmp"),
+                    QStringLiteral("tif"), QStringLiteral("tiff")}
+            .contains(suffix))
+        path = QFileInfo(path).absolutePath(); // an image stands for its folder of frames
+    QString err;
+    if (!openPath(path, &err))
+        showError(tr("Open"), err);
+}
+
+bool MainWindow::openPath(const QString &path, QString *error)
+{
+    QString err;
+    bool ok = false;
+    const QFileInfo fi(path);
+    if (!fi.exists()) {
+        err = tr("%1: no such file or folder").arg(path);
+    } else if (isProject(path)) {
+        std::string e;
+        auto project = core::loadProject(fi.absoluteFilePath().toStdString(), &e);
+        if (project) {
+            mDocument->resetProject(std::move(*project), fi.absoluteFilePath());
+            ok = attachFrames(&err);
+            offerRecovery(fi.absoluteFilePath());
+        } else {
+            err = QString::fromStdString(e);
+        }
+    } else if (isAnnotationFile(path)) {
+        ok = openAnnotations(fi.absoluteFilePath(), QString(), &err);
+    } else {
+        ok = openClip(fi.absoluteFilePath(), &err);
+    }
+    if (ok) {
+        Settings::addRecentFile(path);
+        rebuildRecentMenu();
+        statusBar()->showMessage(tr("Opened %1").arg(fi.fileName()), 4000);
+    }
+    if (error)
+        *error = err;
+    return ok;
+}
+
+bool MainWindow::openClip(const QString &path, QString *error)
+{
+    // A new project with the AP-10K species and this clip; the user adds animals and labels.
+    core::Project project = core::newAp10kProject();
+    core::Clip clip;
+    clip.name = QFileInfo(path).completeBaseName().toStdString();
+    clip.path = path.toStdString();
+    project.clips.push_back(clip);
+    mDocument->resetProject(std::move(project));
+    return attachFrames(error);
+}
+
+bool MainWindow::openAnnotations(const QString &path, const QString &clipPath, QString *error)
+{
+    std::string e;
+    std::optional<core::Project> project;
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        project = core::readDlcCsv(path.toStdString(), &e);
+    } else {
+        core::ReadReport report;
+        project = core::readCocoFile(path.toStdString(), &e, &report, true);
+        if (project && !report.problems.empty())
+            statusBar()->showMessage(tr("%n problem(s) skipped while reading; first: %1", nullptr,
+                                        int(report.problems.size()))
+                                         .arg(QString::fromStdString(report.problems.front())),
+                                     10000);
+    }
+    if (!project) {
+        if (error)
+            *error = QString::fromStdString(e);
+        return false;
+    }
+    if (project->clips.empty()) {
+        if (error)
+            *error = tr("%1 holds no images or videos").arg(path);
+        return false;
+    }
+    // Pair the labels with their clip: the given one, the recorded one, or ask.
+    QString clipFile = clipPath;
+    core::Clip &first = project->clips.front();
+    if (clipFile.isEmpty() && !first.path.empty()) {
+        const QString rec = QDir(QFileInfo(path).absolutePath()).absoluteFilePath(QString::fromStdString(first.path));
+        if (QFileInfo::exists(rec))
+            clipFile = rec;
+    }
+    if (clipFile.isEmpty() && mInteractive) {
+        QMessageBox::information(this, tr("Choose the Clip"),
+                                 tr("Choose the video (or any frame image of the folder) these labels belong to."));
+        clipFile = QFileDialog::getOpenFileName(this, tr("Clip for %1").arg(QFileInfo(path).fileName()),
+                                                QFileInfo(path).absolutePath());
+        if (!clipFile.isEmpty() && !clipFile.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive)
+            && QFileInfo(clipFile).suffix().toLower() != QLatin1String("avi")
+            && QFileInfo(clipFile).suffix().toLower() != QLatin1String("mov"))
+            clipFile = QFileInfo(clipFile).absolutePath();
+    }
+    if (clipFile.isEmpty()) {
+        if (error)
+            *error = tr("No clip chosen for %1").arg(path);
+        return false;
+    }
+    first.path = QFileInfo(clipFile).absoluteFilePath().toStdString();
+    for (const core::Category &c : core::ap10kCategories())
+        project->ensureCategory(c); // let users add AP-10K animals to imported projects
+    mDocument->resetProject(std::move(*project));
+    return attachFrames(error);
+}
+
+bool MainWindow::attachFrames(QString *error)
+{
+    const core::Clip *clip = mDocument->currentClip();
+    if (!clip)
+        return false;
+    QString err;
+    if (!mFrames->open(QString::fromStdString(clip->path), &err)) {
+        if (error)
+            *error = err;
+        return false;
+    }
+    const core::VideoInfo &info = mFrames->info();
+    if (clip->frameCount != info.frameCount || clip->width != info.width || clip->height != info.height)
+        mDocument->setClipInfo(mDocument->currentClipIndex(), info.frameCount, info.width, info.height, info.fps);
+    mDocument->setCurrentFrame(0);
+    mFrames->request(mDocument->currentFrame());
+    mPlayTimer->setInterval(int(1000.0 / (info.fps > 0 ? info.fps : 25.0)));
+    updateActions();
+    updateFrameLabel();
+    return true;
+}
+
+bool MainWindow::saveTo(const QString &path, QString *error)
+{
+    std::string e;
+    if (!core::saveProject(mDocument->project(), path.toStdString(), &e)) {
+        if (error)
+            *error = QString::fromStdString(e);
+        return false;
+    }
+    const QString old = mDocument->fileName();
+    core::discardAutosave(old.toStdString());
+    mDocument->setFileName(QFileInfo(path).absoluteFilePath());
+    mDocument->setClean();
+    core::discardAutosave(mDocument->fileName().toStdString());
+    Settings::addRecentFile(path);
+    rebuildRecentMenu();
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (mDocument->fileName().isEmpty() || !mDocument->fileName().endsWith(QLatin1String(".paddock")))
+        return saveAs();
+    QString err;
+    if (!saveTo(mDocument->fileName(), &err)) {
+        showError(tr("Save"), err);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggestion = mDocument->fileName();
+    if (suggestion.isEmpty() && mDocument->currentClip())
+        suggestion = QFileInfo(QString::fromStdString(mDocument->currentClip()->path)).absolutePath() + QLatin1Char('/')
+            + QString::fromStdString(mDocument->currentClip()->name) + QStringLiteral(".paddock");
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggestion, tr("Paddock projects (*.paddock)"));
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".paddock")))
+        path += QStringLiteral(".paddock");
+    QString err;
+    if (!saveTo(path, &err)) {
+        showError(tr("Save"), err);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!mDocument->isModified())
+        return true;
+    if (!mInteractive)
+        return true;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved Changes"),
+                                             tr("The project has unsaved changes. Save them before closing?"),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                             QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return save();
+    core::discardAutosave(mDocument->fileName().toStdString());
+    mDocument->setClean();
+    return true;
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    if (!mRecentMenu)
+        return;
+    mRecentMenu->clear();
+    const QStringList files = Settings::recentFiles();
+    for (const QString &f : files) {
+        mRecentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] {
+            if (!maybeSave())
+                return;
+            QString err;
+            if (!openPath(f, &err))
+                showError(tr("Open"), err);
+        })->setToolTip(f);
+    }
+    mRecentMenu->addSeparator();
+    mRecentMenu->addAction(tr("Clear List"), this, [this] {
+        Settings::clearRecentFiles();
+        rebuildRecentMenu();
+    });
+    mRecentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::autosaveNow()
+{
+    if (!mDocument->isModified() || mAutosaveWatcher.isRunning() || !mDocument->currentClip())
+        return;
+    // The worker writes a snapshot; the GUI keeps editing the live project.
+    const core::Project snapshot = mDocument->project();
+    const std::string path = mDocument->fileName().endsWith(QLatin1String(".paddock"))
+        ? mDocument->fileName().toStdString()
+        : std::string();
+    mAutosaveWatcher.setFuture(QtConcurrent::run([snapshot, path] {
+        std::string err;
+        return core::writeAutosave(snapshot, path, &err);
+    }));
+}
+
+bool MainWindow::offerRecovery(const QString &projectPath)
+{
+    const auto found = core::findRecoverableAutosave(projectPath.toStdString());
+    if (!found)
+        return false;
+    if (mInteractive) {
+        const auto answer = QMessageBox::question(
+            this, tr("Recover Unsaved Work"),
+            tr("Paddock found work that was not saved (autosave from %1). Recover it?")
+                .arg(QFileInfo(QString::fromStdString(*found)).lastModified().toString()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes) {
+            core::discardAutosave(projectPath.toStdString());
+            return false;
+        }
+    }
+    std::string e;
+    auto project = core::loadProject(*found, &e);
+    if (!project) {
+        showError(tr("Recover"), QString::fromStdString(e));
+        return false;
+    }
+    mDocument->resetProject(std::move(*project), projectPath);
+    // Recovered work is unsaved until the user saves it: a no-op macro would not mark it, so dirty the stack.
+    mDocument->undoStack()->resetClean();
+    QString err;
+    attachFrames(&err);
+    statusBar()->showMessage(tr("Recovered unsaved work"), 6000);
+    return true;
+}
+
+void MainWindow::exportDialog()
+{
+    ExportDialog dialog(mDocument->fileName(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString err;
+    if (!exportTo(dialog.path(), dialog.aptv2(), dialog.includePropagated(), dialog.frameDir(), &err))
+        showError(tr("Export"), err);
+}
+
+bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error)
+{
+    if (mExportWatcher.isRunning()) {
+        if (error)
+            *error = tr("An export is already running.");
+        return false;
+    }
+    if (path.isEmpty()) {
+        if (error)
+            *error = tr("Choose a file to export to.");
+        return false;
+    }
+    core::CocoWriteOptions options;
+    options.aptv2 = aptv2;
+    options.propagated = propagated;
+    options.frameDir = frameDir.toStdString();
+    const core::Project snapshot = mDocument->project();
+    mProgress->setRange(0, 0);
+    mProgress->show();
+    statusBar()->showMessage(tr("Exporting…"));
+    mExportWatcher.setFuture(QtConcurrent::run([snapshot, path, options] {
+        std::string err;
+        if (!core::writeCocoFile(snapshot, path.toStdString(), options, &err))
+            return QString::fromStdString(err.empty() ? std::string("unknown error") : err);
+        return QString();
+    }));
+    return true;
+}
+
+} // namespace paddock::ui

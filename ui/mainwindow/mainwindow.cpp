@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/mainwindow/mainwindow.h"
+
+#include "ui/dialogs/settingsdialog.h"
+#include "ui/dialogs/shortcutsdialog.h"
+#include "ui/docks/animalsdock.h"
+#include "ui/document/document.h"
+#include "ui/document/propagationrunner.h"
+#include "ui/settings.h"
+#include "ui/views/frameprovider.h"
+#include "ui/views/frameview.h"
+#include "ui/views/timeline.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+
+namespace paddock::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , mDocument(new Document(this))
+    , mFrames(new FrameProvider(this))
+    , mRunner(new PropagationRunner(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/paddock.svg")));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+
+    mFrameView = new FrameView(mDocument, mFrames, this);
+    mTimeline = new Timeline(mDocument, this);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(mFrameView);
+    splitter->addWidget(mTimeline);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    splitter->setCollapsible(0, false);
+    setCentralWidget(splitter);
+
+    mAnimalsDock = new AnimalsDock(mDocument, this);
+    addDockWidget(Qt::RightDockWidgetArea, mAnimalsDock);
+
+    mPlayTimer = new QTimer(this);
+    connect(mPlayTimer, &QTimer::timeout, this, &MainWindow::playTick);
+    mAutosaveTimer = new QTimer(this);
+    connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    connect(&mAutosaveWatcher, &QFutureWatcher<bool>::finished, this, [this] {
+        Q_EMIT autosaveWritten(mAutosaveWatcher.result());
+    });
+    connect(&mExportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString err = mExportWatcher.result();
+        mProgress->hide();
+        statusBar()->showMessage(err.isEmpty() ? tr("Export finished") : tr("Export failed: %1").arg(err), 8000);
+        if (!err.isEmpty())
+            showError(tr("Export"), err);
+        Q_EMIT exportFinished(err.isEmpty(), err);
+    });
+
+    createMenus();
+    createStatusBar();
+
+    connect(mDocument, &Document::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &Document::currentFrameChanged, this, &MainWindow::updateFrameLabel);
+    connect(mDocument, &Document::changed, this, [this] { updateFrameLabel(); updateActions(); });
+    connect(mDocument, &Document::currentTrackChanged, this, &MainWindow::updateActions);
+    connect(mDocument, &Document::roleChanged, this, &MainWindow::updateActions);
+    connect(mFrameView, &FrameView::hintChanged, mHintLabel, &QLabel::setText);
+    connect(mFrames, &FrameProvider::readFailed, this, [this](int index, const QString &msg) {
+        statusBar()->showMessage(tr("Frame %1 could not be read: %2").arg(index).arg(msg), 8000);
+    });
+    connect(mRunner, &PropagationRunner::progress, this, &MainWindow::propagationProgress);
+    connect(mRunner, &PropagationRunner::finished, this, &MainWindow::propagationFinished);
+    connect(mRunner, &PropagationRunner::failed, this, [this](const QString &msg) {
+        propagationEnded(tr("Propagation failed: %1").arg(msg));
+        showError(tr("Propagate"), msg);
+    });
+    connect(mRunner, &PropagationRunner::cancelled, this, [this] { propagationEnded(tr("Propagation cancelled")); });
+
+    QSettings s;
+    resize(1400, 900);
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    applySettings();
+    rebuildRecentMenu();
+    updateTitle();
+    updateActions();
+    updateFrameLabel();
+    mHintLabel->setText(mFrameView->placementHint());
+}
+
+MainWindow::~MainWindow()
+{
+    mRunner->cancel();
+    mRunner->waitForFinished();
+    mAutosaveWatcher.waitForFinished();
+    mExportWatcher.waitForFinished();
+}
+
+QAction *MainWindow::addShortcutAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &key)
+{
+    auto *a = new QAction(text, this);
+    a->setObjectName(name);
+    a->setProperty("defaultShortcut", key.toString(QKeySequence::PortableText));
+    a->setShortcut(QKeySequence(Settings::shortcut(name, key.toString(QKeySequence::PortableText)),
+                                QKeySequence::PortableText));
+    if (menu)
+        menu->addAction(a);
+    addAction(a); // active while the window has focus, even with the menu bar hidden
+    mActions << a;
+    return a;
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    for (QAction *a : mActions)
+        if (a->objectName() == name)
+            return a;
+    return nullptr;
+}
+
+void MainWindow::applyShortcuts()
+{
+    for (QAction *a : mActions)
+        a->setShortcut(QKeySequence(Settings::shortcut(a->objectName(), a->property("defaultShortcut").toString()),
+                                    QKeySequence::PortableText));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    connect(addShortcutAction(file, QStringLiteral("open"), tr("&Open…"), QKeySequence::Open), &QAction::triggered,
+            this, &MainWindow::openDialog);
+    mRecentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    connect(addShortcutAction(file, QStringLiteral("save"), tr("&Save"), QKeySequence::Save), &QAction::triggered,
+            this, &MainWindow::save);
+    connect(addShortcutAction(file, QStringLiteral("saveAs"), tr("Save &As…"), QKeySequence(QStringLiteral("Ctrl+Shift+S"))),
+            &QAction::triggered, this, &MainWindow::saveAs);
+    connect(addShortcutAction(file, QStringLiteral("export"), tr("&Export COCO/APTv2…"), QKeySequence(QStringLiteral("Ctrl+E"))),
+            &QAction::triggered, this, &MainWindow::exportDialog);
+    file->addSeparator();
+    connect(addShortcutAction(file, QStringLiteral("settings"), tr("Se&ttings…"), QKeySequence(QStringLiteral("Ctrl+,"))),
+            &QAction::triggered, this, &MainWindow::showSettings);
+    file->addSeparator();
+    connect(addShortcutAction(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence(QStringLiteral("Ctrl+Q"))),
+            &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setProperty("defaultShortcut", QKeySequence(QKeySequence::Undo).toString(QKeySequence::PortableText));
+    QAction *redo = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    redo->setProperty("defaultShortcut", QStringLiteral("Ctrl+Shift+Z"));
+    for (QAction *a : {undo, redo}) {
+        edit->addAction(a);
+        addAction(a);
+        mActions << a;
+    }
+    edit->addSeparator();
+    connect(addShortcutAction(edit, QStringLiteral("skipKeypoint"), tr("S&kip Keypoint"), QKeySequence(QStringLiteral("N"))),
+            &QAction::triggered, mFrameView, &FrameView::skipKeypoint);
+    connect(addShortcutAction(edit, QStringLiteral("toggleOccluded"), tr("Toggle &Occluded"), QKeySequence(QStringLiteral("O"))),
+            &QAction::triggered, mFrameView, &FrameView::toggleOccluded);
+    connect(addShortcutAction(edit, QStringLiteral("clearKeypoint"), tr("&Clear Keypoint"), QKeySequence(QKeySequence::Delete)),
+            &QAction::triggered, mFrameView, &FrameView::clearSelectedKeypoint);
+    connect(addShortcutAction(edit, QStringLiteral("swapLeftRight"), tr("Swap &Left and Right"), QKeySequence(QStringLiteral("W"))),
+            &QAction::triggered, this, &MainWindow::swapLeftRight);
+    connect(addShortcutAction(edit, QStringLiteral("copyPrevious"), tr("Copy Animal from &Previous Frame"), QKeySequence(QStringLiteral("C"))),
+            &QAction::triggered, this, [this] { copyFromFrame(-1); });
+    connect(addShortcutAction(edit, QStringLiteral("copyNext"), tr("Copy Animal from &Next Frame"), QKeySequence(QStringLiteral("Shift+C"))),
+            &QAction::triggered, this, [this] { copyFromFrame(1); });
+    connect(addShortcutAction(edit, QStringLiteral("approveFrame"), tr("&Approve Frame"), QKeySequence(QStringLiteral("A"))),
+            &QAction::triggered, this, &MainWindow::approveFrame);
+
+    QMenu *animals = menuBar()->addMenu(tr("A&nimals"));
+    connect(addShortcutAction(animals, QStringLiteral("addAnimal"), tr("&Add Animal…"), QKeySequence(QStringLiteral("Ctrl+Shift+N"))),
+            &QAction::triggered, mAnimalsDock, [this] { mAnimalsDock->addAnimalDialog(); });
+    connect(addShortcutAction(animals, QStringLiteral("removeAnimal"), tr("&Remove Animal"), QKeySequence()),
+            &QAction::triggered, mAnimalsDock, &AnimalsDock::removeCurrent);
+    connect(addShortcutAction(animals, QStringLiteral("changeTrackId"), tr("Change &Track Id…"), QKeySequence()),
+            &QAction::triggered, mAnimalsDock, &AnimalsDock::changeIdDialog);
+    connect(addShortcutAction(animals, QStringLiteral("swapAnimals"), tr("&Swap Animals from This Frame…"), QKeySequence()),
+            &QAction::triggered, mAnimalsDock, &AnimalsDock::swapFromHereDialog);
+    connect(addShortcutAction(animals, QStringLiteral("nextAnimal"), tr("&Next Animal"), QKeySequence(QStringLiteral("]"))),
+            &QAction::triggered, this, [this] { selectAnimal(1); });
+    connect(addShortcutAction(animals, QStringLiteral("previousAnimal"), tr("&Previous Animal"), QKeySequence(QStringLiteral("["))),
+            &QAction::triggered, this, [this] { selectAnimal(-1); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    connect(addShortcutAction(view, QStringLiteral("zoomIn"), tr("Zoom &In"), QKeySequence(QStringLiteral("+"))),
+            &QAction::triggered, this, [this] { mFrameView->zoomBy(1.25); });
+    connect(addShortcutAction(view, QStringLiteral("zoomOut"), tr("Zoom &Out"), QKeySequence(QStringLiteral("-"))),
+            &QAction::triggered, this, [this] { mFrameView->zoomBy(0.8); });
+    connect(addShortcutAction(view, QStringLiteral("fit"), tr("&Fit to Window"), QKeySequence(QStringLiteral("F"))),
+            &QAction::triggered, mFrameView, &FrameView::fitToWindow);
+    connect(addShortcutAction(view, QStringLiteral("markerBigger"), tr("&Larger Markers"), QKeySequence(QStringLiteral("."))),
+            &QAction::triggered, this, [this] { mFrameView->setMarkerSize(mFrameView->markerSize() + 1); Settings::setMarkerSize(mFrameView->markerSize()); });
+    connect(addShortcutAction(view, QStringLiteral("markerSmaller"), tr("&Smaller Markers"), QKeySequence(QStringLiteral(","))),
+            &QAction::triggered, this, [this] { mFrameView->setMarkerSize(mFrameView->markerSize() - 1); Settings::setMarkerSize(mFrameView->markerSize()); });
+    view->addSeparator();
+    view->addAction(mAnimalsDock->toggleViewAction());
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    connect(addShortcutAction(go, QStringLiteral("nextFrame"), tr("&Next Frame"), QKeySequence(Qt::Key_Right)),
+            &QAction::triggered, this, [this] { stepFrames(1); });
+    connect(addShortcutAction(go, QStringLiteral("previousFrame"), tr("&Previous Frame"), QKeySequence(Qt::Key_Left)),
+            &QAction::triggered, this, [this] { stepFrames(-1); });
+    connect(addShortcutAction(go, QStringLiteral("forward10"), tr("Forward 10 Frames"), QKeySequence(QStringLiteral("Shift+Right"))),
+            &QAction::triggered, this, [this] { stepFrames(10); });
+    connect(addShortcutAction(go, QStringLiteral("back10"), tr("Back 10 Frames"), QKeySequence(QStringLiteral("Shift+Left"))),
+            &QAction::triggered, this, [this] { stepFrames(-10); });
+    connect(addShortcutAction(go, QStringLiteral("firstFrame"), tr("&First Frame"), QKeySequence(Qt::Key_Home)),
+            &QAction::triggered, this, [this] { mDocument->setCurrentFrame(0); });
+    connect(addShortcutAction(go, QStringLiteral("lastFrame"), tr("&Last Frame"), QKeySequence(Qt::Key_End)),
+            &QAction::triggered, this, [this] { mDocument->setCurrentFrame(mDocument->frameCount() - 1); });
+    connect(addShortcutAction(go, QStringLiteral("gotoFrame"), tr("&Go to Frame…"), QKeySequence(QStringLiteral("Ctrl+G"))),
+            &QAction::triggered, this, &MainWindow::gotoFrameDialog);
+    connect(addShortcutAction(go, QStringLiteral("play"), tr("Play / &Pause"), QKeySequence(Qt::Key_Space)),
+            &QAction::triggered, this, &MainWindow::togglePlayback);
+    go->addSeparator();
+    connect(addShortcutAction(go, QStringLiteral("nextUnlabelled"), tr("Next &Unlabelled Frame"), QKeySequence(QStringLiteral("U"))),
+            &QAction::triggered, this, &MainWindow::nextUnlabelled);
+    connect(addShortcutAction(go, QStringLiteral("nextFlagged"), tr("Next F&lagged Frame"), QKeySequence(QStringLiteral("X"))),
+            &QAction::triggered, this, &MainWindow::nextFlagged);
+    connect(addShortcutAction(go, QStringLiteral("nextLowScore"), tr("Next Lo&w-Score Frame"), QKeySequence(QStringLiteral("L"))),
+            &QAction::triggered, this, &MainWindow::nextLowScore);
+
+    QMenu *track = menuBar()->addMenu(tr("&Track"));
+    connect(addShortcutAction(track, QStringLiteral("propagate"), tr("&Propagate Current Animal"), QKeySequence(QStringLiteral("P"))),
+            &QAction::triggered, this, [this] { propagate(false, false); });
+    connect(addShortcutAction(track, QStringLiteral("propagateAll"), tr("Propagate &All Animals"), QKeySequence(QStringLiteral("Shift+P"))),
+            &QAction::triggered, this, [this] { propagate(true, false); });
+    connect(addShortcutAction(track, QStringLiteral("propagateRange"), tr("Propagate &Range…"), QKeySequence(QStringLiteral("Ctrl+P"))),
+            &QAction::triggered, this, &MainWindow::propagateRangeDialog);
+    connect(addShortcutAction(track, QStringLiteral("refine"), tr("&Refine After Corrections"), QKeySequence(QStringLiteral("R"))),
+            &QAction::triggered, this, [this] { propagate(true, true); });
+    connect(addShortcutAction(track, QStringLiteral("cancelTracking"), tr("&Cancel Tracking"), QKeySequence(Qt::Key_Escape)),
+            &QAction::triggered, mRunner, &PropagationRunner::cancel);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    connect(addShortcutAction(help, QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts…"), QKeySequence(QKeySequence::HelpContents)),
+            &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(addShortcutAction(help, QStringLiteral("about"), tr("&About Paddock"), QKeySequence()), &QAction::triggered, this,
+            &MainWindow::showAbout);
+
+    auto *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("MainToolBar"));
+    for (const char *name : {"open", "save", "undo", "redo", "addAnimal", "propagate", "propagateAll", "refine",
+                             "approveFrame"}) {
+        if (QAction *a = action(QLatin1String(name)))
+            tools->addAction(a);
+    }
+    static const std::pair<const char *, const char *> kIcons[] = {
+        {"open", "open"}, {"save", "save"}, {"undo", "undo"}, {"redo", "redo"}, {"addAnimal", "add-animal"},
+        {"propagate", "propagate"}, {"propagateAll", "propagate-all"}, {"refine", "refine"},
+        {"approveFrame", "approve"}};
+    for (const auto &[name, icon] : kIcons)
+        if (QAction *a = action(QLatin1String(name)))
+            a->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icon))));
+    mClipCombo = new QComboBox(this);
+    mClipCombo->setToolTip(tr("Clip"));
+    mClipCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    tools->addSeparator();
+    tools->addWidget(mClipCombo);
+    connect(mClipCombo, &QComboBox::activated, this, [this](int index) {
+        mDocument->setCurrentClip(index);
+        QString err;
+        if (!attachFrames(&err))
+            showError(tr("Open"), err);
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    mHintLabel = new QLabel(this);
+    mFrameLabel = new QLabel(this);
+    mProgress = new QProgressBar(this);
+    mProgress->setMaximumWidth(220);
+    mProgress->hide();
+    mEtaLabel = new QLabel(this);
+    mEtaLabel->hide();
+    mCancelButton = new QToolButton(this);
+    mCancelButton->setText(tr("Cancel"));
+    mCancelButton->setToolTip(tr("Cancel tracking (Esc)"));
+    mCancelButton->hide();
+    connect(mCancelButton, &QToolButton::clicked, mRunner, &PropagationRunner::cancel);
+    statusBar()->addWidget(mHintLabel, 1);
+    statusBar()->addPermanentWidget(mProgress);
+    statusBar()->addPermanentWidget(mEtaLabel);
+    statusBar()->addPermanentWidget(mCancelButton);
+    statusBar()->addPermanentWidget(mFrameLabel);
+}
+
+void MainWindow::applySettings()
+{
+    mFrameView->setMarkerSize(Settings::markerSize());
+    mFrameView->setLowScoreThreshold(Settings::lowScoreThreshold());
+    mTimeline->setLowScoreThreshold(Settings::lowScoreThreshold());
+    const int secs = Settings::autosaveSeconds();
+    if (secs > 0)
+        mAutosaveTimer->start(secs * 1000);
+    else
+        mAutosaveTimer->stop();
+    applyShortcuts();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = mDocument->fileName().isEmpty() ? tr("Untitled") : QFileInfo(mDocument->fileName()).fileName();
+    setWindowTitle(tr("%1[*] — Paddock").arg(name));
+    setWindowModified(mDocument->isModified());
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasClip = mDocument->currentClip() != nullptr;
+    const bool editable = hasClip && !mDocument->isReadOnly();
+    const bool running = mRunner->isRunning();
+    for (const char *name : {"propagate", "propagateAll", "propagateRange", "refine"})
+        if (QAction *a = action(QLatin1String(name)))
+            a->setEnabled(editable && !running);
+    for (const char *name : {"approveFrame", "swapLeftRight", "copyPrevious", "copyNext", "addAnimal", "removeAnimal",
+                             "changeTrackId", "swapAnimals", "toggleOccluded", "clearKeypoint"})
+        if (QAction *a = action(QLatin1String(name)))
+            a->setEnabled(editable);
+    for (const char *name : {"save", "saveAs", "export"})
+        if (QAction *a = action(QLatin1String(name)))
+            a->setEnabled(hasClip);
+    if (QAction *a = action(QStringLiteral("cancelTracking")))
+        a->setEnabled(running);
+    if (mClipCombo) {
+        mClipCombo->blockSignals(true);
+        mClipCombo->clear();
+        for (const core::Clip &c : mDocument->project().clips)
+            mClipCombo->addItem(QString::fromStdString(c.name));
+        mClipCombo->setCurrentIndex(mDocument->currentClipIndex());
+        mClipCombo->setVisible(mDocument->project().clips.size() > 1);
+        mClipCombo->blockSignals(false);
+    }
+}
+
+void MainWindow::updateFrameLabel()
+{
+    const int n = mDocument->frameCount();
+    mFrameLabel->setText(n > 0 ? tr("Frame %1 / %2").arg(mDocument->currentFrame()).arg(n - 1) : QString());
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    if (mInteractive)
+        QMessageBox::warning(this, title, message);
+    else
+        statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(mActions, this);
+    if (dialog.exec() == QDialog::Accepted)
+        applyShortcuts();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        applySettings();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Paddock"),
+        tr("<h3>Paddock %1</h3>"
+           "<p>Label animal pose in video: click keypoints, propagate them with a point tracker, review.</p>"
+           "<p>Licence: Apache-2.0.</p>"
+           "<p>Built with Qt %2 (LGPL-3.0), OpenCV (Apache-2.0), FFmpeg (LGPL-2.1+), LibTorch (BSD-3-Clause) "
+           "and nlohmann/json (MIT).</p>"
+           "<p>The optional CoTracker3 model weights are not included: they are licensed CC BY-NC 4.0 "
+           "(non-commercial use only) by Meta AI and are loaded from a file you choose.</p>"
+           "<p>Keypoint layout and species: AP-10K (Apache-2.0).</p>")
+            .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    mRunner->cancel();
+    mPlayTimer->stop();
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    if (!maybeSave())
+        return;
+    QString err;
+    if (!openPath(urls.first().toLocalFile(), &err))
+        showError(tr("Open"), err);
+}
+
+} // namespace paddock::ui

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "tracking/pointtracker.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTimer;
+class QToolButton;
+
+namespace paddock::ui {
+
+class AnimalsDock;
+class Document;
+class FrameProvider;
+class FrameView;
+class PropagationRunner;
+class Timeline;
+
+/** The labelling window: frame view, timeline, animals dock, menus, background tracking and autosave. */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Document *document() const { return mDocument; }
+    FrameView *frameView() const { return mFrameView; }
+    Timeline *timeline() const { return mTimeline; }
+    FrameProvider *frames() const { return mFrames; }
+    PropagationRunner *propagationRunner() const { return mRunner; }
+    AnimalsDock *animalsDock() const { return mAnimalsDock; }
+    /** Every action with a shortcut, for the shortcut editor and help dialog. */
+    QList<QAction *> shortcutActions() const { return mActions; }
+    QAction *action(const QString &name) const;
+
+    /** Opens a video, frame folder, project (.paddock), COCO/APTv2 (.json) or DLC (.csv) file. */
+    bool openPath(const QString &path, QString *error = nullptr);
+    /** For annotation files: the clip to pair with (asked in a dialog when empty). */
+    bool openAnnotations(const QString &path, const QString &clipPath, QString *error);
+    bool saveTo(const QString &path, QString *error = nullptr);
+    /** Exports COCO/APTv2 in the background; exportFinished() follows. */
+    bool exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error);
+    /** Starts propagation (or refine) of the current animal or all, over [first, last] (-1: whole clip). */
+    bool propagate(bool allAnimals, bool refine, int first = 0, int last = -1, QString *error = nullptr);
+    /** Offers to recover an autosave for \a projectPath (empty: the untitled project); true when recovered. */
+    bool offerRecovery(const QString &projectPath);
+    /** Writes the autosave now, in the background. */
+    void autosaveNow();
+    /** When false, errors go to the status bar instead of message boxes (tests, scripted runs). */
+    void setInteractive(bool interactive) { mInteractive = interactive; }
+
+Q_SIGNALS:
+    void exportFinished(bool ok, const QString &message);
+    void propagationApplied(int changedKeypoints);
+    void autosaveWritten(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    // mainwindow.cpp
+    void createMenus();
+    void createStatusBar();
+    QAction *addShortcutAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &key);
+    void applyShortcuts();
+    void updateTitle();
+    void updateActions();
+    void updateFrameLabel();
+    void showError(const QString &title, const QString &message);
+    void showShortcuts();
+    void showSettings();
+    void showAbout();
+    void applySettings();
+    // fileops.cpp
+    void openDialog();
+    bool save();
+    bool saveAs();
+    void exportDialog();
+    bool maybeSave();
+    void rebuildRecentMenu();
+    bool openClip(const QString &path, QString *error);
+    bool attachFrames(QString *error);
+    // editops.cpp
+    void stepFrames(int delta);
+    void togglePlayback();
+    void playTick();
+    void gotoFrameDialog();
+    void nextUnlabelled();
+    void nextFlagged();
+    void nextLowScore();
+    void approveFrame();
+    void swapLeftRight();
+    void copyFromFrame(int delta);
+    void selectAnimal(int delta);
+    void propagateRangeDialog();
+    void propagationProgress(int done, int total, double secondsLeft, const QString &stage);
+    void propagationFinished(int clip, const tracking::TrackingOutput &output, bool refine, double seconds);
+    void propagationEnded(const QString &message);
+
+    Document *mDocument;
+    FrameProvider *mFrames;
+    FrameView *mFrameView;
+    Timeline *mTimeline;
+    AnimalsDock *mAnimalsDock;
+    PropagationRunner *mRunner;
+    QList<QAction *> mActions;
+    QMenu *mRecentMenu = nullptr;
+    QComboBox *mClipCombo = nullptr;
+    QLabel *mHintLabel = nullptr;
+    QLabel *mFrameLabel = nullptr;
+    QProgressBar *mProgress = nullptr;
+    QLabel *mEtaLabel = nullptr;
+    QToolButton *mCancelButton = nullptr;
+    QTimer *mPlayTimer = nullptr;
+    QTimer *mAutosaveTimer = nullptr;
+    QFutureWatcher<bool> mAutosaveWatcher;
+    QFutureWatcher<QString> mExportWatcher;
+    bool mInteractive = true;
+};
+
+} // namespace paddock::ui

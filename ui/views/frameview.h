@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QImage>
+#include <QPointF>
+#include <QWidget>
+
+namespace paddock::ui {
+
+class Document;
+class FrameProvider;
+struct ChangeEvent;
+
+/**
+ * The labelling canvas: the current frame with every animal's skeleton. Zoom (wheel) and pan (middle or
+ * Ctrl+drag) stay put while stepping frames. A left click places the selected animal's next unlabelled
+ * keypoint and moves on; dragging a point moves it; right-click marks it occluded or clears it.
+ */
+class FrameView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    FrameView(Document *document, FrameProvider *frames, QWidget *parent = nullptr);
+
+    /** Marker radius in screen pixels. */
+    double markerSize() const { return mMarkerSize; }
+    void setMarkerSize(double radius);
+    void setLowScoreThreshold(double score);
+    double lowScoreThreshold() const { return mLowScore; }
+
+    double zoom() const { return mScale; }
+    /** Zooms by \a factor keeping the image point under \a anchor (widget coordinates) fixed. */
+    void zoomBy(double factor, QPointF anchor);
+    void zoomBy(double factor) { zoomBy(factor, QPointF(width() / 2.0, height() / 2.0)); }
+    void fitToWindow();
+    QPointF imageToWidget(QPointF p) const;
+    QPointF widgetToImage(QPointF p) const;
+
+    /** The keypoint the next click places for the selected animal, -1 when none. */
+    int placementTarget() const;
+    /** One line telling the user what a click does now (next keypoint name, or why nothing). */
+    QString placementHint() const;
+    /** The frame whose image is on screen (-1 before the first one). */
+    int shownFrame() const { return mImageFrame; }
+
+    // Keyboard actions on the selected keypoint (or the placement target).
+    void toggleOccluded();
+    void clearSelectedKeypoint();
+    void skipKeypoint();
+
+Q_SIGNALS:
+    /** A frame's image was painted (used by the benchmark). */
+    void framePainted(int frame);
+    void hintChanged(const QString &hint);
+    void zoomChanged(double zoom);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+
+private:
+    struct Hit
+    {
+        int trackId = 0;
+        int keypoint = -1;
+        bool valid() const { return keypoint >= 0; }
+    };
+
+    void documentChanged(const ChangeEvent &event);
+    void frameChanged();
+    void frameReady(int index);
+    void setImage(const QImage &image, int frame);
+    Hit hitTest(QPointF widgetPos) const;
+    int selectedKeypoint() const;
+    void placeAt(QPointF imagePos, bool occluded);
+    void drawAnimals(class QPainter &p) const;
+    void drawBanner(class QPainter &p) const;
+    void drawHover(class QPainter &p) const;
+    void emitHint();
+
+    Document *mDocument;
+    FrameProvider *mFrames;
+    QImage mImage;
+    int mImageFrame = -1;
+    bool mFitPending = true;
+    double mScale = 1.0;
+    QPointF mOrigin; // image point shown at widget (0, 0)
+    double mMarkerSize = 5.0;
+    double mLowScore = 0.5;
+
+    Hit mHover;
+    Hit mDrag;
+    QPointF mDragGrab;   // image offset between the point and the mouse at press
+    QPointF mPressPos;
+    bool mDragMoved = false;
+    bool mPanning = false;
+    QPointF mPanLast;
+    QString mLastHint;
+};
+
+} // namespace paddock::ui
