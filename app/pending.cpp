@@ -11,11 +11,7 @@ int pending(const char *name)
 }
 } // namespace
 int runInfo(const QStringList &) { return pending("info"); }
-int runConvert(const QStringList &) { return pending("convert"); }
 int runDemo(const QStringList &) { return pending("demo"); }
 int runBench(const QStringList &) { return pending("bench"); }
 int runPropagate(const QStringList &) { return pending("propagate"); }
-int runCheck(const QStringList &) { return pending("check"); }
-int runCompare(const QStringList &) { return pending("compare"); }
-int runGui(int, char **, const QStringList &) { return pending("gui"); }
 } // namespace paddock::app
