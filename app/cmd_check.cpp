@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+// paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]
+#include "app/commands.h"
+
+#include "core/checks/checks.h"
+#include "core/io/coco.h"
+#include "core/io/projectfile.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+
+namespace paddock::app {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Check", text);
+}
+
+/** (image id, track id) pairs that occur more than once in the raw file, with how often. */
+std::map<std::pair<std::int64_t, int>, int> duplicateTracks(const std::string &path)
+{
+    std::map<std::pair<std::int64_t, int>, int> counts, out;
+    std::string text, error;
+    if (!core::readWholeFile(path, &text, &error))
+        return out;
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object() || !j.contains("annotations") || !j["annotations"].is_array())
+        return out;
+    for (const auto &a : j["annotations"]) {
+        if (!a.is_object() || !a.contains("image_id") || !a.contains("track_id") || !a["image_id"].is_number_integer()
+            || !a["track_id"].is_number_integer())
+            continue;
+        ++counts[{a["image_id"].get<std::int64_t>(), a["track_id"].get<int>()}];
+    }
+    for (const auto &[key, n] : counts)
+        if (n > 1)
+            out[key] = n;
+    return out;
+}
+
+/**
+ * Reads LABELS strictly. A file whose only problem is an animal repeated with one track id on a frame is read
+ * leniently instead, and the repeats are put back into Clip::frames so that the checks report them.
+ */
+std::optional<core::Project> readLabels(const std::string &path, std::string *error)
+{
+    if (auto project = core::readCocoFile(path, error))
+        return project;
+    const auto dups = duplicateTracks(path);
+    if (dups.empty())
+        return std::nullopt;
+    int repeats = 0;
+    for (const auto &[key, n] : dups)
+        repeats += n - 1;
+    core::ReadReport report;
+    std::string lenientError;
+    auto project = core::readCocoFile(path, &lenientError, &report, true);
+    if (!project || int(report.problems.size()) != repeats)
+        return std::nullopt; // other problems too: report the strict error
+    for (core::Clip &clip : project->clips) {
+        for (int f = 0; f < int(clip.frameMeta.size()); ++f) {
+            for (const auto &[key, n] : dups) {
+                if (clip.frameMeta[f].imageId != key.first)
+                    continue;
+                if (const core::Instance *inst = clip.instance(f, key.second)) {
+                    const core::Instance copy = *inst;
+                    for (int i = 1; i < n; ++i)
+                        clip.frames[f].push_back(copy);
+                }
+            }
+        }
+    }
+    return project;
+}
+
+} // namespace
+
+int runCheck(const QStringList &args)
+{
+    QString file, clipName;
+    bool json = false;
+    core::Severity minSeverity = core::Severity::Info;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--json")) {
+            json = true;
+        } else if (a == QLatin1String("--clip") && i + 1 < args.size()) {
+            clipName = args[++i];
+        } else if (a == QLatin1String("--severity") && i + 1 < args.size()) {
+            const QString s = args[++i];
+            if (s == QLatin1String("info"))
+                minSeverity = core::Severity::Info;
+            else if (s == QLatin1String("warning"))
+                minSeverity = core::Severity::Warning;
+            else if (s == QLatin1String("error"))
+                minSeverity = core::Severity::Error;
+            else {
+                printError(tr("paddock check: --severity must be info, warning or error, not '%1'").arg(s));
+                return kExitBadInput;
+            }
+        } else if (a.startsWith(QLatin1String("-")) || !file.isEmpty()) {
+            printError(tr("paddock check: unexpected argument '%1'").arg(a));
+            printError(tr("usage: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]"));
+            return kExitBadInput;
+        } else {
+            file = a;
+        }
+    }
+    if (file.isEmpty()) {
+        printError(tr("usage: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]"));
+        return kExitBadInput;
+    }
+    std::string error;
+    const auto project = readLabels(file.toStdString(), &error);
+    if (!project) {
+        printError(tr("paddock check: %1").arg(QString::fromStdString(error)));
+        return kExitBadInput;
+    }
+    std::vector<const core::Clip *> clips;
+    for (const core::Clip &c : project->clips) {
+        if (clipName.isEmpty() || QString::fromStdString(c.name) == clipName
+            || QFileInfo(QString::fromStdString(c.path)).fileName() == clipName
+            || QString::number(c.videoId) == clipName)
+            clips.push_back(&c);
+    }
+    if (clips.empty()) {
+        QStringList names;
+        for (const core::Clip &c : project->clips)
+            names << QString::fromStdString(c.name);
+        printError(tr("paddock check: %1 has no clip '%2' (clips: %3)")
+                       .arg(file, clipName, names.join(QStringLiteral(", "))));
+        return kExitBadInput;
+    }
+    int total = 0;
+    for (const core::Clip *clip : clips) {
+        for (const core::Finding &f : core::runChecks(*clip, project->categories)) {
+            if (f.severity < minSeverity)
+                continue;
+            ++total;
+            if (json)
+                printOut(QString::fromStdString(core::findingToJson(f, clip->name).dump()));
+            else if (clips.size() > 1)
+                printOut(QStringLiteral("%1: %2").arg(QString::fromStdString(clip->name),
+                                                      QString::fromStdString(core::findingToText(f))));
+            else
+                printOut(QString::fromStdString(core::findingToText(f)));
+        }
+    }
+    if (!json)
+        printError(QCoreApplication::translate("Check", "%n finding(s) in %1", nullptr, total).arg(file));
+    return total ? kExitFindings : kExitOk;
+}
+
+} // namespace paddock::app
