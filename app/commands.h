@@ -16,6 +16,8 @@ int runBench(const QStringList &args);
 int runPropagate(const QStringList &args);
 int runCheck(const QStringList &args);
 int runCompare(const QStringList &args);
+/** `paddock bench project`: save/load time and size of a generated project (app/bench_project.cpp). */
+int runBenchProject(const QStringList &args);
 /** Opens the GUI (optionally on a clip or project path). */
 int runGui(int argc, char **argv, const QStringList &paths);
 

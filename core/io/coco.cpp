@@ -8,6 +8,7 @@
 #include "core/video/framesource.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QString>
 
 #include <opencv2/imgcodecs.hpp>
@@ -164,7 +165,9 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
         const int videoId = usedVideoIds.insert(clip.videoId).second ? clip.videoId : nextVideoId++;
         usedVideoIds.insert(videoId);
         const std::string clipName = safeName(clip.name, videoId);
-        const bool writeFrames = options.aptv2 && !options.frameDir.empty() && clip.frameMeta.empty();
+        // A video clip (or a folder clip without per-frame file names): its labelled frames become images.
+        const bool isVideo = QFileInfo(QString::fromStdString(clip.path)).isFile();
+        const bool writeFrames = options.aptv2 && !options.frameDir.empty() && (clip.frameMeta.empty() || isVideo);
         std::unique_ptr<FrameSource> source;
         if (writeFrames) {
             source = FrameSource::open(clip.path, error);
@@ -177,7 +180,7 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
 
         // Which frames get an image entry.
         std::set<int> frames;
-        for (std::size_t f = 0; f < clip.frameMeta.size(); ++f)
+        for (std::size_t f = 0; f < clip.frameMeta.size() && !writeFrames; ++f)
             if (!clip.frameMeta[f].fileName.empty() || clip.frameMeta[f].imageId != 0)
                 frames.insert(int(f));
         for (const auto &[frame, list] : clip.frames)
@@ -202,7 +205,7 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
             usedImageIds.insert(img.id);
             img.width = meta && meta->width > 0 ? meta->width : clip.width;
             img.height = meta && meta->height > 0 ? meta->height : clip.height;
-            if (meta && !meta->fileName.empty()) {
+            if (meta && !meta->fileName.empty() && !writeFrames) {
                 img.fileName = meta->fileName;
             } else if (writeFrames) {
                 const std::string file = options.frameDir + "/" + clipName + "/" + frameName(frame) + ".jpg";
