@@ -9,6 +9,7 @@
 #include "ui/settings.h"
 #include "ui/views/frameprovider.h"
 #include "ui/views/frameview.h"
+#include "ui/views/icons.h"
 #include "ui/views/timeline.h"
 
 #include <QAction>
@@ -38,7 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     , mRunner(new PropagationRunner(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/paddock.svg")));
+    setWindowIcon(appIcon(QStringLiteral("paddock")));
     setAcceptDrops(true);
     setDockNestingEnabled(true);
 
@@ -273,12 +274,12 @@ void MainWindow::createMenus()
         {"approveFrame", "approve"}};
     for (const auto &[name, icon] : kIcons)
         if (QAction *a = action(QLatin1String(name)))
-            a->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icon))));
+            a->setIcon(appIcon(QLatin1String(icon)));
     mClipCombo = new QComboBox(this);
     mClipCombo->setToolTip(tr("Clip"));
     mClipCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     tools->addSeparator();
-    tools->addWidget(mClipCombo);
+    mClipComboAction = tools->addWidget(mClipCombo);
     connect(mClipCombo, &QComboBox::activated, this, [this](int index) {
         mDocument->setCurrentClip(index);
         QString err;
@@ -351,7 +352,7 @@ void MainWindow::updateActions()
         for (const core::Clip &c : mDocument->project().clips)
             mClipCombo->addItem(QString::fromStdString(c.name));
         mClipCombo->setCurrentIndex(mDocument->currentClipIndex());
-        mClipCombo->setVisible(mDocument->project().clips.size() > 1);
+        mClipComboAction->setVisible(mDocument->project().clips.size() > 1);
         mClipCombo->blockSignals(false);
     }
 }

@@ -118,6 +118,7 @@ private:
     QList<QAction *> mActions;
     QMenu *mRecentMenu = nullptr;
     QComboBox *mClipCombo = nullptr;
+    QAction *mClipComboAction = nullptr;
     QLabel *mHintLabel = nullptr;
     QLabel *mFrameLabel = nullptr;
     QProgressBar *mProgress = nullptr;

@@ -67,6 +67,18 @@ FrameView::FrameView(Document *document, FrameProvider *frames, QWidget *parent)
     connect(document, &Document::currentTrackChanged, this, [this] { update(); emitHint(); });
     connect(document, &Document::currentKeypointChanged, this, [this] { update(); emitHint(); });
     connect(frames, &FrameProvider::frameReady, this, &FrameView::frameReady);
+    // After undo/redo (or an edit from elsewhere) sequential placement restarts at the first gap.
+    connect(document->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        if (!mPushing)
+            mDocument->setCurrentKeypoint(-1);
+    });
+}
+
+void FrameView::push(QUndoCommand *command)
+{
+    mPushing = true;
+    mDocument->undoStack()->push(command);
+    mPushing = false;
 }
 
 void FrameView::setMarkerSize(double radius)
@@ -194,7 +206,11 @@ QString FrameView::placementHint() const
         return tr("Open a video or frame folder to start");
     if (!cat)
         return tr("Add an animal to start labelling");
-    const QString animal = tr("%1 #%2").arg(QString::fromStdString(cat->name)).arg(track);
+    const core::Track *t = mDocument->currentClip()->track(track);
+    const QString animal = tr("%1 #%2")
+                               .arg(t && !t->name.empty() ? QString::fromStdString(t->name)
+                                                          : QString::fromStdString(cat->name))
+                               .arg(track);
     const int k = placementTarget();
     if (k < 0)
         return tr("%1: all %2 keypoints labelled").arg(animal).arg(cat->keypointCount());
@@ -252,10 +268,10 @@ void FrameView::placeAt(QPointF imagePos, bool occluded)
     const int frame = mDocument->currentFrame();
     const int track = mDocument->currentTrack();
     if (occluded)
-        mDocument->undoStack()->push(
+        push(
             new SetKeypointVisibility(mDocument, clip, frame, track, k, core::Visibility::Occluded, imagePos));
     else
-        mDocument->undoStack()->push(new PlaceKeypoint(mDocument, clip, frame, track, k, imagePos));
+        push(new PlaceKeypoint(mDocument, clip, frame, track, k, imagePos));
     mDocument->setCurrentKeypoint(mDocument->nextUnlabelledKeypoint(frame, track, k));
 }
 
@@ -301,7 +317,7 @@ void FrameView::mouseMoveEvent(QMouseEvent *event)
         if (!mDragMoved && (pos - mPressPos).manhattanLength() < 2)
             return;
         mDragMoved = true;
-        mDocument->undoStack()->push(new MoveKeypoint(mDocument, mDocument->currentClipIndex(),
+        push(new MoveKeypoint(mDocument, mDocument->currentClipIndex(),
                                                       mDocument->currentFrame(), mDrag.trackId, mDrag.keypoint,
                                                       widgetToImage(pos) + mDragGrab, false));
         return;
@@ -322,7 +338,7 @@ void FrameView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     if (mDrag.valid() && mDragMoved && !mDocument->isReadOnly()) {
-        mDocument->undoStack()->push(new MoveKeypoint(mDocument, mDocument->currentClipIndex(),
+        push(new MoveKeypoint(mDocument, mDocument->currentClipIndex(),
                                                       mDocument->currentFrame(), mDrag.trackId, mDrag.keypoint,
                                                       widgetToImage(event->position()) + mDragGrab, true));
     }
@@ -353,12 +369,12 @@ void FrameView::contextMenuEvent(QContextMenuEvent *event)
     const int frame = mDocument->currentFrame();
     QMenu menu(this);
     if (hit.valid()) {
-        auto push = [this, clip, frame, hit](core::Visibility v) {
-            mDocument->undoStack()->push(new SetKeypointVisibility(mDocument, clip, frame, hit.trackId, hit.keypoint, v));
+        auto set = [this, clip, frame, hit](core::Visibility v) {
+            push(new SetKeypointVisibility(mDocument, clip, frame, hit.trackId, hit.keypoint, v));
         };
-        menu.addAction(tr("Mark Visible"), this, [push] { push(core::Visibility::Visible); });
-        menu.addAction(tr("Mark Occluded"), this, [push] { push(core::Visibility::Occluded); });
-        menu.addAction(tr("Clear Keypoint"), this, [push] { push(core::Visibility::Unlabelled); });
+        menu.addAction(tr("Mark Visible"), this, [set] { set(core::Visibility::Visible); });
+        menu.addAction(tr("Mark Occluded"), this, [set] { set(core::Visibility::Occluded); });
+        menu.addAction(tr("Clear Keypoint"), this, [set] { set(core::Visibility::Unlabelled); });
     } else if (placementTarget() >= 0) {
         const QPointF at = widgetToImage(event->pos());
         menu.addAction(tr("Place Here as Occluded"), this, [this, at] { placeAt(at, true); });
@@ -379,7 +395,7 @@ void FrameView::toggleOccluded()
         || !inst->keypoints[std::size_t(k)].isLabelled())
         return;
     const bool occluded = inst->keypoints[std::size_t(k)].visibility == core::Visibility::Occluded;
-    mDocument->undoStack()->push(new SetKeypointVisibility(
+    push(new SetKeypointVisibility(
         mDocument, clip, frame, track, k, occluded ? core::Visibility::Visible : core::Visibility::Occluded));
 }
 
@@ -393,7 +409,7 @@ void FrameView::clearSelectedKeypoint()
     if (mDocument->isReadOnly() || k < 0 || !inst || k >= int(inst->keypoints.size())
         || !inst->keypoints[std::size_t(k)].isLabelled())
         return;
-    mDocument->undoStack()->push(
+    push(
         new SetKeypointVisibility(mDocument, clip, frame, track, k, core::Visibility::Unlabelled));
 }
 

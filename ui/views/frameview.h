@@ -5,6 +5,8 @@
 #include <QPointF>
 #include <QWidget>
 
+class QUndoCommand;
+
 namespace paddock::ui {
 
 class Document;
@@ -84,6 +86,7 @@ private:
     void drawBanner(class QPainter &p) const;
     void drawHover(class QPainter &p) const;
     void emitHint();
+    void push(QUndoCommand *command);
 
     Document *mDocument;
     FrameProvider *mFrames;
@@ -103,6 +106,7 @@ private:
     bool mPanning = false;
     QPointF mPanLast;
     QString mLastHint;
+    bool mPushing = false;
 };
 
 } // namespace paddock::ui

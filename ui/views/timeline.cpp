@@ -186,11 +186,16 @@ void Timeline::renderRows()
                 best[std::size_t(col)] = 7;
             }
         }
-        const int colWidth = std::max(1, int(double(columns) / n));
         for (int c = 0; c < columns; ++c) {
             const int r = best[std::size_t(c)];
             if (r == 0)
                 continue;
+            // A frame wider than a pixel fills its whole span, so the row has no gaps.
+            int span = 1;
+            if (n < columns) {
+                const int frame = int(c * double(n) / columns);
+                span = std::max(1, int((frame + 1) * double(columns) / n) - c);
+            }
             QColor colour;
             switch (r) {
             case 7: colour = colours::flagged(); break;
@@ -200,7 +205,7 @@ void Timeline::renderRows()
             case 3: colour = colours::source(core::Source::Refined); break;
             default: colour = colours::source(core::Source::Propagated); break;
             }
-            p.fillRect(QRect(area.left() + c, row.top, colWidth, row.height - 1), colour);
+            p.fillRect(QRect(area.left() + c, row.top, span, row.height - 1), colour);
         }
     }
 }

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: Apache-2.0
+// The main labelling flow driven through the window: open a frame folder, place keypoints by clicks, drag,
+// undo, propagate with the default tracker, save, autosave, export.
+#include "../testutil.h"
+
+#include "core/io/autosave.h"
+#include "core/io/coco.h"
+#include "core/io/projectfile.h"
+#include "ui/docks/animalsdock.h"
+#include "ui/document/document.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/views/frameview.h"
+#include "ui/views/timeline.h"
+
+#include <QAction>
+#include <QDir>
+#include <QImage>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace paddock;
+using namespace paddock::ui;
+
+namespace {
+constexpr int kFrames = 12;
+constexpr int kStep = 2; // pixels the textured patch moves right per frame
+
+// A frame folder: a checkerboard patch with a gradient, moving kStep px right per frame.
+QString makeFrameFolder()
+{
+    const QString dir = QString::fromStdString(test::tempDir()) + QStringLiteral("/frames");
+    QDir().mkpath(dir);
+    for (int f = 0; f < kFrames; ++f) {
+        QImage img(200, 150, QImage::Format_RGB32);
+        img.fill(QColor(90, 90, 90));
+        QPainter p(&img);
+        for (int y = 0; y < 40; y += 5)
+            for (int x = 0; x < 40; x += 5)
+                p.fillRect(40 + f * kStep + x, 50 + y, 5, 5,
+                           ((x + y) / 5) % 2 ? QColor(240, 240 - 4 * x, 40 + 4 * y) : QColor(20, 30 + 3 * y, 60));
+        p.end();
+        img.save(QStringLiteral("%1/frame_%2.png").arg(dir).arg(f, 3, 10, QLatin1Char('0')));
+    }
+    return dir;
+}
+
+const core::Keypoint &kp(const Document &doc, int frame, int k)
+{
+    static const core::Keypoint none;
+    const core::Instance *inst = doc.instance(0, frame, doc.currentTrack());
+    return inst && k < int(inst->keypoints.size()) ? inst->keypoints[std::size_t(k)] : none;
+}
+
+QPoint at(FrameView *view, double x, double y)
+{
+    return view->imageToWidget(QPointF(x, y)).toPoint();
+}
+} // namespace
+
+/** Qt Test of the main window's labelling flow on a generated clip. */
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    MainWindow *mWindow = nullptr;
+    QString mFolder;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("paddock-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        mFolder = makeFrameFolder();
+        mWindow = new MainWindow;
+        mWindow->setInteractive(false);
+        mWindow->resize(1000, 700);
+        mWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mWindow));
+    }
+
+    void cleanupTestCase() { delete mWindow; }
+
+    void openFrameFolder()
+    {
+        QString err;
+        QVERIFY(!mWindow->openPath(mFolder + QStringLiteral("/missing"), &err));
+        QVERIFY(err.contains(QStringLiteral("missing")));
+        QVERIFY2(mWindow->openPath(mFolder, &err), qPrintable(err));
+        Document *doc = mWindow->document();
+        QCOMPARE(doc->frameCount(), kFrames);
+        QCOMPARE(doc->currentClip()->width, 200);
+        QTRY_COMPARE(mWindow->frameView()->shownFrame(), 0);
+        QVERIFY(mWindow->frameView()->placementHint().contains(QStringLiteral("Add an animal")));
+    }
+
+    void placeKeypointsByClicking()
+    {
+        Document *doc = mWindow->document();
+        const int id = mWindow->animalsDock()->addAnimal(8, QStringLiteral("Rex"));
+        QCOMPARE(id, 1);
+        QCOMPARE(doc->currentTrack(), 1);
+        FrameView *view = mWindow->frameView();
+        QCOMPARE(view->placementTarget(), 0);
+        QVERIFY(view->placementHint().contains(QStringLiteral("left_eye")));
+        // Sequential placement: each click places the next keypoint.
+        QTest::mouseClick(view, Qt::LeftButton, {}, at(view, 50, 60));
+        QTest::mouseClick(view, Qt::LeftButton, {}, at(view, 60, 60));
+        QTest::mouseClick(view, Qt::LeftButton, {}, at(view, 55, 70));
+        QCOMPARE(kp(*doc, 0, 0).source, core::Source::Manual);
+        QVERIFY(std::abs(kp(*doc, 0, 0).x - 50) < 1.0 && std::abs(kp(*doc, 0, 0).y - 60) < 1.0);
+        QVERIFY(std::abs(kp(*doc, 0, 2).x - 55) < 1.0);
+        QCOMPARE(view->placementTarget(), 3);
+        QVERIFY(view->placementHint().contains(QStringLiteral("neck")));
+        QVERIFY(view->placementHint().contains(QStringLiteral("Rex")));
+        QCOMPARE(doc->undoStack()->count(), 4); // add animal + 3 placements
+    }
+
+    void undoRemovesLastPlacement()
+    {
+        Document *doc = mWindow->document();
+        doc->undoStack()->undo();
+        QVERIFY(!kp(*doc, 0, 2).isLabelled());
+        QCOMPARE(mWindow->frameView()->placementTarget(), 2); // placement resumes at the gap
+        doc->undoStack()->redo();
+        QVERIFY(kp(*doc, 0, 2).isLabelled());
+    }
+
+    void dragIsOneUndoStep()
+    {
+        Document *doc = mWindow->document();
+        FrameView *view = mWindow->frameView();
+        const int count = doc->undoStack()->count();
+        QTest::mousePress(view, Qt::LeftButton, {}, at(view, 50, 60));
+        for (int i = 1; i <= 4; ++i)
+            QTest::mouseMove(view, at(view, 50 + i, 60 + i));
+        QTest::mouseRelease(view, Qt::LeftButton, {}, at(view, 54, 64));
+        QCOMPARE(doc->undoStack()->count(), count + 1);
+        QVERIFY(std::abs(kp(*doc, 0, 0).x - 54) < 1.0);
+        QVERIFY(std::abs(kp(*doc, 0, 0).y - 64) < 1.0);
+        doc->undoStack()->undo();
+        QVERIFY(std::abs(kp(*doc, 0, 0).x - 50) < 1.0);
+    }
+
+    void occludedKeyToggles()
+    {
+        Document *doc = mWindow->document();
+        doc->setCurrentKeypoint(1);
+        mWindow->action(QStringLiteral("toggleOccluded"))->trigger();
+        QCOMPARE(kp(*doc, 0, 1).visibility, core::Visibility::Occluded);
+        mWindow->action(QStringLiteral("toggleOccluded"))->trigger();
+        QCOMPARE(kp(*doc, 0, 1).visibility, core::Visibility::Visible);
+    }
+
+    void zoomStaysWhileStepping()
+    {
+        Document *doc = mWindow->document();
+        FrameView *view = mWindow->frameView();
+        view->zoomBy(2.0, QPointF(100, 100));
+        const double zoom = view->zoom();
+        const QPointF origin = view->widgetToImage(QPointF(0, 0));
+        mWindow->action(QStringLiteral("nextFrame"))->trigger();
+        QCOMPARE(doc->currentFrame(), 1);
+        QTRY_COMPARE(view->shownFrame(), 1);
+        QCOMPARE(view->zoom(), zoom);
+        QCOMPARE(view->widgetToImage(QPointF(0, 0)), origin);
+        mWindow->action(QStringLiteral("previousFrame"))->trigger();
+        view->fitToWindow();
+    }
+
+    void timelineClickSeeks()
+    {
+        Timeline *timeline = mWindow->timeline();
+        QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(timeline->xForFrame(7), timeline->height() - 5));
+        QCOMPARE(mWindow->document()->currentFrame(), 7);
+        mWindow->document()->setCurrentFrame(0);
+    }
+
+    void propagateIsOneStepAndFollowsMotion()
+    {
+        Document *doc = mWindow->document();
+        const int count = doc->undoStack()->count();
+        QSignalSpy applied(mWindow, &MainWindow::propagationApplied);
+        QString err;
+        QVERIFY2(mWindow->propagate(false, false, 0, -1, &err), qPrintable(err));
+        QVERIFY(applied.wait(120000));
+        QVERIFY(applied.at(0).at(0).toInt() > 0);
+        QCOMPARE(doc->undoStack()->count(), count + 1);
+        QCOMPARE(kp(*doc, 0, 0).source, core::Source::Manual); // labels are kept exactly
+        QVERIFY(std::abs(kp(*doc, 0, 0).x - 50) < 1.0);
+        const core::Keypoint &moved = kp(*doc, 5, 0);
+        QVERIFY(moved.isLabelled());
+        QCOMPARE(moved.source, core::Source::Propagated);
+        // The patch moved 5 * kStep px right; the tracker should follow within 2 px.
+        QVERIFY2(std::abs(moved.x - kp(*doc, 0, 0).x - 5 * kStep) < 2.0, qPrintable(QString::number(moved.x)));
+        QVERIFY(std::abs(moved.y - kp(*doc, 0, 0).y) < 2.0);
+        // Approving a frame turns its tracker points into reviewed labels.
+        doc->setCurrentFrame(5);
+        mWindow->action(QStringLiteral("approveFrame"))->trigger();
+        QCOMPARE(doc->instance(0, 5, 1)->keypoints[0].source, core::Source::Approved);
+        doc->undoStack()->undo();
+        // One undo takes back the whole propagation.
+        doc->undoStack()->undo();
+        QVERIFY(!doc->instance(0, 5, 1));
+        doc->undoStack()->redo();
+        QVERIFY(doc->instance(0, 5, 1));
+    }
+
+    void saveAndAutosave()
+    {
+        Document *doc = mWindow->document();
+        const QString dir = QString::fromStdString(test::tempDir());
+        QSignalSpy autosaved(mWindow, &MainWindow::autosaveWritten);
+        mWindow->autosaveNow();
+        QVERIFY(autosaved.wait(20000));
+        QVERIFY(autosaved.at(0).at(0).toBool());
+        QVERIFY(core::findRecoverableAutosave(std::string()).has_value());
+
+        const QString path = dir + QStringLiteral("/labels.paddock");
+        QString err;
+        QVERIFY2(mWindow->saveTo(path, &err), qPrintable(err));
+        QVERIFY(!doc->isModified());
+        QCOMPARE(doc->fileName(), path);
+        std::string e;
+        auto loaded = core::loadProject(path.toStdString(), &e);
+        QVERIFY2(loaded.has_value(), e.c_str());
+        QVERIFY(loaded->clips.front().frames == doc->currentClip()->frames);
+    }
+
+    void exportAptv2()
+    {
+        const QString out = QString::fromStdString(test::tempDir()) + QStringLiteral("/export.json");
+        QSignalSpy done(mWindow, &MainWindow::exportFinished);
+        QString err;
+        QVERIFY2(mWindow->exportTo(out, true, true, QString(), &err), qPrintable(err));
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        std::string e;
+        auto read = core::readCocoFile(out.toStdString(), &e);
+        QVERIFY2(read.has_value(), e.c_str());
+        QCOMPARE(read->clips.size(), std::size_t(1));
+        const core::Clip &clip = read->clips.front();
+        const core::Instance *inst = clip.instance(0, 1);
+        QVERIFY(inst);
+        QVERIFY(std::abs(inst->keypoints[0].x - kp(*mWindow->document(), 0, 0).x) < 0.01);
+        int labelledFrames = 0;
+        for (const auto &entry : clip.frames)
+            labelledFrames += entry.second.empty() ? 0 : 1;
+        QCOMPARE(labelledFrames, kFrames);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
