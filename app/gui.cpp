@@ -6,6 +6,7 @@
 #include "core/io/autosave.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/settings.h"
+#include "ui/views/icons.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -40,7 +41,7 @@ int runGui(int argc, char **argv, const QStringList &args)
     QApplication::setApplicationDisplayName(QStringLiteral("Paddock"));
     QApplication::setOrganizationName(QStringLiteral("paddock"));
     QApplication::setApplicationVersion(QStringLiteral(PADDOCK_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/paddock.svg")));
+    QApplication::setWindowIcon(ui::appIcon(QStringLiteral("paddock")));
     installTranslators(app);
 
     // Hidden: --script FILE drives the window with simulated input (screenshots, smoke runs).
