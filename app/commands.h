@@ -18,6 +18,8 @@ int runCheck(const QStringList &args);
 int runCompare(const QStringList &args);
 /** `paddock bench project`: save/load time and size of a generated project (app/bench_project.cpp). */
 int runBenchProject(const QStringList &args);
+/** `paddock bench video FILE`: decode speed, random access, cached stepping, peak memory (app/bench_video.cpp). */
+int runBenchVideo(const QStringList &args);
 /** Opens the GUI (optionally on a clip or project path). */
 int runGui(int argc, char **argv, const QStringList &paths);
 

@@ -10,8 +10,6 @@ int pending(const char *name)
     return kExitBadInput;
 }
 } // namespace
-int runInfo(const QStringList &) { return pending("info"); }
 int runDemo(const QStringList &) { return pending("demo"); }
-int runBench(const QStringList &) { return pending("bench"); }
 int runPropagate(const QStringList &) { return pending("propagate"); }
 } // namespace paddock::app

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+// paddock bench NAME ...: dispatches to the benchmarks. Each lives in app/bench_<name>.cpp, is declared in
+// app/commands.h and takes one line in kBenches below.
+#include "app/commands.h"
+
+#include <QCoreApplication>
+
+#include <iterator>
+
+namespace paddock::app {
+
+namespace {
+
+/** One benchmark: its name after `paddock bench`, its entry point and a one-line usage. */
+struct Bench
+{
+    const char *name;
+    int (*run)(const QStringList &args);
+    const char *usage;
+};
+
+// Add a benchmark with one line here.
+const Bench kBenches[] = {
+    {"video", runBenchVideo, "FILE [--cache-mb N] [--random N] [--frames N]  decode fps, random access, cached steps, memory"},
+    {"project", runBenchProject, "[--frames N] [--animals N] [--runs N]  .paddock save/load time and size (default 1000 x 5)"},
+};
+
+void printBenchList()
+{
+    printError(QCoreApplication::translate("Bench", "usage: paddock bench NAME [ARGS]; benchmarks:"));
+    for (const Bench &b : kBenches)
+        printError(QStringLiteral("  paddock bench %1 %2").arg(QLatin1String(b.name), QLatin1String(b.usage)));
+}
+
+} // namespace
+
+int runBench(const QStringList &args)
+{
+    if (args.isEmpty()) {
+        printBenchList();
+        return kExitBadInput;
+    }
+    for (const Bench &b : kBenches) {
+        if (args.first() == QLatin1String(b.name))
+            return b.run(args.mid(1));
+    }
+    printError(QCoreApplication::translate("Bench", "paddock bench: unknown benchmark '%1'").arg(args.first()));
+    printBenchList();
+    return kExitBadInput;
+}
+
+} // namespace paddock::app
