@@ -29,6 +29,7 @@ constexpr int kCollapseSwapPairs = 3;   // this many swapped pairs on one frame 
 constexpr int kJumpWindow = 12;         // transitions on each side that show how busy a point is
 constexpr int kBoneWindow = 4;          // observations on each side for a bone's local length
 constexpr int kRareMinSamples = 50;     // frames before a point's rare large moves are trusted
+constexpr int kSpreadMinSamples = 20;   // frames before a bone's 90th-percentile spread is trusted
 constexpr double kRareFactor = 3.0;     // a jump must exceed this many times the point's 99th-percentile move
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -403,11 +404,13 @@ void checkBones(const ClipIndex &index, const CheckOptions &opt, std::vector<Fin
                     x = std::abs(x - m);
                 const double sigma = 1.4826 * median(v);
                 double limit = std::max(opt.boneMadFactor * sigma, opt.boneMinRelative * m);
-                if (v.size() >= std::size_t(kRareMinSamples)) {
-                    // Chains like thorax-to-leg-tip stretch a lot now and then; judge them by their own rare spread.
-                    std::sort(v.begin(), v.end());
+                // Chains like thorax-to-leg-tip stretch a lot now and then (a grooming fly holds a leg out on a
+                // third of its frames); judge them by their own spread, which one wrong label cannot move.
+                std::sort(v.begin(), v.end());
+                if (v.size() >= std::size_t(kSpreadMinSamples))
+                    limit = std::max(limit, 2.0 * v[std::size_t(0.9 * (v.size() - 1))]);
+                if (v.size() >= std::size_t(kRareMinSamples))
                     limit = std::max(limit, 1.5 * v[std::size_t(0.99 * (v.size() - 1))]);
-                }
                 for (std::size_t n = 0; n < lengths.size(); ++n) {
                     const auto [i, len] = lengths[n];
                     if (!(std::abs(len - m) > limit && m > 0))

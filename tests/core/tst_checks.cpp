@@ -207,6 +207,15 @@ TEST_CASE("Checks: real fly labels give few findings, and planted errors are fou
     CHECK(bySeverity[Severity::Warning] <= 15);
     CHECK(bySeverity[Severity::Info] <= 60);
 
+    // The sparse inputs a labeller would give (every 10th, 25th, 50th frame) pass clean.
+    for (const char *sparse : {"sparse-every-10", "sparse-every-25", "sparse-every-50"}) {
+        const auto sp = readCocoFile(dir + "/eval/flies/" + sparse + ".json", &error);
+        REQUIRE(sp);
+        const auto sf = runChecks(sp->clips[0], sp->categories);
+        INFO(sparse << "\n" << describe(sf));
+        CHECK(sf.empty());
+    }
+
     Clip planted = gt;
     std::swap(kp(planted, 212, 1, 7), kp(planted, 212, 1, 8)); // midlegL4 <-> midlegR4
     kp(planted, 700, 2, 0).x += 45;                             // head away and back
