@@ -20,6 +20,8 @@ int runCompare(const QStringList &args);
 int runBenchProject(const QStringList &args);
 /** `paddock bench video FILE`: decode speed, random access, cached stepping, peak memory (app/bench_video.cpp). */
 int runBenchVideo(const QStringList &args);
+/** `paddock bench checks`: time of the automatic checks on a labels file (app/bench_checks.cpp). */
+int runBenchChecks(const QStringList &args);
 /** Opens the GUI (optionally on a clip or project path). */
 int runGui(int argc, char **argv, const QStringList &paths);
 
