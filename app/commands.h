@@ -18,6 +18,10 @@ int runCheck(const QStringList &args);
 int runCompare(const QStringList &args);
 /** `paddock bench project`: save/load time and size of a generated project (app/bench_project.cpp). */
 int runBenchProject(const QStringList &args);
+/** `paddock bench gui [CLIP]`: frame-step latency and playback rate of the GUI (app/bench_gui.cpp). */
+int runBenchGui(const QStringList &args);
+/** The same with a QApplication of its own; main() routes `bench gui` here. */
+int runBenchGuiApp(int argc, char **argv, const QStringList &args);
 /** `paddock bench video FILE`: decode speed, random access, cached stepping, peak memory (app/bench_video.cpp). */
 int runBenchVideo(const QStringList &args);
 /** `paddock bench checks`: time of the automatic checks on a labels file (app/bench_checks.cpp). */

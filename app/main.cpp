@@ -61,6 +61,8 @@ int main(int argc, char **argv)
             std::printf("paddock %s\n", PADDOCK_VERSION);
             return kExitOk;
         }
+        if (cmd == QLatin1String("bench") && all.value(1) == QLatin1String("gui"))
+            return runBenchGuiApp(argc, argv, all.mid(2)); // needs a QApplication, not a QCoreApplication
         if (cmd == QLatin1String("demo"))
             return runDemo(all.mid(1)); // decides itself between GUI and headless
         auto it = headless.find(cmd);
