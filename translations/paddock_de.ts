@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Bench</name>
+    <message>
+        <source>paddock bench video: %1 needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench video: unexpected argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock bench video FILE [--cache-mb N] [--random N] [--frames N] [--steps N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock bench NAME [ARGS]; benchmarks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench: unknown benchmark &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Check</name>
     <message numerus="yes">
         <source>%n finding(s) in %1</source>
@@ -22,22 +45,22 @@
     <name>PropagationRunner</name>
     <message>
         <source>The tracker &quot;%1&quot; is not available in this build. Choose the default tracker in Settings, or set up CoTracker3 with a model file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tracker „%1“ ist in dieser Version nicht verfügbar. Wählen Sie in den Einstellungen den Standard-Tracker oder richten Sie CoTracker3 mit einer Modelldatei ein.</translation>
     </message>
     <message>
         <source>A tracking job is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Tracking-Auftrag.</translation>
     </message>
     <message>
         <source>Label at least one frame of the animal before propagating.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschriften Sie mindestens ein Bild des Tieres, bevor Sie propagieren.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -78,66 +101,66 @@
     <name>Settings</name>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
 </context>
 <context>
     <name>Undo Commands</name>
     <message>
         <source>Refine</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfeinern</translation>
     </message>
     <message>
         <source>Propagate</source>
-        <translation type="unfinished"></translation>
+        <translation>Propagieren</translation>
     </message>
     <message>
         <source>Add Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier hinzufügen</translation>
     </message>
     <message>
         <source>Remove Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier entfernen</translation>
     </message>
     <message>
         <source>Change Track Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Track-ID ändern</translation>
     </message>
     <message>
         <source>Swap Animals from Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiere ab Bild tauschen</translation>
     </message>
     <message>
         <source>Place Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt setzen</translation>
     </message>
     <message>
         <source>Move Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt verschieben</translation>
     </message>
     <message>
         <source>Clear Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt löschen</translation>
     </message>
     <message>
         <source>Mark Keypoint Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt als verdeckt markieren</translation>
     </message>
     <message>
         <source>Mark Keypoint Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt als sichtbar markieren</translation>
     </message>
     <message>
         <source>Swap Left and Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Links und rechts tauschen</translation>
     </message>
     <message>
         <source>Approve Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild freigeben</translation>
     </message>
     <message>
         <source>Copy Animal from Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier aus Bild kopieren</translation>
     </message>
 </context>
 <context>
@@ -180,6 +203,114 @@
     </message>
     <message>
         <source>paddock compare: %1 and %2 have no clip in common (matched by name or video id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench checks: unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench checks: give a labels file (../shared/eval/flies/gt.json was not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench checks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file: %1 (%2 clips, %3 frames, %4 animals, %5 points), read in %6 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all checks: %1 over %2 runs; %3 findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock demo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo clip: %1 frames of %2x%3 in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labelled frames: %1 (every %2th and the last, from the ground truth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock demo: propagation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagated with the %1 tracker in %2 s; APTv2 JSON: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error against the ground truth on %1 unlabelled keypoints: mean %2 px, median %3 px, within 4 px %4%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linear interpolation for comparison: mean %1 px, median %2 px, within 4 px %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock demo: unknown argument %1 (usage: paddock demo [--headless] [--out DIR])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock demo: cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock info CLIP   (a video file or a folder of frame images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock info: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: --steps needs a whole number &gt;= 0, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: unexpected argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: CLIP, --labels and --out are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1 has several clips and none is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1 labels frame %2, but %3 has %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagating: %1% (%2/%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagated %1 keypoints over frames %2..%3 with the %4 tracker in %5 s; wrote %6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -669,840 +800,841 @@
     <name>paddock::ui::AddAnimalDialog</name>
     <message>
         <source>Add Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier hinzufügen</translation>
     </message>
     <message>
         <source>%1 (%2, %3 keypoints)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, %3 Schlüsselpunkte)</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>Species:</source>
-        <translation type="unfinished"></translation>
+        <translation>Art:</translation>
     </message>
     <message>
         <source>Track id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Track-ID:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::AnimalsDock</name>
     <message>
         <source>unknown species</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Art</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>#%1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2 (%3)</translation>
     </message>
     <message>
         <source> — %1/%2 here</source>
-        <translation type="unfinished"></translation>
+        <translation> — %1/%2 hier</translation>
     </message>
     <message>
         <source>Animals</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiere</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Add an animal (species from AP-10K or the project)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tier hinzufügen (Art aus AP-10K oder dem Projekt)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Track Id…</source>
-        <translation type="unfinished"></translation>
+        <translation>Track-ID…</translation>
     </message>
     <message>
         <source>Swap…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tauschen…</translation>
     </message>
     <message>
         <source>Swap this animal&apos;s labels with another animal&apos;s from the current frame on</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschriftungen dieses Tieres ab dem aktuellen Bild mit denen eines anderen Tieres tauschen</translation>
     </message>
     <message>
         <source>Change Track Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Track-ID ändern</translation>
     </message>
     <message>
         <source>New track id for animal #%1 (an id in use is swapped):</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Track-ID für Tier #%1 (eine belegte ID wird getauscht):</translation>
     </message>
     <message>
         <source>Swap Animals</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiere tauschen</translation>
     </message>
     <message>
         <source>Swap animal #%1 with (from frame %2 on):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier #%1 tauschen mit (ab Bild %2):</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ExportDialog</name>
     <message>
         <source>Export Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschriftungen exportieren</translation>
     </message>
     <message>
         <source>COCO keypoints (AP-10K)</source>
-        <translation type="unfinished"></translation>
+        <translation>COCO-Schlüsselpunkte (AP-10K)</translation>
     </message>
     <message>
         <source>APTv2 (COCO with videos, track ids, frame ids)</source>
-        <translation type="unfinished"></translation>
+        <translation>APTv2 (COCO mit Videos, Track-IDs, Bild-IDs)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Include tracker output (not only reviewed labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracker-Ergebnisse einschließen (nicht nur geprüfte Beschriftungen)</translation>
     </message>
     <message>
         <source>Write the frames as images (for training on a video clip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder als Dateien schreiben (zum Trainieren mit einem Videoclip)</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Format:</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei:</translation>
     </message>
     <message>
         <source>Frames folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilderordner:</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Export To</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren nach</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::FrameView</name>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>manuell</translation>
     </message>
     <message>
         <source>propagated</source>
-        <translation type="unfinished"></translation>
+        <translation>propagiert</translation>
     </message>
     <message>
         <source>refined</source>
-        <translation type="unfinished"></translation>
+        <translation>verfeinert</translation>
     </message>
     <message>
         <source>interpolated</source>
-        <translation type="unfinished"></translation>
+        <translation>interpoliert</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>importiert</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>freigegeben</translation>
     </message>
     <message>
         <source>Frame view</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildansicht</translation>
     </message>
     <message>
         <source>Open a video or frame folder to start</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie ein Video oder einen Bilderordner, um zu beginnen</translation>
     </message>
     <message>
         <source>Add an animal to start labelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie ein Tier hinzu, um mit dem Beschriften zu beginnen</translation>
     </message>
     <message>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>%1: all %2 keypoints labelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: alle %2 Schlüsselpunkte beschriftet</translation>
     </message>
     <message>
         <source>%1: click to place %2 (%3/%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Klicken, um %2 zu setzen (%3/%4)</translation>
     </message>
     <message>
         <source>Mark Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>Als sichtbar markieren</translation>
     </message>
     <message>
         <source>Mark Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>Als verdeckt markieren</translation>
     </message>
     <message>
         <source>Clear Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt löschen</translation>
     </message>
     <message>
         <source>Place Here as Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier als verdeckt setzen</translation>
     </message>
     <message>
         <source>Skip This Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Schlüsselpunkt überspringen</translation>
     </message>
     <message>
         <source>%1 · #%2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · #%2 · %3</translation>
     </message>
     <message>
         <source> %1</source>
-        <translation type="unfinished"></translation>
+        <translation> %1</translation>
     </message>
     <message>
         <source> · occluded</source>
-        <translation type="unfinished"></translation>
+        <translation> · verdeckt</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::MainWindow</name>
     <message>
         <source>Go to Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehe zu Bild</translation>
     </message>
     <message>
         <source>Frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild:</translation>
     </message>
     <message>
         <source>Every frame of this animal is labelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Bild dieses Tieres ist beschriftet</translation>
     </message>
     <message>
         <source>No flagged frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine markierten Bilder</translation>
     </message>
     <message>
         <source>No low-score frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Bilder mit niedriger Bewertung</translation>
     </message>
     <message>
         <source>Nothing to approve on this frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Bild gibt es nichts freizugeben</translation>
     </message>
     <message>
         <source>The animal has no labels on frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tier hat auf Bild %1 keine Beschriftungen</translation>
     </message>
     <message>
         <source>Open a clip first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst einen Clip.</translation>
     </message>
     <message>
         <source>Select an animal first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein Tier aus.</translation>
     </message>
     <message>
         <source>starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>startet…</translation>
     </message>
     <message>
         <source>Refine</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfeinern</translation>
     </message>
     <message>
         <source>Propagate</source>
-        <translation type="unfinished"></translation>
+        <translation>Propagieren</translation>
     </message>
     <message>
         <source>Propagate Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich propagieren</translation>
     </message>
     <message>
         <source>All animals</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Tiere</translation>
     </message>
     <message>
         <source>Refine (re-run after corrections)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfeinern (nach Korrekturen erneut ausführen)</translation>
     </message>
     <message>
         <source>From frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Bild:</translation>
     </message>
     <message>
         <source>To frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis Bild:</translation>
     </message>
     <message>
         <source>%1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1 s</translation>
     </message>
     <message>
         <source>%1 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1 min</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 finished in %2 s: %3 keypoints updated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 s abgeschlossen: %3 Schlüsselpunkte aktualisiert</translation>
     </message>
     <message>
         <source>Propagation</source>
-        <translation type="unfinished"></translation>
+        <translation>Propagierung</translation>
     </message>
     <message>
         <source>All supported (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock projects (*.paddock);;Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle unterstützten (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock-Projekte (*.paddock);;Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut-CSV (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>%1: no such file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) skipped while reading; first: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem beim Lesen übersprungen; erstes: %1</numerusform>
+            <numerusform>%n Probleme beim Lesen übersprungen; erstes: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 holds no images or videos</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine Bilder oder Videos</translation>
     </message>
     <message>
         <source>Choose the Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip auswählen</translation>
     </message>
     <message>
         <source>Choose the video (or any frame image of the folder) these labels belong to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Video (oder ein beliebiges Bild des Ordners), zu dem diese Beschriftungen gehören.</translation>
     </message>
     <message>
         <source>Clip for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip für %1</translation>
     </message>
     <message>
         <source>No clip chosen for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Clip für %1 ausgewählt</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Save Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt speichern</translation>
     </message>
     <message>
         <source>Paddock projects (*.paddock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paddock-Projekte (*.paddock)</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The project has unsaved changes. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>Recover Unsaved Work</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
     </message>
     <message>
         <source>Paddock found work that was not saved (autosave from %1). Recover it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Paddock hat nicht gespeicherte Arbeit gefunden (automatische Sicherung vom %1). Wiederherstellen?</translation>
     </message>
     <message>
         <source>Recover</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Recovered unsaved work</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Arbeit wiederhergestellt</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>An export is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Export.</translation>
     </message>
     <message>
         <source>Choose a file to export to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zieldatei für den Export.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiere…</translation>
     </message>
     <message>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgeschlossen</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Frame %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Propagation failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Propagierung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Propagation cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Propagierung abgebrochen</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern &amp;unter…</translation>
     </message>
     <message>
         <source>&amp;Export COCO/APTv2…</source>
-        <translation type="unfinished"></translation>
+        <translation>COCO/APTv2 &amp;exportieren…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>S&amp;kip Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt ü&amp;berspringen</translation>
     </message>
     <message>
         <source>Toggle &amp;Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verdeckt umschalten</translation>
     </message>
     <message>
         <source>&amp;Clear Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt &amp;löschen</translation>
     </message>
     <message>
         <source>Swap &amp;Left and Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Links und rechts &amp;tauschen</translation>
     </message>
     <message>
         <source>Copy Animal from &amp;Previous Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier aus &amp;vorherigem Bild kopieren</translation>
     </message>
     <message>
         <source>Copy Animal from &amp;Next Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier aus &amp;nächstem Bild kopieren</translation>
     </message>
     <message>
         <source>&amp;Approve Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild &amp;freigeben</translation>
     </message>
     <message>
         <source>A&amp;nimals</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiere</translation>
     </message>
     <message>
         <source>&amp;Add Animal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier &amp;entfernen</translation>
     </message>
     <message>
         <source>Change &amp;Track Id…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Track-ID ändern…</translation>
     </message>
     <message>
         <source>&amp;Swap Animals from This Frame…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiere ab diesem Bild &amp;tauschen…</translation>
     </message>
     <message>
         <source>&amp;Next Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächstes Tier</translation>
     </message>
     <message>
         <source>&amp;Previous Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorheriges Tier</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrößern</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>&amp;Fit to Window</source>
-        <translation type="unfinished"></translation>
+        <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
         <source>&amp;Larger Markers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Größere Markierungen</translation>
     </message>
     <message>
         <source>&amp;Smaller Markers</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;leinere Markierungen</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu</translation>
     </message>
     <message>
         <source>&amp;Next Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächstes Bild</translation>
     </message>
     <message>
         <source>&amp;Previous Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorheriges Bild</translation>
     </message>
     <message>
         <source>Forward 10 Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>10 Bilder vor</translation>
     </message>
     <message>
         <source>Back 10 Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>10 Bilder zurück</translation>
     </message>
     <message>
         <source>&amp;First Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erstes Bild</translation>
     </message>
     <message>
         <source>&amp;Last Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Letztes Bild</translation>
     </message>
     <message>
         <source>&amp;Go to Frame…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu Bild…</translation>
     </message>
     <message>
         <source>Play / &amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen / &amp;Pause</translation>
     </message>
     <message>
         <source>Next &amp;Unlabelled Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes &amp;unbeschriftetes Bild</translation>
     </message>
     <message>
         <source>Next F&amp;lagged Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes &amp;markiertes Bild</translation>
     </message>
     <message>
         <source>Next Lo&amp;w-Score Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Bild mit niedriger &amp;Bewertung</translation>
     </message>
     <message>
         <source>&amp;Track</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tracking</translation>
     </message>
     <message>
         <source>&amp;Propagate Current Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelles Tier &amp;propagieren</translation>
     </message>
     <message>
         <source>Propagate &amp;All Animals</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle Tiere propagieren</translation>
     </message>
     <message>
         <source>Propagate &amp;Range…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bereich propagieren…</translation>
     </message>
     <message>
         <source>&amp;Refine After Corrections</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Korrekturen &amp;verfeinern</translation>
     </message>
     <message>
         <source>&amp;Cancel Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking &amp;abbrechen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel…</translation>
     </message>
     <message>
         <source>&amp;About Paddock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Paddock</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Cancel tracking (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking abbrechen (Esc)</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt</translation>
     </message>
     <message>
         <source>%1[*] — Paddock</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Paddock</translation>
     </message>
     <message>
         <source>Frame %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 / %2</translation>
     </message>
     <message>
         <source>About Paddock</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Paddock</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Paddock %1&lt;/h3&gt;&lt;p&gt;Label animal pose in video: click keypoints, propagate them with a point tracker, review.&lt;/p&gt;&lt;p&gt;Licence: Apache-2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenCV (Apache-2.0), FFmpeg (LGPL-2.1+), LibTorch (BSD-3-Clause) and nlohmann/json (MIT).&lt;/p&gt;&lt;p&gt;The optional CoTracker3 model weights are not included: they are licensed CC BY-NC 4.0 (non-commercial use only) by Meta AI and are loaded from a file you choose.&lt;/p&gt;&lt;p&gt;Keypoint layout and species: AP-10K (Apache-2.0).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Paddock %1&lt;/h3&gt;&lt;p&gt;Tierposen in Videos beschriften: Schlüsselpunkte anklicken, mit einem Punkt-Tracker propagieren, prüfen.&lt;/p&gt;&lt;p&gt;Lizenz: Apache-2.0.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (LGPL-3.0), OpenCV (Apache-2.0), FFmpeg (LGPL-2.1+), LibTorch (BSD-3-Clause) und nlohmann/json (MIT).&lt;/p&gt;&lt;p&gt;Die optionalen CoTracker3-Modellgewichte sind nicht enthalten: Sie stehen unter CC BY-NC 4.0 (nur nicht-kommerzielle Nutzung) von Meta AI und werden aus einer von Ihnen gewählten Datei geladen.&lt;/p&gt;&lt;p&gt;Schlüsselpunkt-Layout und Arten: AP-10K (Apache-2.0).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking</translation>
     </message>
     <message>
         <source>Default (optical flow, no model needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard (optischer Fluss, kein Modell nötig)</translation>
     </message>
     <message>
         <source>CoTracker3 (learned point tracker, needs a model file)</source>
-        <translation type="unfinished"></translation>
+        <translation>CoTracker3 (gelernter Punkt-Tracker, braucht eine Modelldatei)</translation>
     </message>
     <message>
         <source>scaled_offline.pth</source>
-        <translation type="unfinished"></translation>
+        <translation>scaled_offline.pth</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Automatic (GPU when available)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>CUDA GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA-GPU</translation>
     </message>
     <message>
         <source>tracker default</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracker-Standard</translation>
     </message>
     <message>
         <source>Tracker:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracker:</translation>
     </message>
     <message>
         <source>Model file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei:</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät:</translation>
     </message>
     <message>
         <source>Fine-tuning steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabstimmungsschritte:</translation>
     </message>
     <message>
         <source>View and Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht und Dateien</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>Marker size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungsgröße:</translation>
     </message>
     <message>
         <source>Low score below:</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrige Bewertung unter:</translation>
     </message>
     <message>
         <source>Autosave every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch sichern alle:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache:</translation>
     </message>
     <message>
         <source>CoTracker3 Model File</source>
-        <translation type="unfinished"></translation>
+        <translation>CoTracker3-Modelldatei</translation>
     </message>
     <message>
         <source>PyTorch checkpoints (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch-Checkpoints (*.pth *.pt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The default tracker follows points with optical flow between your labelled frames. It needs no model file and runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Standard-Tracker verfolgt Punkte mit optischem Fluss zwischen Ihren beschrifteten Bildern. Er braucht keine Modelldatei und läuft auf der CPU.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Licence:&lt;/b&gt; the CoTracker3 weights by Meta AI are licensed &lt;b&gt;CC BY-NC 4.0&lt;/b&gt;: non-commercial use only. Paddock does not ship them; download &lt;i&gt;scaled_offline.pth&lt;/i&gt; yourself and choose it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lizenz:&lt;/b&gt; Die CoTracker3-Gewichte von Meta AI stehen unter &lt;b&gt;CC BY-NC 4.0&lt;/b&gt;: nur nicht-kommerzielle Nutzung. Paddock liefert sie nicht mit; laden Sie &lt;i&gt;scaled_offline.pth&lt;/i&gt; selbst herunter und wählen Sie die Datei hier.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Missing:&lt;/b&gt; no model file is set, so propagation will fail until you choose one (or switch back to the default tracker).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;Fehlt:&lt;/b&gt; Es ist keine Modelldatei gesetzt, daher schlägt die Propagierung fehl, bis Sie eine wählen (oder zum Standard-Tracker zurückwechseln).</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Missing:&lt;/b&gt; the model file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;Fehlt:&lt;/b&gt; Die Modelldatei %1 existiert nicht.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The new language applies when Paddock restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache gilt nach einem Neustart von Paddock.</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Mouse: click places the next keypoint · drag moves a point · right-click marks occluded or clears · wheel zooms · middle or Ctrl+drag pans.
 Click a shortcut to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Maus: Klick setzt den nächsten Schlüsselpunkt · Ziehen verschiebt einen Punkt · Rechtsklick markiert als verdeckt oder löscht · Mausrad zoomt · Mittlere Taste oder Strg+Ziehen verschiebt die Ansicht.
+Klicken Sie auf ein Tastenkürzel, um es zu ändern.</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>%1 is used by both &quot;%2&quot; and &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird sowohl von „%2“ als auch von „%3“ verwendet.</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::Timeline</name>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste</translation>
     </message>
     <message>
         <source>animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier</translation>
     </message>
 </context>
 </TS>

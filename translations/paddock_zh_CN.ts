@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Bench</name>
+    <message>
+        <source>paddock bench video: %1 needs a positive number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench video: unexpected argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock bench video FILE [--cache-mb N] [--random N] [--frames N] [--steps N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock bench NAME [ARGS]; benchmarks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench: unknown benchmark &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Check</name>
     <message numerus="yes">
         <source>%n finding(s) in %1</source>
@@ -21,22 +44,22 @@
     <name>PropagationRunner</name>
     <message>
         <source>The tracker &quot;%1&quot; is not available in this build. Choose the default tracker in Settings, or set up CoTracker3 with a model file.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本不提供跟踪器“%1”。请在设置中选择默认跟踪器，或为 CoTracker3 设置模型文件。</translation>
     </message>
     <message>
         <source>A tracking job is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有跟踪任务正在运行。</translation>
     </message>
     <message>
         <source>Label at least one frame of the animal before propagating.</source>
-        <translation type="unfinished"></translation>
+        <translation>传播之前请至少标注该动物的一帧。</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -76,66 +99,66 @@
     <name>Settings</name>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语言</translation>
     </message>
 </context>
 <context>
     <name>Undo Commands</name>
     <message>
         <source>Refine</source>
-        <translation type="unfinished"></translation>
+        <translation>精修</translation>
     </message>
     <message>
         <source>Propagate</source>
-        <translation type="unfinished"></translation>
+        <translation>传播</translation>
     </message>
     <message>
         <source>Add Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>添加动物</translation>
     </message>
     <message>
         <source>Remove Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>删除动物</translation>
     </message>
     <message>
         <source>Change Track Id</source>
-        <translation type="unfinished"></translation>
+        <translation>更改轨迹 ID</translation>
     </message>
     <message>
         <source>Swap Animals from Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>从此帧起交换动物</translation>
     </message>
     <message>
         <source>Place Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>放置关键点</translation>
     </message>
     <message>
         <source>Move Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>移动关键点</translation>
     </message>
     <message>
         <source>Clear Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>清除关键点</translation>
     </message>
     <message>
         <source>Mark Keypoint Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>将关键点标为遮挡</translation>
     </message>
     <message>
         <source>Mark Keypoint Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>将关键点标为可见</translation>
     </message>
     <message>
         <source>Swap Left and Right</source>
-        <translation type="unfinished"></translation>
+        <translation>交换左右</translation>
     </message>
     <message>
         <source>Approve Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>批准此帧</translation>
     </message>
     <message>
         <source>Copy Animal from Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>从帧复制动物</translation>
     </message>
 </context>
 <context>
@@ -178,6 +201,114 @@
     </message>
     <message>
         <source>paddock compare: %1 and %2 have no clip in common (matched by name or video id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench checks: unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench checks: give a labels file (../shared/eval/flies/gt.json was not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench checks: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file: %1 (%2 clips, %3 frames, %4 animals, %5 points), read in %6 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all checks: %1 over %2 runs; %3 findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock demo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo clip: %1 frames of %2x%3 in %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labelled frames: %1 (every %2th and the last, from the ground truth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock demo: propagation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagated with the %1 tracker in %2 s; APTv2 JSON: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error against the ground truth on %1 unlabelled keypoints: mean %2 px, median %3 px, within 4 px %4%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linear interpolation for comparison: mean %1 px, median %2 px, within 4 px %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock demo: unknown argument %1 (usage: paddock demo [--headless] [--out DIR])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock demo: cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock info CLIP   (a video file or a folder of frame images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock info: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: --steps needs a whole number &gt;= 0, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: unexpected argument %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: CLIP, --labels and --out are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1 has several clips and none is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1 labels frame %2, but %3 has %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagating: %1% (%2/%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagated %1 keypoints over frames %2..%3 with the %4 tracker in %5 s; wrote %6</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -667,839 +798,840 @@
     <name>paddock::ui::AddAnimalDialog</name>
     <message>
         <source>Add Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>添加动物</translation>
     </message>
     <message>
         <source>%1 (%2, %3 keypoints)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2，%3 个关键点）</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <source>Species:</source>
-        <translation type="unfinished"></translation>
+        <translation>物种：</translation>
     </message>
     <message>
         <source>Track id:</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹 ID：</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::AnimalsDock</name>
     <message>
         <source>unknown species</source>
-        <translation type="unfinished"></translation>
+        <translation>未知物种</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>#%1 %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2（%3）</translation>
     </message>
     <message>
         <source> — %1/%2 here</source>
-        <translation type="unfinished"></translation>
+        <translation> — 本帧 %1/%2</translation>
     </message>
     <message>
         <source>Animals</source>
-        <translation type="unfinished"></translation>
+        <translation>动物</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加…</translation>
     </message>
     <message>
         <source>Add an animal (species from AP-10K or the project)</source>
-        <translation type="unfinished"></translation>
+        <translation>添加动物（物种来自 AP-10K 或本项目）</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Track Id…</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹 ID…</translation>
     </message>
     <message>
         <source>Swap…</source>
-        <translation type="unfinished"></translation>
+        <translation>交换…</translation>
     </message>
     <message>
         <source>Swap this animal&apos;s labels with another animal&apos;s from the current frame on</source>
-        <translation type="unfinished"></translation>
+        <translation>从当前帧起，将此动物的标注与另一只动物交换</translation>
     </message>
     <message>
         <source>Change Track Id</source>
-        <translation type="unfinished"></translation>
+        <translation>更改轨迹 ID</translation>
     </message>
     <message>
         <source>New track id for animal #%1 (an id in use is swapped):</source>
-        <translation type="unfinished"></translation>
+        <translation>动物 #%1 的新轨迹 ID（若已被占用则互换）：</translation>
     </message>
     <message>
         <source>Swap Animals</source>
-        <translation type="unfinished"></translation>
+        <translation>交换动物</translation>
     </message>
     <message>
         <source>Swap animal #%1 with (from frame %2 on):</source>
-        <translation type="unfinished"></translation>
+        <translation>将动物 #%1 与以下动物交换（从第 %2 帧起）：</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ExportDialog</name>
     <message>
         <source>Export Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>导出标注</translation>
     </message>
     <message>
         <source>COCO keypoints (AP-10K)</source>
-        <translation type="unfinished"></translation>
+        <translation>COCO 关键点（AP-10K）</translation>
     </message>
     <message>
         <source>APTv2 (COCO with videos, track ids, frame ids)</source>
-        <translation type="unfinished"></translation>
+        <translation>APTv2（带视频、轨迹 ID 和帧 ID 的 COCO）</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Include tracker output (not only reviewed labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>包含跟踪器结果（不只是已审核的标注）</translation>
     </message>
     <message>
         <source>Write the frames as images (for training on a video clip)</source>
-        <translation type="unfinished"></translation>
+        <translation>将帧写为图像（用于在视频片段上训练）</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>格式：</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>Frames folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>帧文件夹：</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Export To</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::FrameView</name>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source>propagated</source>
-        <translation type="unfinished"></translation>
+        <translation>传播</translation>
     </message>
     <message>
         <source>refined</source>
-        <translation type="unfinished"></translation>
+        <translation>精修</translation>
     </message>
     <message>
         <source>interpolated</source>
-        <translation type="unfinished"></translation>
+        <translation>插值</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <source>Frame view</source>
-        <translation type="unfinished"></translation>
+        <translation>帧视图</translation>
     </message>
     <message>
         <source>Open a video or frame folder to start</source>
-        <translation type="unfinished"></translation>
+        <translation>打开视频或帧文件夹以开始</translation>
     </message>
     <message>
         <source>Add an animal to start labelling</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一只动物以开始标注</translation>
     </message>
     <message>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>%1: all %2 keypoints labelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：全部 %2 个关键点已标注</translation>
     </message>
     <message>
         <source>%1: click to place %2 (%3/%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：点击放置 %2（%3/%4）</translation>
     </message>
     <message>
         <source>Mark Visible</source>
-        <translation type="unfinished"></translation>
+        <translation>标为可见</translation>
     </message>
     <message>
         <source>Mark Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>标为遮挡</translation>
     </message>
     <message>
         <source>Clear Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>清除关键点</translation>
     </message>
     <message>
         <source>Place Here as Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>在此处放置为遮挡</translation>
     </message>
     <message>
         <source>Skip This Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过此关键点</translation>
     </message>
     <message>
         <source>%1 · #%2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · #%2 · %3</translation>
     </message>
     <message>
         <source> %1</source>
-        <translation type="unfinished"></translation>
+        <translation> %1</translation>
     </message>
     <message>
         <source> · occluded</source>
-        <translation type="unfinished"></translation>
+        <translation> · 遮挡</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::MainWindow</name>
     <message>
         <source>Go to Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>跳转到帧</translation>
     </message>
     <message>
         <source>Frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>帧：</translation>
     </message>
     <message>
         <source>Every frame of this animal is labelled</source>
-        <translation type="unfinished"></translation>
+        <translation>此动物的每一帧都已标注</translation>
     </message>
     <message>
         <source>No flagged frames</source>
-        <translation type="unfinished"></translation>
+        <translation>没有被标记的帧</translation>
     </message>
     <message>
         <source>No low-score frames</source>
-        <translation type="unfinished"></translation>
+        <translation>没有低分帧</translation>
     </message>
     <message>
         <source>Nothing to approve on this frame</source>
-        <translation type="unfinished"></translation>
+        <translation>此帧没有需要批准的内容</translation>
     </message>
     <message>
         <source>The animal has no labels on frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该动物在第 %1 帧没有标注</translation>
     </message>
     <message>
         <source>Open a clip first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个片段。</translation>
     </message>
     <message>
         <source>Select an animal first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一只动物。</translation>
     </message>
     <message>
         <source>starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <source>Refine</source>
-        <translation type="unfinished"></translation>
+        <translation>精修</translation>
     </message>
     <message>
         <source>Propagate</source>
-        <translation type="unfinished"></translation>
+        <translation>传播</translation>
     </message>
     <message>
         <source>Propagate Range</source>
-        <translation type="unfinished"></translation>
+        <translation>传播范围</translation>
     </message>
     <message>
         <source>All animals</source>
-        <translation type="unfinished"></translation>
+        <translation>所有动物</translation>
     </message>
     <message>
         <source>Refine (re-run after corrections)</source>
-        <translation type="unfinished"></translation>
+        <translation>精修（修正后重新运行）</translation>
     </message>
     <message>
         <source>From frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>起始帧：</translation>
     </message>
     <message>
         <source>To frame:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束帧：</translation>
     </message>
     <message>
         <source>%1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1 秒</translation>
     </message>
     <message>
         <source>%1 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1 分钟</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 finished in %2 s: %3 keypoints updated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒内完成：更新了 %3 个关键点</translation>
     </message>
     <message>
         <source>Propagation</source>
-        <translation type="unfinished"></translation>
+        <translation>传播</translation>
     </message>
     <message>
         <source>All supported (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock projects (*.paddock);;Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有支持的格式 (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock 项目 (*.paddock);;视频 (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>%1: no such file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文件或文件夹不存在</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) skipped while reading; first: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>读取时跳过了 %n 个问题；第一个：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 holds no images or videos</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不包含任何图像或视频</translation>
     </message>
     <message>
         <source>Choose the Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>选择片段</translation>
     </message>
     <message>
         <source>Choose the video (or any frame image of the folder) these labels belong to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择这些标注所属的视频（或该文件夹中的任一帧图像）。</translation>
     </message>
     <message>
         <source>Clip for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的片段</translation>
     </message>
     <message>
         <source>No clip chosen for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未为 %1 选择片段</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Save Project</source>
-        <translation type="unfinished"></translation>
+        <translation>保存项目</translation>
     </message>
     <message>
         <source>Paddock projects (*.paddock)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paddock 项目 (*.paddock)</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>The project has unsaved changes. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>项目有未保存的更改。关闭前是否保存？</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表</translation>
     </message>
     <message>
         <source>Recover Unsaved Work</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复未保存的工作</translation>
     </message>
     <message>
         <source>Paddock found work that was not saved (autosave from %1). Recover it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Paddock 发现了未保存的工作（自动保存于 %1）。是否恢复？</translation>
     </message>
     <message>
         <source>Recover</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Recovered unsaved work</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复未保存的工作</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>An export is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有导出正在进行。</translation>
     </message>
     <message>
         <source>Choose a file to export to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>导出完成</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <source>Frame %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取第 %1 帧：%2</translation>
     </message>
     <message>
         <source>Propagation failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>传播失败：%1</translation>
     </message>
     <message>
         <source>Propagation cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>传播已取消</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Export COCO/APTv2…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 COCO/APTv2(&amp;E)…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>S&amp;kip Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过关键点(&amp;K)</translation>
     </message>
     <message>
         <source>Toggle &amp;Occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>切换遮挡(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Clear Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>清除关键点(&amp;C)</translation>
     </message>
     <message>
         <source>Swap &amp;Left and Right</source>
-        <translation type="unfinished"></translation>
+        <translation>交换左右(&amp;L)</translation>
     </message>
     <message>
         <source>Copy Animal from &amp;Previous Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>从上一帧复制动物(&amp;P)</translation>
     </message>
     <message>
         <source>Copy Animal from &amp;Next Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>从下一帧复制动物(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Approve Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>批准此帧(&amp;A)</translation>
     </message>
     <message>
         <source>A&amp;nimals</source>
-        <translation type="unfinished"></translation>
+        <translation>动物(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Add Animal…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加动物(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Remove Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>删除动物(&amp;R)</translation>
     </message>
     <message>
         <source>Change &amp;Track Id…</source>
-        <translation type="unfinished"></translation>
+        <translation>更改轨迹 ID(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Swap Animals from This Frame…</source>
-        <translation type="unfinished"></translation>
+        <translation>从此帧起交换动物(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Next Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>下一只动物(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Previous Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>上一只动物(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit to Window</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Larger Markers</source>
-        <translation type="unfinished"></translation>
+        <translation>增大标记(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Smaller Markers</source>
-        <translation type="unfinished"></translation>
+        <translation>减小标记(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>跳转(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Next Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>下一帧(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Previous Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>上一帧(&amp;P)</translation>
     </message>
     <message>
         <source>Forward 10 Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>前进 10 帧</translation>
     </message>
     <message>
         <source>Back 10 Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>后退 10 帧</translation>
     </message>
     <message>
         <source>&amp;First Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>第一帧(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Last Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一帧(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Go to Frame…</source>
-        <translation type="unfinished"></translation>
+        <translation>跳转到帧(&amp;G)…</translation>
     </message>
     <message>
         <source>Play / &amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>播放 / 暂停(&amp;P)</translation>
     </message>
     <message>
         <source>Next &amp;Unlabelled Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个未标注帧(&amp;U)</translation>
     </message>
     <message>
         <source>Next F&amp;lagged Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个被标记帧(&amp;L)</translation>
     </message>
     <message>
         <source>Next Lo&amp;w-Score Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个低分帧(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Track</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Propagate Current Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>传播当前动物(&amp;P)</translation>
     </message>
     <message>
         <source>Propagate &amp;All Animals</source>
-        <translation type="unfinished"></translation>
+        <translation>传播所有动物(&amp;A)</translation>
     </message>
     <message>
         <source>Propagate &amp;Range…</source>
-        <translation type="unfinished"></translation>
+        <translation>传播范围(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Refine After Corrections</source>
-        <translation type="unfinished"></translation>
+        <translation>修正后精修(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Cancel Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>取消跟踪(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts…</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Paddock</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Paddock(&amp;A)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>片段</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Cancel tracking (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消跟踪 (Esc)</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>%1[*] — Paddock</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Paddock</translation>
     </message>
     <message>
         <source>Frame %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>帧 %1 / %2</translation>
     </message>
     <message>
         <source>About Paddock</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Paddock</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Paddock %1&lt;/h3&gt;&lt;p&gt;Label animal pose in video: click keypoints, propagate them with a point tracker, review.&lt;/p&gt;&lt;p&gt;Licence: Apache-2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenCV (Apache-2.0), FFmpeg (LGPL-2.1+), LibTorch (BSD-3-Clause) and nlohmann/json (MIT).&lt;/p&gt;&lt;p&gt;The optional CoTracker3 model weights are not included: they are licensed CC BY-NC 4.0 (non-commercial use only) by Meta AI and are loaded from a file you choose.&lt;/p&gt;&lt;p&gt;Keypoint layout and species: AP-10K (Apache-2.0).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Paddock %1&lt;/h3&gt;&lt;p&gt;在视频中标注动物姿态：点击关键点，用点跟踪器传播，然后审核。&lt;/p&gt;&lt;p&gt;许可证：Apache-2.0。&lt;/p&gt;&lt;p&gt;基于 Qt %2（LGPL-3.0）、OpenCV（Apache-2.0）、FFmpeg（LGPL-2.1+）、LibTorch（BSD-3-Clause）和 nlohmann/json（MIT）构建。&lt;/p&gt;&lt;p&gt;可选的 CoTracker3 模型权重不随软件提供：它们由 Meta AI 以 CC BY-NC 4.0（仅限非商业用途）许可，并从您选择的文件加载。&lt;/p&gt;&lt;p&gt;关键点布局与物种：AP-10K（Apache-2.0）。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪</translation>
     </message>
     <message>
         <source>Default (optical flow, no model needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认（光流，无需模型）</translation>
     </message>
     <message>
         <source>CoTracker3 (learned point tracker, needs a model file)</source>
-        <translation type="unfinished"></translation>
+        <translation>CoTracker3（学习型点跟踪器，需要模型文件）</translation>
     </message>
     <message>
         <source>scaled_offline.pth</source>
-        <translation type="unfinished"></translation>
+        <translation>scaled_offline.pth</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Automatic (GPU when available)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>CUDA GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA GPU</translation>
     </message>
     <message>
         <source>tracker default</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪器默认值</translation>
     </message>
     <message>
         <source>Tracker:</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪器：</translation>
     </message>
     <message>
         <source>Model file:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件：</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：</translation>
     </message>
     <message>
         <source>Fine-tuning steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>微调步数：</translation>
     </message>
     <message>
         <source>View and Files</source>
-        <translation type="unfinished"></translation>
+        <translation>视图与文件</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> 像素</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Marker size:</source>
-        <translation type="unfinished"></translation>
+        <translation>标记大小：</translation>
     </message>
     <message>
         <source>Low score below:</source>
-        <translation type="unfinished"></translation>
+        <translation>低分阈值：</translation>
     </message>
     <message>
         <source>Autosave every:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存间隔：</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：</translation>
     </message>
     <message>
         <source>CoTracker3 Model File</source>
-        <translation type="unfinished"></translation>
+        <translation>CoTracker3 模型文件</translation>
     </message>
     <message>
         <source>PyTorch checkpoints (*.pth *.pt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch 检查点 (*.pth *.pt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>The default tracker follows points with optical flow between your labelled frames. It needs no model file and runs on the CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认跟踪器在已标注帧之间用光流跟踪关键点。它不需要模型文件，在 CPU 上运行。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Licence:&lt;/b&gt; the CoTracker3 weights by Meta AI are licensed &lt;b&gt;CC BY-NC 4.0&lt;/b&gt;: non-commercial use only. Paddock does not ship them; download &lt;i&gt;scaled_offline.pth&lt;/i&gt; yourself and choose it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;许可证：&lt;/b&gt;Meta AI 的 CoTracker3 权重采用 &lt;b&gt;CC BY-NC 4.0&lt;/b&gt; 许可：仅限非商业用途。Paddock 不附带这些权重；请自行下载 &lt;i&gt;scaled_offline.pth&lt;/i&gt; 并在此选择。</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Missing:&lt;/b&gt; no model file is set, so propagation will fail until you choose one (or switch back to the default tracker).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;缺少：&lt;/b&gt;尚未设置模型文件，在您选择模型文件（或切换回默认跟踪器）之前，传播将会失败。</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Missing:&lt;/b&gt; the model file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b&gt;缺少：&lt;/b&gt;模型文件 %1 不存在。</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The new language applies when Paddock restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在 Paddock 重启后生效。</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Mouse: click places the next keypoint · drag moves a point · right-click marks occluded or clears · wheel zooms · middle or Ctrl+drag pans.
 Click a shortcut to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>鼠标：点击放置下一个关键点 · 拖动移动关键点 · 右键标为遮挡或清除 · 滚轮缩放 · 中键或 Ctrl+拖动平移。
+点击快捷键即可修改。</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键</translation>
     </message>
     <message>
         <source>%1 is used by both &quot;%2&quot; and &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 同时被“%2”和“%3”使用。</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::Timeline</name>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间轴</translation>
     </message>
     <message>
         <source>animal</source>
-        <translation type="unfinished"></translation>
+        <translation>动物</translation>
     </message>
 </context>
 </TS>
