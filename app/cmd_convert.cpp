@@ -213,7 +213,7 @@ int runConvert(const QStringList &args)
                  .arg(frameCount)
                  .arg(instances)
                  .arg(report.problems.empty() ? QString()
-                                              : QStringLiteral(", %1 problem(s) skipped").arg(report.problems.size())));
+                                              : QStringLiteral(", %1 problem(s) reported").arg(report.problems.size())));
     return kExitOk;
 }
 

@@ -21,6 +21,6 @@ inline bool keypointOnImage(const Keypoint &k, int width, int height)
 }
 
 /** Frame ids above this are not frame indices (PoseTrack writes global ids there). */
-constexpr long long kMaxFrameId = 10000000;
+constexpr long long kMaxFrameId = 2000000;
 
 } // namespace paddock::core::detail
