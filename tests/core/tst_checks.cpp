@@ -156,7 +156,7 @@ TEST_CASE("Checks: two animals with one track id, and species changing along a t
     CHECK(count(fs, FindingKind::SpeciesChange) == 1);
 }
 
-TEST_CASE("Checks: options select checks; findings become error-list entries", "[checks]")
+TEST_CASE("Checks: options select checks, and findings become error-list entries", "[checks]")
 {
     Clip clip = cleanWalkClip();
     kp(clip, 7, 1, 10).y += 60;
