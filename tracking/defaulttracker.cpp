@@ -10,10 +10,12 @@
 
 #include "core/video/framesource.h"
 
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <complex>
 #include <set>
@@ -173,6 +175,7 @@ private:
     void buildPyr(const cv::Mat &crop, std::vector<cv::Mat> *pyr) const;
     void lkStep(const std::vector<cv::Mat> &pyrA, const std::vector<cv::Mat> &pyrB, const cv::Mat &cropB,
                 AnimalSegment &a, Pass &pass, int step, bool forward) const;
+    bool trackAnimal(AnimalSegment &a, int n, const std::atomic_bool &stopped) const;
     void fuse(AnimalSegment &a, int Ga, int Gb, TrackingOutput *out);
     void report(const std::string &stage);
 
@@ -185,6 +188,7 @@ private:
     std::map<int, std::pair<int, int>> mTrackMeta; // track id -> (category, K)
     int mDone = 0;
     int mTotal = 0;
+    std::chrono::steady_clock::time_point mStarted = std::chrono::steady_clock::now();
     int mWidth = 0;
     int mHeight = 0;
 };
@@ -196,6 +200,10 @@ void Engine::report(const std::string &stage)
         pr.done = mDone;
         pr.total = mTotal;
         pr.stage = stage;
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - mStarted).count();
+        if (mDone > 0 && mTotal > 0)
+            pr.secondsLeft = elapsed * double(mTotal - mDone) / double(mDone);
         mProgress(pr);
     }
 }
@@ -231,6 +239,14 @@ void Engine::buildPyr(const cv::Mat &crop, std::vector<cv::Mat> *pyr) const
     cv::buildOpticalFlowPyramid(crop, *pyr, cv::Size(P.winSize, P.winSize), P.levels, true);
 }
 
+/** True when \a patch has enough contrast for a normalised cross-correlation to mean something. */
+bool textured(const cv::Mat &patch)
+{
+    cv::Scalar mean, stddev;
+    cv::meanStdDev(patch, mean, stddev);
+    return stddev[0] >= 6.0;
+}
+
 /** Best normalised cross-correlation of \a templates around \a p in \a img; the position in \a best. */
 double templateMatch(const cv::Mat &img, const std::vector<cv::Mat> &templates, Pt p, int radius, Pt *best)
 {
@@ -247,7 +263,7 @@ double templateMatch(const cv::Mat &img, const std::vector<cv::Mat> &templates, 
         double mx = 0;
         cv::Point loc;
         cv::minMaxLoc(res, nullptr, &mx, nullptr, &loc);
-        if (mx > bestScore) {
+        if (std::isfinite(mx) && mx > bestScore) {
             bestScore = mx;
             *best = Pt(float(win.x + loc.x + half), float(win.y + loc.y + half));
         }
@@ -336,8 +352,45 @@ void Engine::lkStep(const std::vector<cv::Mat> &pyrA, const std::vector<cv::Mat>
         pass.delta[k][stepIndex] = Pt(float(d.x / a.scale), float(d.y / a.scale));
         pass.var[k][stepIndex] = float(var / (a.scale * a.scale));
         pass.pos[k] = next;
-        pass.app[k][forward ? step + 1 : step] = likeness(cropB, next, a.endTemplates[k]);
+        if (P.appearanceWeight > 0)
+            pass.app[k][forward ? step + 1 : step] = likeness(cropB, next, a.endTemplates[k]);
     }
+}
+
+bool Engine::trackAnimal(AnimalSegment &a, int n, const std::atomic_bool &stopped) const
+{
+    // Pyramids of the forward pass are kept for the backward one when they fit the memory budget.
+    const std::size_t pyrBytes = std::size_t(a.crops[0].total()) * 7 * std::size_t(n + 1);
+    const bool keep = pyrBytes <= P.memoryBudget / 2;
+    std::vector<std::vector<cv::Mat>> kept(keep ? std::size_t(n + 1) : 0);
+    std::vector<cv::Mat> prev, next;
+    buildPyr(a.crops[0], &prev);
+    for (int s = 1; s <= n; ++s) {
+        if (mCancel.load() || stopped.load())
+            return false;
+        buildPyr(a.crops[s], &next);
+        lkStep(prev, next, a.crops[s], a, a.fwd, s - 1, true);
+        if (keep)
+            kept[std::size_t(s - 1)] = std::move(prev);
+        prev.swap(next);
+    }
+    for (int k = 0; k < a.K; ++k)
+        if (a.bwd.has[k])
+            a.bwd.pos[k] = (a.endPos[k] - Pt(float(a.roi.x), float(a.roi.y))) * float(a.scale);
+    if (std::none_of(a.bwd.has.begin(), a.bwd.has.end(), [](char c) { return c != 0; }))
+        return true;
+    // prev holds the pyramid of the last frame now.
+    for (int s = n; s >= 1; --s) {
+        if (mCancel.load() || stopped.load())
+            return false;
+        if (keep)
+            next = std::move(kept[std::size_t(s - 1)]);
+        else
+            buildPyr(a.crops[s - 1], &next);
+        lkStep(prev, next, a.crops[s - 1], a, a.bwd, s - 1, false);
+        prev.swap(next);
+    }
+    return true;
 }
 
 void Engine::fuse(AnimalSegment &a, int Ga, int Gb, TrackingOutput *out)
@@ -696,7 +749,7 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
                         const Pt c = (Pt(float(kp->x), float(kp->y)) - Pt(float(a.roi.x), float(a.roi.y))) * float(scale);
                         const int ts = std::max(7, int(tsize * scale) | 1);
                         const cv::Rect r(cvRound(c.x) - ts / 2, cvRound(c.y) - ts / 2, ts, ts);
-                        if ((r & cv::Rect(0, 0, a.crops[0].cols, a.crops[0].rows)) == r) {
+                        if ((r & cv::Rect(0, 0, a.crops[0].cols, a.crops[0].rows)) == r && textured(a.crops[0](r))) {
                             tp[k].push_back(a.crops[0](r).clone());
                             if (tp[k].size() > 6)
                                 tp[k].erase(tp[k].begin());
@@ -715,48 +768,25 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
                     const Pt c = end == 0 ? a.fwd.pos[k] : (a.endPos[k] - Pt(float(a.roi.x), float(a.roi.y))) * float(scale);
                     const cv::Mat &img = a.crops[end == 0 ? 0 : n];
                     const cv::Rect r(cvRound(c.x) - half, cvRound(c.y) - half, 2 * half + 1, 2 * half + 1);
-                    if ((r & cv::Rect(0, 0, img.cols, img.rows)) == r)
+                    if ((r & cv::Rect(0, 0, img.cols, img.rows)) == r && textured(img(r)))
                         a.endTemplates[k].push_back(img(r).clone());
                 }
             }
-            buildPyr(a.crops[0], &a.pyr);
         }
-        // Forward from the start of the segment.
-        std::vector<cv::Mat> nextPyr;
-        for (int s = 1; s <= n; ++s) {
-            if (mCancel.load()) {
-                if (error)
-                    *error = "cancelled";
-                return false;
-            }
-            for (AnimalSegment &a : animals) {
-                buildPyr(a.crops[s], &nextPyr);
-                lkStep(a.pyr, nextPyr, a.crops[s], a, a.fwd, s - 1, true);
-                a.pyr.swap(nextPyr);
-            }
+        // Forward then backward for every animal, the animals in parallel, on the crops in memory.
+        std::atomic_bool stopped{false};
+        cv::parallel_for_(cv::Range(0, int(animals.size())), [&](const cv::Range &range) {
+            for (int i = range.start; i < range.end; ++i)
+                if (!trackAnimal(animals[std::size_t(i)], n, stopped))
+                    stopped = true;
+        });
+        if (stopped.load() || mCancel.load()) {
+            if (error)
+                *error = "cancelled";
+            return false;
         }
-        // Backward from the labels at Gb, on the crops in memory.
-        for (AnimalSegment &a : animals) {
-            for (int k = 0; k < a.K; ++k)
-                if (a.bwd.has[k])
-                    a.bwd.pos[k] = (a.endPos[k] - Pt(float(a.roi.x), float(a.roi.y))) * float(a.scale);
-        }
-        for (int s = n; s >= 1; --s) {
-            if (mCancel.load()) {
-                if (error)
-                    *error = "cancelled";
-                return false;
-            }
-            for (AnimalSegment &a : animals) {
-                if (s == n)
-                    buildPyr(a.crops[n], &a.pyr);
-                buildPyr(a.crops[s - 1], &nextPyr);
-                lkStep(a.pyr, nextPyr, a.crops[s - 1], a, a.bwd, s - 1, false);
-                a.pyr.swap(nextPyr);
-            }
-            ++mDone;
-            report("tracking backward");
-        }
+        mDone += n;
+        report("tracking");
         for (AnimalSegment &a : animals) {
             fuse(a, Ga, Gb, out);
             a.crops.clear();
