@@ -149,6 +149,18 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
                              Qt::NoModifier);
             QApplication::sendEvent(view, &move);
         }
+        if (s.contains(QStringLiteral("hoverKeypoint"))) {
+            const core::Instance *inst =
+                document->instance(document->currentClipIndex(), document->currentFrame(), document->currentTrack());
+            const int k = s.value(QStringLiteral("hoverKeypoint")).toInt();
+            if (inst && k < int(inst->keypoints.size())) {
+                const auto &kp = inst->keypoints[std::size_t(k)];
+                const QPointF pos = view->imageToWidget(QPointF(kp.x, kp.y));
+                QMouseEvent move(QEvent::MouseMove, pos, view->mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
+                                 Qt::NoModifier);
+                QApplication::sendEvent(view, &move);
+            }
+        }
         if (s.contains(QStringLiteral("save"))) {
             if (!window.saveTo(s.value(QStringLiteral("save")).toString(), error))
                 return false;
@@ -164,7 +176,13 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
         if (s.contains(QStringLiteral("screenshot"))) {
             waitUntil([] { return false; }, 200);
             const QString out = s.value(QStringLiteral("screenshot")).toString();
-            if (!window.grab().save(out)) {
+            // Optional "width" scales the grab and "colours" reduces it to a palette, for small README images.
+            QImage shot = window.grab().toImage();
+            if (s.contains(QStringLiteral("width")))
+                shot = shot.scaledToWidth(s.value(QStringLiteral("width")).toInt(), Qt::SmoothTransformation);
+            if (s.value(QStringLiteral("colours")).toBool())
+                shot = shot.convertToFormat(QImage::Format_Indexed8, Qt::DiffuseDither);
+            if (!shot.save(out)) {
                 *error = QStringLiteral("cannot write %1").arg(out);
                 return false;
             }

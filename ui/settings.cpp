@@ -43,7 +43,7 @@ void Settings::setMarkerSize(double radius)
 
 double Settings::lowScoreThreshold()
 {
-    return QSettings().value(QStringLiteral("view/lowScore"), 0.5).toDouble();
+    return QSettings().value(QStringLiteral("view/lowScore"), 0.3).toDouble();
 }
 
 void Settings::setLowScoreThreshold(double score)

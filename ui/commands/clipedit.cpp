@@ -67,6 +67,15 @@ void ClipEdit::apply(bool forward)
 
 void ClipEdit::redo()
 {
+    // A new edit (first redo, from push) is refused in reviewer mode unless it is an explicit correction;
+    // the stack then drops the obsolete command. Undo/redo of recorded history always applies.
+    if (!mAccepted) {
+        if (!mDocument->acceptLabelEdit(text())) {
+            setObsolete(true);
+            return;
+        }
+        mAccepted = true;
+    }
     apply(true);
     QUndoCommand::redo();
 }

@@ -49,6 +49,7 @@ private:
     std::map<InstanceKey, Change> mChanges;
     std::optional<std::vector<core::Track>> mTracksBefore;
     std::optional<std::vector<core::Track>> mTracksAfter;
+    bool mAccepted = false; ///< passed the Document's label-edit check (reviewer mode) on first redo
 };
 
 /** A fresh instance of \a trackId with every keypoint of its category unlabelled. */

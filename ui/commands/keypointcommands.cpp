@@ -61,6 +61,13 @@ MoveKeypoint::MoveKeypoint(Document *document, int clip, int frame, int trackId,
 
 void MoveKeypoint::redo()
 {
+    if (!mAccepted) { // reviewer mode refuses new label edits (see ClipEdit::redo)
+        if (!mDocument->acceptLabelEdit(text())) {
+            setObsolete(true);
+            return;
+        }
+        mAccepted = true;
+    }
     core::Instance inst = instanceFor(*mDocument, mClip, mFrame, mTrackId, mKeypoint);
     inst.keypoints[std::size_t(mKeypoint)] = mAfter;
     mDocument->setInstances(mClip, {InstanceChange{{mFrame, mTrackId}, inst}});
@@ -80,7 +87,7 @@ int MoveKeypoint::id() const
 
 bool MoveKeypoint::mergeWith(const QUndoCommand *other)
 {
-    if (mCommitted || other->id() != id())
+    if (mCommitted || other->id() != id() || other->isObsolete())
         return false;
     const auto *o = static_cast<const MoveKeypoint *>(other);
     if (o->mDocument != mDocument || o->mClip != mClip || o->mFrame != mFrame || o->mTrackId != mTrackId

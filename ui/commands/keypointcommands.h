@@ -36,6 +36,7 @@ private:
     core::Keypoint mBefore;
     core::Keypoint mAfter;
     bool mCommitted;
+    bool mAccepted = false;
 };
 
 /** Undo command that marks one keypoint visible, occluded (labelled, not visible) or clears it. */

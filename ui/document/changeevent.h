@@ -15,6 +15,7 @@ struct ChangeEvent
         ClipChanged,       ///< clip metadata (frame count, size) changed
         TracksChanged,     ///< the clip's animal list (ids, species, names) changed
         InstancesChanged,  ///< instances on \a frames changed (added, removed or edited)
+        ReviewChanged,     ///< the clip's review data (error list, rounds) changed; labels did not
     };
 
     Type type = Type::ProjectReset;

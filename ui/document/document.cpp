@@ -124,6 +124,22 @@ void Document::setRole(Role role)
     Q_EMIT roleChanged(role);
 }
 
+void Document::setUserName(const QString &name)
+{
+    if (name == mUserName)
+        return;
+    mUserName = name;
+    Q_EMIT userNameChanged(name);
+}
+
+bool Document::acceptLabelEdit(const QString &what)
+{
+    if (labelEditsAllowed())
+        return true;
+    Q_EMIT labelEditRefused(what);
+    return false;
+}
+
 const core::Category *Document::categoryOfTrack(int clipIndex, int trackId) const
 {
     const core::Clip *c = clip(clipIndex);
@@ -215,6 +231,18 @@ void Document::setClipInfo(int clipIndex, int frameCount, int width, int height,
     c->fps = fps;
     ChangeEvent e;
     e.type = ChangeEvent::Type::ClipChanged;
+    e.clip = clipIndex;
+    Q_EMIT changed(e);
+}
+
+void Document::setReview(int clipIndex, const core::ClipReview &review)
+{
+    core::Clip *c = mutableClip(clipIndex);
+    if (!c)
+        return;
+    c->review = review;
+    ChangeEvent e;
+    e.type = ChangeEvent::Type::ReviewChanged;
     e.clip = clipIndex;
     Q_EMIT changed(e);
 }

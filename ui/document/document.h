@@ -80,6 +80,25 @@ public:
     void setRole(Role role);
     /** Reviewers do not edit labels. */
     bool isReadOnly() const { return mRole == Role::Reviewer; }
+    /** The user's name, recorded on review entries and rounds (empty: unknown). */
+    QString userName() const { return mUserName; }
+    void setUserName(const QString &name);
+    /** Labellers edit labels; reviewers only inside a CorrectionScope (explicit corrections). */
+    bool labelEditsAllowed() const { return !isReadOnly() || mCorrectionDepth > 0; }
+    /** True when a new label edit may go ahead; otherwise emits labelEditRefused(\a what) and returns false. */
+    bool acceptLabelEdit(const QString &what);
+    /** While alive, a reviewer's label edits count as explicit corrections. */
+    class CorrectionScope
+    {
+    public:
+        explicit CorrectionScope(Document *document) : mDoc(document) { ++mDoc->mCorrectionDepth; }
+        ~CorrectionScope() { --mDoc->mCorrectionDepth; }
+        CorrectionScope(const CorrectionScope &) = delete;
+        CorrectionScope &operator=(const CorrectionScope &) = delete;
+
+    private:
+        Document *mDoc;
+    };
 
     // --- Queries -----------------------------------------------------------------------------
     const core::Category *categoryOfTrack(int clip, int trackId) const;
@@ -92,6 +111,8 @@ public:
     void setInstances(int clip, const std::vector<InstanceChange> &changes);
     void setTracks(int clip, const std::vector<core::Track> &tracks);
     void setClipInfo(int clip, int frameCount, int width, int height, double fps);
+    /** Replaces the clip's review data (rounds, error list); emits ReviewChanged. Never touches labels. */
+    void setReview(int clip, const core::ClipReview &review);
 
 Q_SIGNALS:
     void changed(const paddock::ui::ChangeEvent &event);
@@ -100,6 +121,9 @@ Q_SIGNALS:
     void currentTrackChanged(int trackId);
     void currentKeypointChanged(int index);
     void roleChanged(paddock::ui::Role role);
+    void userNameChanged(const QString &name);
+    /** A label edit was refused (reviewer mode); \a what names the edit. */
+    void labelEditRefused(const QString &what);
     void fileNameChanged(const QString &fileName);
     void modifiedChanged(bool modified);
 
@@ -114,6 +138,8 @@ private:
     int mTrack = 0;
     int mKeypoint = -1;
     Role mRole = Role::Labeller;
+    QString mUserName;
+    int mCorrectionDepth = 0;
 };
 
 } // namespace paddock::ui

@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -46,8 +47,17 @@ MainWindow::MainWindow(QWidget *parent)
     mFrameView = new FrameView(mDocument, mFrames, this);
     mTimeline = new Timeline(mDocument, this);
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("ViewSplitter"));
     splitter->addWidget(mFrameView);
-    splitter->addWidget(mTimeline);
+    // Expanded keypoint rows scroll instead of squeezing the frame view.
+    auto *timelineScroll = new QScrollArea(this);
+    timelineScroll->setWidget(mTimeline);
+    timelineScroll->setWidgetResizable(true);
+    timelineScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    timelineScroll->setFrameShape(QFrame::NoFrame);
+    timelineScroll->setMinimumHeight(60);
+    splitter->addWidget(timelineScroll);
+    splitter->setSizes({760, 200});
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setCollapsible(0, false);
@@ -96,7 +106,8 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings s;
     resize(1400, 900);
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({mAnimalsDock}, {280}, Qt::Horizontal); // first start: the frame view gets the room
     applySettings();
     rebuildRecentMenu();
     updateTitle();

@@ -539,6 +539,10 @@ void FrameView::drawHover(QPainter &p) const
     const QPointF c = imageToWidget(QPointF(kp.x, kp.y));
     const QFontMetrics fm(font());
     QRectF box(c + QPointF(mMarkerSize + 6, -fm.height() - 4), QSizeF(fm.horizontalAdvance(text) + 10, fm.height() + 6));
+    if (box.right() > width()) // keep the label on screen: flip it to the left of the point
+        box.moveRight(c.x() - mMarkerSize - 6);
+    if (box.top() < 0)
+        box.moveTop(c.y() + mMarkerSize + 4);
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(0, 0, 0, 190));
     p.drawRoundedRect(box, 4, 4);

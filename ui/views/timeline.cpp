@@ -80,7 +80,8 @@ QSize Timeline::sizeHint() const
 
 QSize Timeline::minimumSizeHint() const
 {
-    return QSize(200, kRulerHeight + kAnimalRowHeight + 4);
+    // The full height of the rows: inside a scroll area this makes expanded rows scroll.
+    return QSize(200, sizeHint().height());
 }
 
 void Timeline::documentChanged(const ChangeEvent &event)
@@ -156,6 +157,13 @@ void Timeline::renderRows()
     QPainter p(&mRowsImage);
     const QRect area = frameArea();
     const int columns = area.width();
+    // Every pixel column a frame covers gets at least its rank (a frame may be wider than a pixel).
+    auto mark = [&](std::vector<int> &best, int frame, int rank) {
+        const int c0 = std::clamp(int(frame * double(columns) / n), 0, columns - 1);
+        const int c1 = std::clamp(int((frame + 1) * double(columns) / n), c0 + 1, columns);
+        for (int c = c0; c < c1; ++c)
+            best[std::size_t(c)] = std::max(best[std::size_t(c)], rank);
+    };
     for (const Row &row : mRows) {
         const std::set<int> flagged = navigation::flaggedFrames(*clip, row.trackId);
         // Best rank per pixel column, from the frames that have labels (sparse map walk).
@@ -177,25 +185,20 @@ void Timeline::renderRows()
                             r = std::max(r, rank(k.source, false));
                 }
             }
-            const int col = std::clamp(int(frame * double(columns) / n), 0, columns - 1);
-            best[std::size_t(col)] = std::max(best[std::size_t(col)], r);
+            mark(best, frame, r);
         }
         if (row.keypoint < 0) {
-            for (int f : flagged) {
-                const int col = std::clamp(int(f * double(columns) / n), 0, columns - 1);
-                best[std::size_t(col)] = 7;
-            }
+            for (int f : flagged)
+                mark(best, f, 7);
         }
         for (int c = 0; c < columns; ++c) {
             const int r = best[std::size_t(c)];
             if (r == 0)
                 continue;
-            // A frame wider than a pixel fills its whole span, so the row has no gaps.
+            // Draw runs of equal state as one rectangle.
             int span = 1;
-            if (n < columns) {
-                const int frame = int(c * double(n) / columns);
-                span = std::max(1, int((frame + 1) * double(columns) / n) - c);
-            }
+            while (c + span < columns && best[std::size_t(c + span)] == r)
+                ++span;
             QColor colour;
             switch (r) {
             case 7: colour = colours::flagged(); break;
@@ -206,6 +209,7 @@ void Timeline::renderRows()
             default: colour = colours::source(core::Source::Propagated); break;
             }
             p.fillRect(QRect(area.left() + c, row.top, span, row.height - 1), colour);
+            c += span - 1;
         }
     }
 }
