@@ -1,0 +1,63 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# paddock info and paddock bench end to end: exit codes 0 and 2, messages naming the file, the image-folder
+# clip, and (when ../shared is present) info and a short video benchmark on a real clip.
+# usage: video.sh PADDOCK WORKDIR [SHARED_DIR]
+set -u
+paddock="$1"
+work="$2/video"
+shared="${3:-}"
+rm -rf "$work" && mkdir -p "$work/frames" || exit 1
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# expect_bad ARGS...: exit 2 with a message on stderr.
+expect_bad() {
+    "$paddock" "$@" >"$work/out.txt" 2>"$work/err.txt"
+    rc=$?
+    [ "$rc" -eq 2 ] || fail "paddock $*: exit $rc, expected 2"
+    [ -s "$work/err.txt" ] || fail "paddock $*: no message on stderr"
+}
+
+printf 'This is a text file, not a video.\n' >"$work/notes.mp4"
+: >"$work/empty.mp4"
+expect_bad info "$work/notes.mp4"
+grep -q "notes.mp4" "$work/err.txt" || fail "info message does not name the file: $(cat "$work/err.txt")"
+expect_bad info "$work/empty.mp4"
+grep -q "empty.mp4" "$work/err.txt" || fail "info message does not name the file: $(cat "$work/err.txt")"
+expect_bad info "$work/missing.mp4"
+expect_bad info
+expect_bad bench
+expect_bad bench no-such-benchmark
+grep -q "video" "$work/err.txt" || fail "unknown benchmark does not list the benchmarks: $(cat "$work/err.txt")"
+expect_bad bench video "$work/notes.mp4"
+expect_bad bench video
+
+# A folder of three 2x2 BMP frames, named so that natural order differs from text order.
+bmp() {
+    printf 'BM\106\000\000\000\000\000\000\000\066\000\000\000\050\000\000\000\002\000\000\000\002\000\000\000' >"$1"
+    printf '\001\000\030\000\000\000\000\000\020\000\000\000\023\013\000\000\023\013\000\000' >>"$1"
+    printf '\000\000\000\000\000\000\000\000' >>"$1"
+    printf '\377\000\000\377\000\000\000\000\377\000\000\377\000\000\000\000' >>"$1"
+}
+bmp "$work/frames/frame1.bmp"
+bmp "$work/frames/frame2.bmp"
+bmp "$work/frames/frame10.bmp"
+"$paddock" info "$work/frames" >"$work/out.txt" 2>"$work/err.txt" || fail "info on an image folder: $(cat "$work/err.txt")"
+grep -q "frames: *3$" "$work/out.txt" || fail "image folder frame count: $(cat "$work/out.txt")"
+grep -q "size: *2x2$" "$work/out.txt" || fail "image folder size: $(cat "$work/out.txt")"
+grep -q "codec: *images$" "$work/out.txt" || fail "image folder codec: $(cat "$work/out.txt")"
+
+clip="$shared/eval/goat/goat.mp4"
+if [ -n "$shared" ] && [ -f "$clip" ]; then
+    "$paddock" info "$clip" >"$work/out.txt" 2>"$work/err.txt" || fail "info on goat.mp4: $(cat "$work/err.txt")"
+    grep -q "frames: *90$" "$work/out.txt" || fail "goat.mp4 frame count: $(cat "$work/out.txt")"
+    grep -q "codec: *h264$" "$work/out.txt" || fail "goat.mp4 codec: $(cat "$work/out.txt")"
+    "$paddock" bench video "$clip" --random 3 --steps 2 --frames 20 >"$work/out.txt" 2>"$work/err.txt" \
+        || fail "bench video: $(cat "$work/err.txt")"
+    for key in sequential "random access" "cached step" playback "peak RSS"; do
+        grep -q "$key" "$work/out.txt" || fail "bench video prints no '$key': $(cat "$work/out.txt")"
+    done
+else
+    echo "no shared data: skipped the real-clip part"
+fi
+echo "ok"
