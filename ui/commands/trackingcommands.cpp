@@ -1,31 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/commands/trackingcommands.h"
 
+#include "tracking/propagation.h"
+
 #include <QCoreApplication>
 
 namespace paddock::ui {
-
-int mergeTrackedInstance(core::Instance &existing, const core::Instance &tracked, bool refine)
-{
-    int changed = 0;
-    if (existing.keypoints.size() < tracked.keypoints.size())
-        existing.keypoints.resize(tracked.keypoints.size());
-    for (std::size_t k = 0; k < tracked.keypoints.size(); ++k) {
-        core::Keypoint &cur = existing.keypoints[k];
-        if (cur.isLabelled() && core::isUserLabel(cur.source))
-            continue; // a person's label wins
-        core::Keypoint next = tracked.keypoints[k];
-        if (next.isLabelled() && !core::isUserLabel(next.source))
-            next.source = refine ? core::Source::Refined : core::Source::Propagated;
-        if (!next.isLabelled())
-            next = core::Keypoint();
-        if (next != cur) {
-            cur = next;
-            ++changed;
-        }
-    }
-    return changed;
-}
 
 ApplyTrackingResult::ApplyTrackingResult(Document *document, int clip, const tracking::TrackingOutput &output,
                                          bool refine)
@@ -33,20 +13,25 @@ ApplyTrackingResult::ApplyTrackingResult(Document *document, int clip, const tra
                refine ? QCoreApplication::translate("Undo Commands", "Refine")
                       : QCoreApplication::translate("Undo Commands", "Propagate"))
 {
+    const core::Clip *current = this->clip();
+    if (!current)
+        return;
+    // The tracking library's merge decides what a run may change (never a person's labels); this command
+    // records the result per instance so that the whole run is one undo step.
+    core::Clip merged = *current;
+    mChanged = tracking::mergeTrackingOutput(&merged, output, refine);
+    if (mChanged == 0)
+        return;
     for (const auto &[frame, instances] : output) {
         for (const core::Instance &tracked : instances) {
-            std::optional<core::Instance> cur = pendingState(frame, tracked.trackId);
-            core::Instance merged = cur.value_or(emptyInstance(*document, clip, tracked.trackId));
-            if (!cur)
-                merged.categoryId = tracked.categoryId;
-            const int n = mergeTrackedInstance(merged, tracked, refine);
-            if (n == 0)
+            const core::Instance *after = merged.instance(frame, tracked.trackId);
+            const core::Instance *before = current->instance(frame, tracked.trackId);
+            if (after && before && *after == *before)
                 continue;
-            mChanged += n;
-            if (merged.labelledCount() == 0)
+            if (after && after->labelledCount() > 0)
+                changeInstance(frame, tracked.trackId, *after);
+            else if (before)
                 changeInstance(frame, tracked.trackId, std::nullopt);
-            else
-                changeInstance(frame, tracked.trackId, merged);
         }
     }
 }

@@ -21,7 +21,4 @@ private:
     int mChanged = 0;
 };
 
-/** Merges one tracker instance into the existing one, keeping user labels; returns how many points changed. */
-int mergeTrackedInstance(core::Instance &existing, const core::Instance &tracked, bool refine);
-
 } // namespace paddock::ui

@@ -45,7 +45,4 @@ private:
     bool mRunning = false;
 };
 
-/** Makes the tracker \a options name; nullptr with \a error when it is unknown or cannot be set up. */
-std::unique_ptr<tracking::PointTracker> makeTracker(const tracking::TrackerOptions &options, QString *error);
-
 } // namespace paddock::ui
