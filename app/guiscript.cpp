@@ -140,6 +140,17 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
         }
         if (s.value(QStringLiteral("approve")).toBool())
             window.action(QStringLiteral("approveFrame"))->trigger();
+        // Review: "user" names the person, "action" triggers a named action (e.g. "reviewerMode").
+        if (s.contains(QStringLiteral("user")))
+            document->setUserName(s.value(QStringLiteral("user")).toString());
+        if (s.contains(QStringLiteral("action"))) {
+            QAction *a = window.action(s.value(QStringLiteral("action")).toString());
+            if (!a) {
+                *error = QStringLiteral("no action %1").arg(s.value(QStringLiteral("action")).toString());
+                return false;
+            }
+            a->trigger();
+        }
         if (s.contains(QStringLiteral("expand")))
             window.timeline()->setExpanded(s.value(QStringLiteral("expand")).toInt(), true);
         if (s.contains(QStringLiteral("hover"))) {
@@ -177,7 +188,15 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
             waitUntil([] { return false; }, 200);
             const QString out = s.value(QStringLiteral("screenshot")).toString();
             // Optional "width" scales the grab and "colours" reduces it to a palette, for small README images.
-            QImage shot = window.grab().toImage();
+            // Optional "widget" grabs one child by object name (e.g. "ReviewDock") instead of the window.
+            QWidget *target = &window;
+            if (s.contains(QStringLiteral("widget")))
+                target = window.findChild<QWidget *>(s.value(QStringLiteral("widget")).toString());
+            if (!target) {
+                *error = QStringLiteral("no widget %1").arg(s.value(QStringLiteral("widget")).toString());
+                return false;
+            }
+            QImage shot = target->grab().toImage();
             if (s.contains(QStringLiteral("width")))
                 shot = shot.scaledToWidth(s.value(QStringLiteral("width")).toInt(), Qt::SmoothTransformation);
             if (s.value(QStringLiteral("colours")).toBool())

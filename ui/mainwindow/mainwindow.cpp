@@ -6,6 +6,7 @@
 #include "ui/docks/animalsdock.h"
 #include "ui/document/document.h"
 #include "ui/document/propagationrunner.h"
+#include "ui/review/reviewdock.h"
 #include "ui/settings.h"
 #include "ui/views/frameprovider.h"
 #include "ui/views/frameview.h"
@@ -65,6 +66,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     mAnimalsDock = new AnimalsDock(mDocument, this);
     addDockWidget(Qt::RightDockWidgetArea, mAnimalsDock);
+    mReviewDock = new ReviewDock(mDocument, this);
+    addDockWidget(Qt::RightDockWidgetArea, mReviewDock);
+    mReviewDock->attachFrameView(mFrameView);
 
     mPlayTimer = new QTimer(this);
     connect(mPlayTimer, &QTimer::timeout, this, &MainWindow::playTick);
@@ -265,6 +269,22 @@ void MainWindow::createMenus()
             &QAction::triggered, this, [this] { propagate(true, true); });
     connect(addShortcutAction(track, QStringLiteral("cancelTracking"), tr("&Cancel Tracking"), QKeySequence(Qt::Key_Escape)),
             &QAction::triggered, mRunner, &PropagationRunner::cancel);
+
+    QMenu *review = menuBar()->addMenu(tr("&Review"));
+    QAction *reviewerMode = addShortcutAction(review, QStringLiteral("reviewerMode"), tr("&Reviewer Mode"),
+                                              QKeySequence(QStringLiteral("Ctrl+Shift+R")));
+    reviewerMode->setCheckable(true);
+    connect(reviewerMode, &QAction::toggled, mReviewDock, &ReviewDock::setReviewerMode);
+    connect(mDocument, &Document::roleChanged, reviewerMode,
+            [reviewerMode](Role role) { reviewerMode->setChecked(role == Role::Reviewer); });
+    connect(addShortcutAction(review, QStringLiteral("flagError"), tr("&Flag Error…"), QKeySequence(QStringLiteral("E"))),
+            &QAction::triggered, mReviewDock, [this] { mReviewDock->flagDialog(); });
+    connect(addShortcutAction(review, QStringLiteral("runChecks"), tr("Run Chec&ks"), QKeySequence()),
+            &QAction::triggered, mReviewDock, &ReviewDock::runChecks);
+    connect(addShortcutAction(review, QStringLiteral("compareRounds"), tr("&Compare Review Rounds…"), QKeySequence()),
+            &QAction::triggered, mReviewDock, &ReviewDock::showRoundDiff);
+    review->addSeparator();
+    review->addAction(mReviewDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     connect(addShortcutAction(help, QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts…"), QKeySequence(QKeySequence::HelpContents)),

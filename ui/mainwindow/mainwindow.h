@@ -22,6 +22,7 @@ class Document;
 class FrameProvider;
 class FrameView;
 class PropagationRunner;
+class ReviewDock;
 class Timeline;
 
 /** The labelling window: frame view, timeline, animals dock, menus, background tracking and autosave. */
@@ -39,6 +40,7 @@ public:
     FrameProvider *frames() const { return mFrames; }
     PropagationRunner *propagationRunner() const { return mRunner; }
     AnimalsDock *animalsDock() const { return mAnimalsDock; }
+    ReviewDock *reviewDock() const { return mReviewDock; }
     /** Every action with a shortcut, for the shortcut editor and help dialog. */
     QList<QAction *> shortcutActions() const { return mActions; }
     QAction *action(const QString &name) const;
@@ -114,6 +116,7 @@ private:
     FrameView *mFrameView;
     Timeline *mTimeline;
     AnimalsDock *mAnimalsDock;
+    ReviewDock *mReviewDock = nullptr;
     PropagationRunner *mRunner;
     QList<QAction *> mActions;
     QMenu *mRecentMenu = nullptr;

@@ -437,6 +437,8 @@ void FrameView::paintEvent(QPaintEvent *)
     }
     p.setRenderHint(QPainter::Antialiasing);
     drawAnimals(p);
+    if (mOverlay)
+        mOverlay(p, *this);
     drawHover(p);
     drawBanner(p);
     if (mImageFrame >= 0)

@@ -5,6 +5,9 @@
 #include <QPointF>
 #include <QWidget>
 
+#include <functional>
+
+class QPainter;
 class QUndoCommand;
 
 namespace paddock::ui {
@@ -45,6 +48,14 @@ public:
     QString placementHint() const;
     /** The frame whose image is on screen (-1 before the first one). */
     int shownFrame() const { return mImageFrame; }
+
+    /** Extra drawing over the animals (e.g. review flags and the round diff); map points with imageToWidget. */
+    using Overlay = std::function<void(QPainter &painter, const FrameView &view)>;
+    void setOverlay(Overlay overlay)
+    {
+        mOverlay = std::move(overlay);
+        update();
+    }
 
     // Keyboard actions on the selected keypoint (or the placement target).
     void toggleOccluded();
@@ -107,6 +118,7 @@ private:
     QPointF mPanLast;
     QString mLastHint;
     bool mPushing = false;
+    Overlay mOverlay;
 };
 
 } // namespace paddock::ui

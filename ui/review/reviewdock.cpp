@@ -1,0 +1,538 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ui/review/reviewdock.h"
+
+#include "core/io/reviewjson.h"
+#include "ui/document/document.h"
+#include "ui/review/errorlistmodel.h"
+#include "ui/review/flagdialog.h"
+#include "ui/review/reviewoverlay.h"
+#include "ui/review/rounddiffdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace paddock::ui {
+
+namespace {
+const char *kNameKey = "review/userName";
+}
+
+ReviewDock::ReviewDock(Document *document, QWidget *parent)
+    : QDockWidget(tr("Review"), parent)
+    , mDocument(document)
+    , mModel(new ErrorListModel(document, this))
+    , mOverlay(new ReviewOverlay(document, this))
+{
+    setObjectName(QStringLiteral("ReviewDock"));
+    buildUi();
+    if (mDocument->userName().isEmpty())
+        mDocument->setUserName(storedUserName());
+
+    connect(mDocument, &Document::changed, this, [this](const ChangeEvent &e) {
+        if (e.type == ChangeEvent::Type::ProjectReset) {
+            mFindings.clear();
+            mFindingsList->clear();
+        }
+        refresh();
+    });
+    connect(mDocument, &Document::currentClipChanged, this, [this] {
+        mFindings.clear();
+        mFindingsList->clear();
+        refresh();
+    });
+    connect(mDocument, &Document::roleChanged, this, &ReviewDock::refresh);
+    connect(mDocument, &Document::userNameChanged, this, &ReviewDock::refresh);
+    connect(mDocument, &Document::currentFrameChanged, this, [this](int frame) {
+        if (mThisFrame->isChecked())
+            mModel->setFrameFilter(frame);
+    });
+    connect(mDocument, &Document::labelEditRefused, this, [this](const QString &what) {
+        showMessage(tr("Reviewer mode: labels are read-only (“%1” refused). Flag the point, or apply a "
+                       "suggested position as a correction.").arg(what), true);
+    });
+    refresh();
+}
+
+QString ReviewDock::storedUserName()
+{
+    return QSettings().value(QLatin1String(kNameKey)).toString();
+}
+
+void ReviewDock::storeUserName(const QString &name)
+{
+    QSettings().setValue(QLatin1String(kNameKey), name);
+}
+
+void ReviewDock::buildUi()
+{
+    auto *w = new QWidget(this);
+    auto *layout = new QVBoxLayout(w);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    mRoleLabel = new QLabel(w);
+    mSummary = new QLabel(w);
+    mSummary->setWordWrap(true);
+    mSummary->setObjectName(QStringLiteral("reviewSummary"));
+    layout->addWidget(mRoleLabel);
+    layout->addWidget(mSummary);
+
+    mRoundLabel = new QLabel(w);
+    mRoundLabel->setObjectName(QStringLiteral("roundState"));
+    layout->addWidget(mRoundLabel);
+    auto *rounds = new QGridLayout;
+    mSubmitButton = new QPushButton(RoundStep::actionText(RoundAction::SubmitForReview), w);
+    mReturnButton = new QPushButton(RoundStep::actionText(RoundAction::ReturnToLabeller), w);
+    mFixesButton = new QPushButton(RoundStep::actionText(RoundAction::SubmitFixes), w);
+    mAcceptClipButton = new QPushButton(RoundStep::actionText(RoundAction::AcceptClip), w);
+    rounds->addWidget(mSubmitButton, 0, 0);
+    rounds->addWidget(mReturnButton, 0, 1);
+    rounds->addWidget(mFixesButton, 1, 0);
+    rounds->addWidget(mAcceptClipButton, 1, 1);
+    layout->addLayout(rounds);
+    connect(mSubmitButton, &QPushButton::clicked, this, [this] { roundStep(RoundAction::SubmitForReview); });
+    connect(mReturnButton, &QPushButton::clicked, this, [this] { roundStep(RoundAction::ReturnToLabeller); });
+    connect(mFixesButton, &QPushButton::clicked, this, [this] { roundStep(RoundAction::SubmitFixes); });
+    connect(mAcceptClipButton, &QPushButton::clicked, this, [this] { roundStep(RoundAction::AcceptClip); });
+
+    auto *filters = new QHBoxLayout;
+    mTypeCombo = new QComboBox(w);
+    mTypeCombo->setObjectName(QStringLiteral("typeFilter"));
+    mTypeCombo->addItem(tr("All errors"), -1);
+    for (core::ErrorType t : core::allErrorTypes())
+        mTypeCombo->addItem(ErrorListModel::typeText(t), int(t));
+    mStateCombo = new QComboBox(w);
+    mStateCombo->setObjectName(QStringLiteral("stateFilter"));
+    mStateCombo->addItem(tr("Any state"), int(ErrorListModel::StateFilter::All));
+    mStateCombo->addItem(tr("To do (open, reopened)"), int(ErrorListModel::StateFilter::Unresolved));
+    for (auto [f, s] : {std::pair{ErrorListModel::StateFilter::Open, core::EntryState::Open},
+                        std::pair{ErrorListModel::StateFilter::Fixed, core::EntryState::Fixed},
+                        std::pair{ErrorListModel::StateFilter::Accepted, core::EntryState::Accepted},
+                        std::pair{ErrorListModel::StateFilter::Reopened, core::EntryState::Reopened}})
+        mStateCombo->addItem(ErrorListModel::stateText(s), int(f));
+    mThisFrame = new QCheckBox(tr("This frame"), w);
+    filters->addWidget(mTypeCombo, 1);
+    filters->addWidget(mStateCombo, 1);
+    filters->addWidget(mThisFrame);
+    layout->addLayout(filters);
+    connect(mTypeCombo, &QComboBox::currentIndexChanged, this,
+            [this] { setTypeFilter(mTypeCombo->currentData().toInt()); });
+    connect(mStateCombo, &QComboBox::currentIndexChanged, this,
+            [this] { setStateFilter(mStateCombo->currentData().toInt()); });
+    connect(mThisFrame, &QCheckBox::toggled, this, &ReviewDock::setThisFrameOnly);
+
+    mTable = new QTableView(w);
+    mTable->setModel(mModel);
+    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mTable->verticalHeader()->hide();
+    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 6);
+    mTable->horizontalHeader()->setStretchLastSection(true);
+    mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mTable->horizontalHeader()->setSectionResizeMode(ErrorListModel::CommentColumn, QHeaderView::Stretch);
+    mTable->setWordWrap(false);
+    layout->addWidget(mTable, 3);
+    connect(mTable, &QTableView::clicked, this, [this](const QModelIndex &i) { activateRow(i.row()); });
+    connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &i) {
+                if (i.isValid())
+                    activateRow(i.row());
+                updateButtons();
+            });
+    connect(mModel, &QAbstractItemModel::modelReset, this, &ReviewDock::updateButtons);
+
+    auto *entry = new QGridLayout;
+    mFlagButton = new QPushButton(tr("Flag…"), w);
+    mFlagButton->setToolTip(tr("Flag the selected keypoint, animal or this frame (reviewer)"));
+    mFixedButton = new QPushButton(tr("Fixed"), w);
+    mFixedButton->setToolTip(tr("Mark the selected entry fixed (labeller)"));
+    mAcceptButton = new QPushButton(tr("Accept"), w);
+    mReopenButton = new QPushButton(tr("Reopen"), w);
+    mApplyButton = new QPushButton(tr("Apply suggestion"), w);
+    mApplyButton->setToolTip(tr("Move the point to the suggested position and accept (reviewer correction)"));
+    mRemoveButton = new QPushButton(tr("Remove"), w);
+    entry->addWidget(mFlagButton, 0, 0);
+    entry->addWidget(mFixedButton, 0, 1);
+    entry->addWidget(mAcceptButton, 0, 2);
+    entry->addWidget(mReopenButton, 1, 0);
+    entry->addWidget(mApplyButton, 1, 1);
+    entry->addWidget(mRemoveButton, 1, 2);
+    layout->addLayout(entry);
+    connect(mFlagButton, &QPushButton::clicked, this, [this] { flagDialog(); });
+    connect(mFixedButton, &QPushButton::clicked, this, [this] { markFixed(); });
+    connect(mAcceptButton, &QPushButton::clicked, this, [this] { acceptSelected(); });
+    connect(mReopenButton, &QPushButton::clicked, this, [this] { reopenSelected(); });
+    connect(mApplyButton, &QPushButton::clicked, this, [this] { applySuggestion(); });
+    connect(mRemoveButton, &QPushButton::clicked, this, [this] { removeSelected(); });
+
+    auto *checks = new QHBoxLayout;
+    auto *run = new QPushButton(tr("Run checks"), w);
+    mAddFindingButton = new QPushButton(tr("Add to list"), w);
+    mAddAllButton = new QPushButton(tr("Add all"), w);
+    checks->addWidget(run);
+    checks->addWidget(mAddFindingButton);
+    checks->addWidget(mAddAllButton);
+    layout->addLayout(checks);
+    mFindingsList = new QListWidget(w);
+    mFindingsList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    layout->addWidget(mFindingsList, 1);
+    connect(run, &QPushButton::clicked, this, &ReviewDock::runChecks);
+    connect(mAddFindingButton, &QPushButton::clicked, this, [this] { addFindings(false); });
+    connect(mAddAllButton, &QPushButton::clicked, this, [this] { addFindings(true); });
+    connect(mFindingsList, &QListWidget::itemSelectionChanged, this, &ReviewDock::updateButtons);
+    connect(mFindingsList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < int(mFindings.size())) {
+            const core::Finding &f = mFindings[std::size_t(row)];
+            mDocument->setCurrentFrame(f.frame);
+            if (f.trackId != 0)
+                mDocument->setCurrentTrack(f.trackId);
+            mDocument->setCurrentKeypoint(f.keypoint);
+        }
+        updateButtons();
+    });
+
+    auto *files = new QHBoxLayout;
+    auto *exportButton = new QPushButton(tr("Export…"), w);
+    auto *importButton = new QPushButton(tr("Import…"), w);
+    auto *diffButton = new QPushButton(tr("Compare rounds…"), w);
+    files->addWidget(exportButton);
+    files->addWidget(importButton);
+    files->addWidget(diffButton);
+    layout->addLayout(files);
+    connect(exportButton, &QPushButton::clicked, this, &ReviewDock::exportDialog);
+    connect(importButton, &QPushButton::clicked, this, &ReviewDock::importDialog);
+    connect(diffButton, &QPushButton::clicked, this, &ReviewDock::showRoundDiff);
+
+    mMessage = new QLabel(w);
+    mMessage->setWordWrap(true);
+    layout->addWidget(mMessage);
+    setWidget(w);
+}
+
+void ReviewDock::attachFrameView(FrameView *view)
+{
+    mOverlay->attach(view);
+}
+
+void ReviewDock::setReviewerMode(bool on)
+{
+    if (on && mDocument->userName().isEmpty()) {
+        QString name = storedUserName();
+        if (name.isEmpty() && mInteractive)
+            name = QInputDialog::getText(this, tr("Reviewer Mode"), tr("Your name (recorded on flags and rounds):"))
+                       .trimmed();
+        if (!name.isEmpty()) {
+            storeUserName(name);
+            mDocument->setUserName(name);
+        }
+    }
+    mDocument->setRole(on ? Role::Reviewer : Role::Labeller);
+    showMessage(on ? tr("Reviewer mode: labels are read-only; flag errors, accept or reopen fixes.")
+                   : tr("Labeller mode: fix the open entries and mark them fixed."),
+                false);
+}
+
+void ReviewDock::setTypeFilter(int typeOrMinusOne)
+{
+    mModel->setTypeFilter(typeOrMinusOne < 0 ? std::nullopt : std::optional(core::ErrorType(typeOrMinusOne)));
+}
+
+void ReviewDock::setStateFilter(int stateFilter)
+{
+    mModel->setStateFilter(ErrorListModel::StateFilter(stateFilter));
+}
+
+void ReviewDock::setThisFrameOnly(bool on)
+{
+    if (mThisFrame->isChecked() != on) {
+        mThisFrame->setChecked(on); // emits toggled, which comes back here
+        return;
+    }
+    mModel->setFrameFilter(on ? mDocument->currentFrame() : -1);
+}
+
+std::int64_t ReviewDock::selectedId() const
+{
+    const QModelIndex i = mTable->currentIndex();
+    return i.isValid() ? mModel->idAt(i.row()) : 0;
+}
+
+void ReviewDock::selectEntry(std::int64_t id)
+{
+    const int row = mModel->rowOf(id);
+    if (row >= 0)
+        mTable->setCurrentIndex(mModel->index(row, 0));
+}
+
+void ReviewDock::activateRow(int row)
+{
+    const core::ReviewEntry *e = mModel->entryAt(row);
+    if (!e)
+        return;
+    mDocument->setCurrentFrame(e->frame);
+    if (e->trackId != 0)
+        mDocument->setCurrentTrack(e->trackId);
+    mDocument->setCurrentKeypoint(e->keypoint);
+}
+
+template<typename Command>
+QString ReviewDock::push(Command *command)
+{
+    const std::int64_t keep = selectedId();
+    const QString err = pushReviewCommand(mDocument, command);
+    if (!err.isEmpty())
+        showMessage(err, true);
+    else
+        mMessage->clear();
+    selectEntry(keep);
+    return err;
+}
+
+QString ReviewDock::flagDialog()
+{
+    if (!mDocument->currentClip())
+        return tr("No clip is open.");
+    FlagDialog dialog(mDocument, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return QString();
+    auto *cmd = new FlagError(mDocument, mDocument->currentClipIndex(), dialog.entry());
+    const std::int64_t id = cmd->entryId();
+    const QString err = push(cmd);
+    if (err.isEmpty())
+        selectEntry(id);
+    return err;
+}
+
+QString ReviewDock::markFixed()
+{
+    return push(new MarkEntryFixed(mDocument, mDocument->currentClipIndex(), selectedId()));
+}
+
+QString ReviewDock::acceptSelected()
+{
+    return push(new AcceptEntry(mDocument, mDocument->currentClipIndex(), selectedId()));
+}
+
+QString ReviewDock::reopenSelected()
+{
+    QString comment;
+    if (mInteractive) {
+        bool ok = false;
+        comment = QInputDialog::getText(this, tr("Reopen"), tr("What is still wrong (optional):"),
+                                        QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return QString();
+    }
+    return push(new ReopenEntry(mDocument, mDocument->currentClipIndex(), selectedId(), comment));
+}
+
+QString ReviewDock::applySuggestion()
+{
+    return push(new ApplySuggestion(mDocument, mDocument->currentClipIndex(), selectedId()));
+}
+
+QString ReviewDock::removeSelected()
+{
+    return push(new RemoveEntry(mDocument, mDocument->currentClipIndex(), selectedId()));
+}
+
+QString ReviewDock::roundStep(RoundAction action)
+{
+    return push(new RoundStep(mDocument, mDocument->currentClipIndex(), action));
+}
+
+void ReviewDock::runChecks()
+{
+    mFindings.clear();
+    mFindingsList->clear();
+    const core::Clip *clip = mDocument->currentClip();
+    if (!clip)
+        return;
+    mFindings = core::runChecks(*clip, mDocument->project().categories);
+    for (const core::Finding &f : mFindings)
+        mFindingsList->addItem(QString::fromStdString(core::findingToText(f)));
+    showMessage(mFindings.empty() ? tr("The checks found nothing.") : tr("%n finding(s).", nullptr, int(mFindings.size())),
+                false);
+    updateButtons();
+}
+
+int ReviewDock::addFindings(bool all)
+{
+    std::vector<core::Finding> pick;
+    for (int i = 0; i < int(mFindings.size()); ++i)
+        if (all || mFindingsList->item(i)->isSelected())
+            pick.push_back(mFindings[std::size_t(i)]);
+    if (pick.empty())
+        return 0;
+    auto *cmd = new FindingsToEntries(mDocument, mDocument->currentClipIndex(), pick);
+    const int added = cmd->isValid() ? cmd->addedCount() : 0;
+    const QString err = push(cmd);
+    if (err.isEmpty())
+        showMessage(tr("%n entry(ies) added to the error list.", nullptr, added), false);
+    return err.isEmpty() ? added : 0;
+}
+
+bool ReviewDock::exportErrorList(const QString &path, QString *error)
+{
+    const core::Clip *clip = mDocument->currentClip();
+    std::string err;
+    if (!clip)
+        err = tr("No clip is open.").toStdString();
+    else if (core::exportErrorList(*clip, path.toStdString(), mDocument->userName().toStdString(), &err)) {
+        showMessage(tr("Exported %n entry(ies) to %1.", nullptr, int(clip->review.entries.size())).arg(path), false);
+        return true;
+    }
+    const QString msg = QString::fromStdString(err);
+    showMessage(msg, true);
+    if (error)
+        *error = msg;
+    return false;
+}
+
+bool ReviewDock::importErrorList(const QString &path, QString *error)
+{
+    std::string err;
+    const std::optional<core::ErrorList> list = core::readErrorList(path.toStdString(), &err);
+    QString msg;
+    if (!list)
+        msg = QString::fromStdString(err);
+    else if (!mDocument->currentClip())
+        msg = tr("No clip is open.");
+    if (msg.isEmpty()) {
+        auto *cmd = new ImportErrorList(mDocument, mDocument->currentClipIndex(), *list);
+        const core::MergeReport report = cmd->report();
+        msg = push(cmd);
+        if (msg.isEmpty()) {
+            QString text = tr("Imported: %1 new, %2 updated, %3 unchanged, %4 kept local.")
+                               .arg(report.added).arg(report.updated).arg(report.unchanged).arg(report.keptLocal);
+            for (const std::string &line : report.conflicts)
+                text += QLatin1Char('\n') + QString::fromStdString(line);
+            for (const std::string &line : report.warnings)
+                text += QLatin1Char('\n') + QString::fromStdString(line);
+            showMessage(text, !report.conflicts.empty());
+            return true;
+        }
+    }
+    showMessage(msg, true);
+    if (error)
+        *error = msg;
+    return false;
+}
+
+void ReviewDock::exportDialog()
+{
+    const core::Clip *clip = mDocument->currentClip();
+    if (!clip)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Error List"), QString::fromStdString(clip->name) + QStringLiteral(".errors.json"),
+        tr("Error lists (*.json)"));
+    if (!path.isEmpty())
+        exportErrorList(path, nullptr);
+}
+
+void ReviewDock::importDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Error List"), QString(),
+                                                      tr("Error lists (*.json)"));
+    if (!path.isEmpty())
+        importErrorList(path, nullptr);
+}
+
+void ReviewDock::showRoundDiff()
+{
+    const core::Clip *clip = mDocument->currentClip();
+    if (!clip || clip->review.rounds.empty()) {
+        showMessage(tr("No review round yet: submit the clip for review first."), true);
+        return;
+    }
+    auto *dialog = new RoundDiffDialog(mDocument, mOverlay, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+QString ReviewDock::summaryText() const
+{
+    const core::Clip *clip = mDocument->currentClip();
+    if (!clip)
+        return tr("No clip.");
+    const core::ClipReviewSummary s = core::summarizeReview(*clip);
+    return tr("Labelled %1 · propagated, not reviewed %2 · open errors %3 · fixed %4 · accepted %5")
+        .arg(s.userLabelledPoints).arg(s.propagatedUnreviewed).arg(s.openErrors).arg(s.fixedErrors)
+        .arg(s.acceptedErrors);
+}
+
+QString ReviewDock::roundText() const
+{
+    const core::Clip *clip = mDocument->currentClip();
+    const core::ReviewRound *r = clip ? clip->review.currentRound() : nullptr;
+    if (!r)
+        return tr("Not yet submitted for review (labelling).");
+    QString text = tr("Round %1: %2").arg(r->number).arg(ErrorListModel::roundStateText(r->state));
+    if (!r->reviewer.empty())
+        text += tr(" · reviewer %1").arg(QString::fromStdString(r->reviewer));
+    return text;
+}
+
+QString ReviewDock::message() const
+{
+    return mMessage->text();
+}
+
+void ReviewDock::showMessage(const QString &text, bool error)
+{
+    mMessage->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
+    mMessage->setText(text);
+}
+
+void ReviewDock::refresh()
+{
+    const bool reviewer = mDocument->role() == Role::Reviewer;
+    const QString name = mDocument->userName().isEmpty() ? tr("unnamed") : mDocument->userName();
+    mRoleLabel->setText(reviewer ? tr("<b>Reviewer</b> mode (%1): labels read-only").arg(name.toHtmlEscaped())
+                                 : tr("<b>Labeller</b> mode (%1)").arg(name.toHtmlEscaped()));
+    mSummary->setText(summaryText());
+    mRoundLabel->setText(roundText());
+    updateButtons();
+}
+
+void ReviewDock::updateButtons()
+{
+    const core::Clip *clip = mDocument->currentClip();
+    const bool reviewer = mDocument->role() == Role::Reviewer;
+    const core::RoundState state = clip ? clip->review.state() : core::RoundState::Labelling;
+    const bool anyRound = clip && !clip->review.rounds.empty();
+    mSubmitButton->setEnabled(clip && (!anyRound || state == core::RoundState::Labelling
+                                       || state == core::RoundState::Fixed || state == core::RoundState::Accepted));
+    mReturnButton->setEnabled(clip && reviewer && state == core::RoundState::InReview);
+    mFixesButton->setEnabled(clip && !reviewer && state == core::RoundState::Returned);
+    mAcceptClipButton->setEnabled(clip && reviewer
+                                  && (state == core::RoundState::InReview || state == core::RoundState::Fixed));
+
+    const QModelIndex i = mTable->currentIndex();
+    const core::ReviewEntry *e = i.isValid() ? mModel->entryAt(i.row()) : nullptr;
+    mFlagButton->setEnabled(clip && reviewer);
+    mFixedButton->setEnabled(e && !reviewer && core::isUnresolved(e->state));
+    mAcceptButton->setEnabled(e && reviewer && e->state != core::EntryState::Accepted);
+    mReopenButton->setEnabled(e && reviewer
+                              && (e->state == core::EntryState::Fixed || e->state == core::EntryState::Accepted));
+    mApplyButton->setEnabled(e && reviewer && e->suggested && e->keypoint >= 0
+                             && e->state != core::EntryState::Accepted);
+    mRemoveButton->setEnabled(e && reviewer);
+    mAddFindingButton->setEnabled(!mFindingsList->selectedItems().isEmpty());
+    mAddAllButton->setEnabled(!mFindings.empty());
+}
+
+} // namespace paddock::ui

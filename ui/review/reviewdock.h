@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/checks/checks.h"
+#include "ui/commands/reviewcommands.h"
+
+#include <QDockWidget>
+
+#include <cstdint>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableView;
+
+namespace paddock::ui {
+
+class Document;
+class ErrorListModel;
+class FrameView;
+class ReviewOverlay;
+
+/**
+ * The review panel: role and clip summary, review-round controls, the filtered error list (a click jumps to
+ * the entry with its point selected), entry actions for labeller and reviewer, automatic checks whose findings
+ * become entries in one click, error-list export/import and the round comparison.
+ */
+class ReviewDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewDock(Document *document, QWidget *parent = nullptr);
+
+    ErrorListModel *model() const { return mModel; }
+    QTableView *table() const { return mTable; }
+    QListWidget *findingsList() const { return mFindingsList; }
+    ReviewOverlay *overlay() const { return mOverlay; }
+    /** Draws review flags (and the round diff) over \a view. */
+    void attachFrameView(FrameView *view);
+    /** When false, no dialogs: names default, messages go to the panel only (tests, scripted runs). */
+    void setInteractive(bool interactive) { mInteractive = interactive; }
+
+    /** Switches between labeller and reviewer; the user's name is asked once and kept in the settings. */
+    void setReviewerMode(bool on);
+    /** The name recorded on entries and rounds (QSettings "review/userName"). */
+    static QString storedUserName();
+    static void storeUserName(const QString &name);
+
+    // Filters (the combo boxes and check box call these).
+    void setTypeFilter(int typeOrMinusOne);
+    void setStateFilter(int stateFilter);
+    void setThisFrameOnly(bool on);
+
+    /** The entry id of the selected row (0 when none). */
+    std::int64_t selectedId() const;
+    void selectEntry(std::int64_t id);
+    /** Jumps to the entry in \a row: its frame, animal and keypoint become the Document's selection. */
+    void activateRow(int row);
+
+    // Entry actions on the selected entry; each returns the refusal message (empty when done).
+    QString flagDialog();
+    QString markFixed();
+    QString acceptSelected();
+    QString reopenSelected();
+    QString applySuggestion();
+    QString removeSelected();
+    QString roundStep(RoundAction action);
+
+    // Automatic checks.
+    void runChecks();
+    const std::vector<core::Finding> &findings() const { return mFindings; }
+    /** Adds the findings selected in the list (or all when \a all) as entries; returns how many were added. */
+    int addFindings(bool all);
+
+    bool exportErrorList(const QString &path, QString *error);
+    bool importErrorList(const QString &path, QString *error);
+    void showRoundDiff();
+
+    QString summaryText() const;
+    QString roundText() const;
+    /** The last message shown in the panel (refusals, import reports). */
+    QString message() const;
+
+private:
+    void buildUi();
+    void refresh();
+    void updateButtons();
+    void showMessage(const QString &text, bool error);
+    template<typename Command>
+    QString push(Command *command);
+    void exportDialog();
+    void importDialog();
+
+    Document *mDocument;
+    ErrorListModel *mModel;
+    ReviewOverlay *mOverlay;
+    bool mInteractive = true;
+    std::vector<core::Finding> mFindings;
+
+    QLabel *mRoleLabel = nullptr;
+    QLabel *mSummary = nullptr;
+    QLabel *mRoundLabel = nullptr;
+    QPushButton *mSubmitButton = nullptr;
+    QPushButton *mReturnButton = nullptr;
+    QPushButton *mFixesButton = nullptr;
+    QPushButton *mAcceptClipButton = nullptr;
+    QComboBox *mTypeCombo = nullptr;
+    QComboBox *mStateCombo = nullptr;
+    QCheckBox *mThisFrame = nullptr;
+    QTableView *mTable = nullptr;
+    QPushButton *mFlagButton = nullptr;
+    QPushButton *mFixedButton = nullptr;
+    QPushButton *mAcceptButton = nullptr;
+    QPushButton *mReopenButton = nullptr;
+    QPushButton *mApplyButton = nullptr;
+    QPushButton *mRemoveButton = nullptr;
+    QListWidget *mFindingsList = nullptr;
+    QPushButton *mAddFindingButton = nullptr;
+    QPushButton *mAddAllButton = nullptr;
+    QLabel *mMessage = nullptr;
+};
+
+} // namespace paddock::ui
