@@ -2,11 +2,14 @@
 #include "ui/views/frameprovider.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace paddock::ui {
 
 namespace {
-constexpr std::size_t kConvertedFrames = 8;
+constexpr std::size_t kConvertedFrames = 12;
+// Frames around the current one that the worker converts for display before they are asked for.
+constexpr int kPrepareAhead[] = {1, 2, 3, -1, 4};
 }
 
 FrameProvider::FrameProvider(QObject *parent)
@@ -49,8 +52,11 @@ void FrameProvider::close()
         mWake.notify_all();
         mThread.join();
     }
-    mImages.clear();
-    mImageOrder.clear();
+    {
+        std::lock_guard<std::mutex> lock(mImagesMutex);
+        mImages.clear();
+        mImageOrder.clear();
+    }
     mOpen = false;
     mPath.clear();
 }
@@ -65,6 +71,7 @@ QImage FrameProvider::toImage(const core::VideoFrame &frame)
 
 void FrameProvider::remember(int index, const QImage &image) const
 {
+    std::lock_guard<std::mutex> lock(mImagesMutex);
     mImages[index] = image;
     mImageOrder.erase(std::remove(mImageOrder.begin(), mImageOrder.end(), index), mImageOrder.end());
     mImageOrder.push_back(index);
@@ -76,9 +83,12 @@ void FrameProvider::remember(int index, const QImage &image) const
 
 QImage FrameProvider::cached(int index) const
 {
-    auto it = mImages.find(index);
-    if (it != mImages.end())
-        return it->second;
+    {
+        std::lock_guard<std::mutex> lock(mImagesMutex);
+        auto it = mImages.find(index);
+        if (it != mImages.end())
+            return it->second;
+    }
     core::VideoFrame frame;
     if (!mOpen || !mCache.peek(index, &frame) || frame.isNull())
         return QImage();
@@ -93,11 +103,11 @@ void FrameProvider::request(int index)
     if (!mOpen || index < 0 || (n > 0 && index >= n))
         return;
     mCache.setCurrent(index);
-    if (mCache.contains(index))
-        return;
     {
         std::lock_guard<std::mutex> lock(mMutex);
-        mWanted = index;
+        mCurrent = index;
+        if (!mCache.contains(index))
+            mWanted = index;
     }
     mWake.notify_all();
 }
@@ -119,25 +129,52 @@ QImage FrameProvider::frameNow(int index, QString *error)
     return img;
 }
 
+bool FrameProvider::isConverted(int index) const
+{
+    std::lock_guard<std::mutex> lock(mImagesMutex);
+    return mImages.count(index) > 0;
+}
+
 void FrameProvider::run()
 {
     core::VideoFrame frame;
+    const int n = info().frameCount;
     for (;;) {
         int target = -1;
+        int current = -1;
         {
             std::unique_lock<std::mutex> lock(mMutex);
-            mWake.wait(lock, [&] { return mStop || mWanted >= 0; });
+            // Wake for a wanted frame at once; otherwise look around every few ms for frames the cache's
+            // read-ahead has decoded, and convert them before the user steps there.
+            mWake.wait_for(lock, std::chrono::milliseconds(10), [&] { return mStop || mWanted >= 0; });
             if (mStop)
                 return;
             target = std::exchange(mWanted, -1);
+            current = mCurrent;
         }
-        std::string err;
-        if (mCache.get(target, &frame, &err)) {
-            QMetaObject::invokeMethod(this, [this, target] { Q_EMIT frameReady(target); }, Qt::QueuedConnection);
-        } else {
-            const QString msg = QString::fromStdString(err);
-            QMetaObject::invokeMethod(this, [this, target, msg] { Q_EMIT readFailed(target, msg); },
-                                      Qt::QueuedConnection);
+        if (target >= 0) {
+            std::string err;
+            if (mCache.get(target, &frame, &err)) {
+                remember(target, toImage(frame));
+                QMetaObject::invokeMethod(this, [this, target] { Q_EMIT frameReady(target); }, Qt::QueuedConnection);
+            } else {
+                const QString msg = QString::fromStdString(err);
+                QMetaObject::invokeMethod(this, [this, target, msg] { Q_EMIT readFailed(target, msg); },
+                                          Qt::QueuedConnection);
+            }
+            continue;
+        }
+        if (current < 0)
+            continue;
+        for (int offset : kPrepareAhead) {
+            const int f = current + offset;
+            if (f < 0 || (n > 0 && f >= n) || isConverted(f))
+                continue;
+            if (mCache.peek(f, &frame) && !frame.isNull())
+                remember(f, toImage(frame));
+            std::lock_guard<std::mutex> lock(mMutex);
+            if (mWanted >= 0 || mStop)
+                break;
         }
     }
 }

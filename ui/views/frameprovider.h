@@ -54,16 +54,19 @@ private:
     void run();
     static QImage toImage(const core::VideoFrame &frame);
     void remember(int index, const QImage &image) const;
+    bool isConverted(int index) const;
 
     QString mPath;
     bool mOpen = false;
     core::FrameCache mCache;
-    mutable std::map<int, QImage> mImages; // GUI thread only: converted frames, a few
+    mutable std::mutex mImagesMutex;
+    mutable std::map<int, QImage> mImages; // display-ready frames around the current one
     mutable std::vector<int> mImageOrder;
     std::thread mThread;
     std::mutex mMutex;
     std::condition_variable mWake;
     int mWanted = -1;
+    int mCurrent = -1;
     bool mStop = false;
 };
 
