@@ -230,6 +230,30 @@ private Q_SLOTS:
         QVERIFY(loaded->clips.front().frames == doc->currentClip()->frames);
     }
 
+    void crashRecoveryRestoresAutosave()
+    {
+        // A session that autosaved and then died: a new window offers (here: takes) the autosave.
+        Document *doc = mWindow->document();
+        const QString path = doc->fileName();
+        mWindow->document()->setCurrentFrame(3);
+        mWindow->action(QStringLiteral("copyPrevious"))->trigger(); // an unsaved edit
+        QVERIFY(doc->isModified());
+        QSignalSpy autosaved(mWindow, &MainWindow::autosaveWritten);
+        mWindow->autosaveNow();
+        QVERIFY(autosaved.wait(20000));
+        const auto frames = doc->currentClip()->frames;
+        MainWindow second;
+        second.setInteractive(false);
+        QVERIFY(second.offerRecovery(path));
+        QVERIFY(second.document()->isModified());
+        QVERIFY(second.document()->currentClip()->frames == frames);
+        QCOMPARE(second.document()->fileName(), path);
+        // Saving discards the autosave: nothing is offered any more.
+        QString err;
+        QVERIFY2(mWindow->saveTo(path, &err), qPrintable(err));
+        QVERIFY(!core::findRecoverableAutosave(path.toStdString()).has_value());
+    }
+
     void exportAptv2()
     {
         const QString out = QString::fromStdString(test::tempDir()) + QStringLiteral("/export.json");
