@@ -44,16 +44,8 @@
 <context>
     <name>PropagationRunner</name>
     <message>
-        <source>The tracker &quot;%1&quot; is not available in this build. Choose the default tracker in Settings, or set up CoTracker3 with a model file.</source>
-        <translation>Der Tracker „%1“ ist in dieser Version nicht verfügbar. Wählen Sie in den Einstellungen den Standard-Tracker oder richten Sie CoTracker3 mit einer Modelldatei ein.</translation>
-    </message>
-    <message>
         <source>A tracking job is already running.</source>
         <translation>Es läuft bereits ein Tracking-Auftrag.</translation>
-    </message>
-    <message>
-        <source>Label at least one frame of the animal before propagating.</source>
-        <translation>Beschriften Sie mindestens ein Bild des Tieres, bevor Sie propagieren.</translation>
     </message>
 </context>
 <context>
@@ -95,6 +87,16 @@
     <message>
         <source>accept the clip</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Review Commands</name>
+    <message numerus="yes">
+        <source>Add %n Finding(s) to Error List</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -797,6 +799,13 @@
     </message>
 </context>
 <context>
+    <name>paddock::ui::AcceptEntry</name>
+    <message>
+        <source>Accept Error Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>paddock::ui::AddAnimalDialog</name>
     <message>
         <source>Add Animal</source>
@@ -887,6 +896,139 @@
     </message>
 </context>
 <context>
+    <name>paddock::ui::ApplySuggestion</name>
+    <message>
+        <source>Apply Suggested Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no error entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 has no suggested position for a keypoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::CorrectKeypoint</name>
+    <message>
+        <source>Correct Keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ErrorListModel</name>
+    <message>
+        <source>Wrong position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left/right swapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should be occluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Should be unlabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong track id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(animal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[→ %1, %2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>paddock::ui::ExportDialog</name>
     <message>
         <source>Export Labels</source>
@@ -935,6 +1077,79 @@
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::FindingsToEntries</name>
+    <message>
+        <source>Findings to Error List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every finding is already on the error list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::FlagDialog</name>
+    <message>
+        <source>Suggest position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag Error on Frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::FlagError</name>
+    <message>
+        <source>Flag Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 is outside the clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clip has no animal %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A keypoint error needs an animal.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1233,17 @@
     <message>
         <source> · occluded</source>
         <translation> · verdeckt</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ImportErrorList</name>
+    <message>
+        <source>Import Error List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error list has nothing new for this clip.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1702,347 @@
     <message>
         <source>&lt;h3&gt;Paddock %1&lt;/h3&gt;&lt;p&gt;Label animal pose in video: click keypoints, propagate them with a point tracker, review.&lt;/p&gt;&lt;p&gt;Licence: Apache-2.0.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenCV (Apache-2.0), FFmpeg (LGPL-2.1+), LibTorch (BSD-3-Clause) and nlohmann/json (MIT).&lt;/p&gt;&lt;p&gt;The optional CoTracker3 model weights are not included: they are licensed CC BY-NC 4.0 (non-commercial use only) by Meta AI and are loaded from a file you choose.&lt;/p&gt;&lt;p&gt;Keypoint layout and species: AP-10K (Apache-2.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Paddock %1&lt;/h3&gt;&lt;p&gt;Tierposen in Videos beschriften: Schlüsselpunkte anklicken, mit einem Punkt-Tracker propagieren, prüfen.&lt;/p&gt;&lt;p&gt;Lizenz: Apache-2.0.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 (LGPL-3.0), OpenCV (Apache-2.0), FFmpeg (LGPL-2.1+), LibTorch (BSD-3-Clause) und nlohmann/json (MIT).&lt;/p&gt;&lt;p&gt;Die optionalen CoTracker3-Modellgewichte sind nicht enthalten: Sie stehen unter CC BY-NC 4.0 (nur nicht-kommerzielle Nutzung) von Meta AI und werden aus einer von Ihnen gewählten Datei geladen.&lt;/p&gt;&lt;p&gt;Schlüsselpunkt-Layout und Arten: AP-10K (Apache-2.0).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Prüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer Mode</source>
+        <translation>&amp;Prüfmodus</translation>
+    </message>
+    <message>
+        <source>&amp;Flag Error…</source>
+        <translation>Fehler &amp;melden…</translation>
+    </message>
+    <message>
+        <source>Run Chec&amp;ks</source>
+        <translation>Prüfungen &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Review Rounds…</source>
+        <translation>Prüfrunden &amp;vergleichen…</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::MarkEntryFixed</name>
+    <message>
+        <source>Mark Error Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::RemoveEntry</name>
+    <message>
+        <source>Remove Error Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ReopenEntry</name>
+    <message>
+        <source>Reopen Error Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ReviewDock</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer mode: labels are read-only (“%1” refused). Flag the point, or apply a suggested position as a correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To do (open, reopened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag the selected keypoint, animal or this frame (reviewer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected entry fixed (labeller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the point to the suggested position and accept (reviewer correction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Run checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare rounds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name (recorded on flags and rounds):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer mode: labels are read-only; flag errors, accept or reopen fixes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labeller mode: fix the open entries and mark them fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is still wrong (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks found nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) added to the error list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entry(ies) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged, %4 kept local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Error List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error lists (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Error List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No review round yet: submit the clip for review first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled %1 · propagated, not reviewed %2 · open errors %3 · fixed %4 · accepted %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet submitted for review (labelling).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · reviewer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reviewer&lt;/b&gt; mode (%1): labels read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Labeller&lt;/b&gt; mode (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ReviewEdit</name>
+    <message>
+        <source>There is no clip %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a reviewer can do this (switch to reviewer mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the labeller can do this (switch to labeller mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ReviewOverlay</name>
+    <message>
+        <source>frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>animal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::RoundDiffDialog</name>
+    <message>
+        <source>moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Review Rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed points, %2 moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::RoundStep</name>
+    <message>
+        <source>Submit for Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to Labeller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit Fixes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Clip</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
