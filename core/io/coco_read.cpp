@@ -363,6 +363,17 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         if (!v.id)
             v.id = nextVideoId++;
 
+    // Images are relative to the dataset's image folder: beside the JSON, or where datasets usually keep them.
+    std::string imageRoot = baseDir;
+    if (!images.empty()) {
+        for (const char *candidate : {".", "..", "data", "../data", "images", "../images"}) {
+            const std::string root = detail::absoluteFrom(baseDir, candidate);
+            if (QFileInfo::exists(QString::fromStdString(detail::absoluteFrom(root, images.front().fileName)))) {
+                imageRoot = root;
+                break;
+            }
+        }
+    }
     std::map<int, Clip> clipsById;
     for (auto &[key, v] : videos) {
         if (v.images.empty())
@@ -375,7 +386,8 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         Clip clip;
         clip.videoId = v.id;
         const std::string folder = commonDir(names);
-        clip.path = detail::absoluteFrom(baseDir, v.fileName.empty() ? (folder.empty() ? "." : folder) : v.fileName);
+        clip.path = v.fileName.empty() ? detail::absoluteFrom(imageRoot, folder.empty() ? "." : folder)
+                                       : detail::absoluteFrom(baseDir, v.fileName);
         clip.name = !v.name.empty() ? v.name
             : !v.fileName.empty()   ? QFileInfo(QString::fromStdString(v.fileName)).completeBaseName().toStdString()
             : key.empty()           ? QFileInfo(QString::fromStdString(nameForMessages)).completeBaseName().toStdString()

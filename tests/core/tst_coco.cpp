@@ -385,3 +385,20 @@ TEST_CASE("COCO: AP-10K categories get AP-10K flip pairs and sigmas, others gues
     CHECK(p.categories[1].flipPairs == ap10kCategory(8).flipPairs);
     CHECK(p.categories[1].sigmas == ap10kCategory(8).sigmas);
 }
+
+TEST_CASE("COCO: images are found in the dataset's data folder beside the annotations folder", "[coco]")
+{
+    const std::string dir = tempDir();
+    writeText(dir + "/data/img_0001.jpg", "x");
+    writeText(dir + "/data/img_0002.jpg", "x");
+    Json j = smallCoco();
+    j["images"][0]["file_name"] = "img_0002.jpg";
+    j["images"][1]["file_name"] = "img_0001.jpg";
+    writeText(dir + "/annotations/train.json", j.dump());
+    const Project p = readBack(dir + "/annotations/train.json");
+    REQUIRE(p.clips.size() == 1);
+    CHECK(p.clips[0].path == dir + "/data");
+    // Frames follow the folder (natural order of names), not the image ids.
+    CHECK(p.clips[0].frameMeta[0].fileName == "img_0001.jpg");
+    CHECK(p.clips[0].instance(1, 1)->annotationId == 10);
+}
