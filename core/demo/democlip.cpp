@@ -37,16 +37,39 @@ cv::Point2d toWorld(const Pose &p, cv::Point2d body)
     return {p.centre.x + c * body.x - s * body.y, p.centre.y + s * body.x + c * body.y};
 }
 
-/** One leg from its upper joint: the middle joint and the paw, swinging with \a phase. */
-void leg(const Pose &p, cv::Point2d joint, double phase, bool front, cv::Point2d *mid, cv::Point2d *paw)
+/**
+ * One leg: the paw stands still on the ground during stance and swings forward (lifted) to its next
+ * foothold, as a walking animal's does; the middle joint follows by two-link inverse kinematics.
+ */
+void leg(const Pose &p, int frame, cv::Point2d jointBody, double phaseOffset, bool front, double speed,
+         double groundY, cv::Point2d *mid, cv::Point2d *paw)
 {
-    const double swing = 0.45 * std::sin(phase);
-    const double lift = std::max(0.0, std::cos(phase)) * 0.35; // bend while the leg swings forward
-    const double bend = front ? -0.25 - lift : 0.35 + lift;
-    const cv::Point2d m(joint.x + 30.0 * std::sin(swing), joint.y + 30.0 * std::cos(swing));
-    const cv::Point2d q(m.x + 30.0 * std::sin(swing + bend), m.y + 30.0 * std::cos(swing + bend));
-    *mid = toWorld(p, m);
-    *paw = toWorld(p, q);
+    constexpr double kPeriod = 14.0, kDuty = 0.6, kSegment = 33.0;
+    const double stride = speed * kPeriod;
+    const double cycles = frame / kPeriod + phaseOffset;
+    const double k = std::floor(cycles), u = cycles - k;
+    double progress = 0.0, lift = 0.0; // of the current swing
+    if (u >= kDuty) {
+        const double w = (u - kDuty) / (1.0 - kDuty);
+        progress = 0.5 - 0.5 * std::cos(kPi * w);
+        lift = 9.0 * std::sin(kPi * w);
+    }
+    const cv::Point2d joint = toWorld(p, jointBody);
+    // Where the paw is: a foothold every stride, placed so that mid-stance is under the joint.
+    const double neutral = joint.x - speed * (frame - (k + kDuty * 0.5 - phaseOffset) * kPeriod);
+    *paw = {neutral + stride * progress, groundY - lift};
+    cv::Point2d d = *paw - joint;
+    double len = std::hypot(d.x, d.y);
+    if (len > 2 * kSegment - 0.5) { // out of reach: the paw comes along
+        d *= (2 * kSegment - 0.5) / len;
+        *paw = joint + d;
+        len = 2 * kSegment - 0.5;
+    }
+    const double h = std::sqrt(std::max(0.0, kSegment * kSegment - len * len / 4));
+    cv::Point2d perp(-d.y / len, d.x / len);
+    if ((perp.x > 0) == front)
+        perp = -perp; // elbows point back, knees forward
+    *mid = joint + d * 0.5 + perp * h;
 }
 
 Pose poseAt(int frame, const DemoClipOptions &o)
@@ -69,10 +92,11 @@ Pose poseAt(int frame, const DemoClipOptions &o)
     p.kp[8] = toWorld(p, rs);
     p.kp[11] = toWorld(p, lh);
     p.kp[14] = toWorld(p, rh);
-    leg(p, ls, p.phase, true, &p.kp[6], &p.kp[7]);
-    leg(p, rs, p.phase + kPi, true, &p.kp[9], &p.kp[10]);
-    leg(p, lh, p.phase + kPi, false, &p.kp[12], &p.kp[13]);
-    leg(p, rh, p.phase, false, &p.kp[15], &p.kp[16]);
+    const double speed = 5.2 * sx, ground = 238.0 * sy;
+    leg(p, frame, ls, 0.25, true, speed, ground, &p.kp[6], &p.kp[7]);
+    leg(p, frame, rs, 0.75, true, speed, ground + 3, &p.kp[9], &p.kp[10]);
+    leg(p, frame, lh, 0.0, false, speed, ground, &p.kp[12], &p.kp[13]);
+    leg(p, frame, rh, 0.5, false, speed, ground + 3, &p.kp[15], &p.kp[16]);
     return p;
 }
 
@@ -98,10 +122,10 @@ cv::Mat background(const DemoClipOptions &o)
     cv::Mat noise(o.height, o.width, CV_8UC3);
     rng.fill(noise, cv::RNG::UNIFORM, cv::Scalar(60, 90, 50), cv::Scalar(130, 160, 110));
     cv::GaussianBlur(noise, noise, cv::Size(0, 0), 2.0);
-    for (int i = 0; i < o.width * o.height / 900; ++i) {
+    for (int i = 0; i < o.width * o.height / 1500; ++i) {
         const cv::Point c(rng.uniform(0, o.width), rng.uniform(0, o.height));
         const int r = rng.uniform(2, 9);
-        const cv::Scalar col(rng.uniform(40, 200), rng.uniform(60, 200), rng.uniform(40, 170));
+        const cv::Scalar col(rng.uniform(70, 120), rng.uniform(100, 150), rng.uniform(60, 110));
         cv::circle(noise, c, r, col, cv::FILLED, cv::LINE_AA);
     }
     cv::GaussianBlur(noise, noise, cv::Size(0, 0), 0.8);

@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: Apache-2.0
+// The propagation engine and the default tracker on the project's own demo clip (known ground truth on every
+// frame), the merge rules, the tracker factory and, when ../shared is there, a stretch of the real fly clip.
+#include "core/demo/democlip.h"
+#include "core/io/coco.h"
+#include "core/video/framesource.h"
+#include "tests/testutil.h"
+#include "tracking/defaulttracker.h"
+#include "tracking/propagation.h"
+#include "tracking/trackerfactory.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+using namespace paddock;
+
+namespace {
+
+constexpr int kEvery = 15;
+
+/** The demo clip, rendered once per test run. */
+const core::Clip &demoTruth()
+{
+    static const core::Clip clip = [] {
+        std::string error;
+        auto c = core::renderDemoClip(test::tempDir() + "/demo", &error);
+        if (!c)
+            FAIL(error);
+        return *c;
+    }();
+    return clip;
+}
+
+/** Ground truth on every kEvery-th frame and the last, as manual labels. */
+tracking::TrackingInput sparseInput(const core::Clip &truth, int every = kEvery)
+{
+    tracking::TrackingInput in;
+    in.clip = truth;
+    in.clip.frames.clear();
+    for (const auto &[f, list] : truth.frames)
+        if (f % every == 0 || f == truth.frameCount - 1)
+            for (core::Instance inst : list) {
+                for (core::Keypoint &k : inst.keypoints)
+                    k.source = core::Source::Manual;
+                in.clip.setInstance(f, inst);
+            }
+    in.categories = {core::ap10kCategory(8)};
+    return in;
+}
+
+struct Err
+{
+    double mean = 0;
+    double within4 = 0;
+};
+
+/** Error on the frames that were not labelled; a missing keypoint counts as 100 px. */
+Err errorOf(const std::function<const core::Instance *(int)> &pred, const core::Clip &truth, int every)
+{
+    double sum = 0;
+    int n = 0, within = 0;
+    for (const auto &[f, list] : truth.frames) {
+        if (f % every == 0 || f == truth.frameCount - 1)
+            continue;
+        const core::Instance *p = pred(f);
+        for (std::size_t k = 0; k < list[0].keypoints.size(); ++k) {
+            double e = 100.0;
+            if (p && k < p->keypoints.size() && p->keypoints[k].isLabelled())
+                e = std::hypot(p->keypoints[k].x - list[0].keypoints[k].x, p->keypoints[k].y - list[0].keypoints[k].y);
+            sum += e;
+            within += e <= 4.0 ? 1 : 0;
+            ++n;
+        }
+    }
+    return {sum / std::max(1, n), double(within) / std::max(1, n)};
+}
+
+/** Linear interpolation of the labels of \a in at frame \a f (track 1). */
+core::Instance linearAt(const tracking::TrackingInput &in, int f)
+{
+    auto hi = in.clip.frames.lower_bound(f);
+    if (hi->first == f)
+        return hi->second[0];
+    auto lo = std::prev(hi);
+    const double w = double(f - lo->first) / double(hi->first - lo->first);
+    core::Instance out = lo->second[0];
+    for (std::size_t k = 0; k < out.keypoints.size(); ++k) {
+        out.keypoints[k].x = (1 - w) * lo->second[0].keypoints[k].x + w * hi->second[0].keypoints[k].x;
+        out.keypoints[k].y = (1 - w) * lo->second[0].keypoints[k].y + w * hi->second[0].keypoints[k].y;
+    }
+    return out;
+}
+
+const core::Instance *find(const tracking::TrackingOutput &out, int f, int track)
+{
+    auto it = out.find(f);
+    if (it == out.end())
+        return nullptr;
+    for (const core::Instance &i : it->second)
+        if (i.trackId == track)
+            return &i;
+    return nullptr;
+}
+
+bool runDefault(const tracking::TrackingInput &in, tracking::TrackingOutput *out, std::string *error,
+                const tracking::ProgressFn &progress = {}, const std::atomic_bool *cancel = nullptr,
+                tracking::DefaultTrackerParams params = {})
+{
+    tracking::DefaultTracker tracker(params);
+    std::atomic_bool never{false};
+    return tracking::runPropagation(tracker, in.clip.path, in, progress, cancel ? *cancel : never, out, error);
+}
+
+} // namespace
+
+TEST_CASE("Demo clip renders frames that match its ground truth", "[tracking][demo]")
+{
+    const core::Clip &truth = demoTruth();
+    REQUIRE(truth.frameCount == 60);
+    REQUIRE(truth.frames.size() == 60);
+    CHECK(truth.frames.at(0)[0].keypoints.size() == 17);
+    CHECK(truth.frames.at(0)[0].categoryId == 8);
+    std::string error;
+    auto src = core::FrameSource::open(truth.path, &error);
+    REQUIRE(src);
+    CHECK(src->info().frameCount == 60);
+    CHECK(src->info().width == 640);
+    CHECK(src->info().height == 360);
+    // The animal moves: the nose travels across the frame, and the ground truth is reproducible.
+    const auto &first = truth.frames.at(0)[0].keypoints[2], &last = truth.frames.at(59)[0].keypoints[2];
+    CHECK(last.x - first.x > 200);
+    CHECK(core::demoGroundTruth(33) == truth.frames.at(33)[0]);
+}
+
+TEST_CASE("Default tracker fills every frame, keeps labels exactly and beats linear interpolation",
+          "[tracking][default]")
+{
+    const core::Clip &truth = demoTruth();
+    const tracking::TrackingInput in = sparseInput(truth);
+    tracking::TrackingOutput out;
+    std::string error;
+    REQUIRE(runDefault(in, &out, &error));
+    for (int f = 0; f < truth.frameCount; ++f) {
+        const core::Instance *inst = find(out, f, 1);
+        REQUIRE(inst);
+        REQUIRE(inst->keypoints.size() == 17);
+        for (const core::Keypoint &k : inst->keypoints) {
+            CHECK(k.isLabelled());
+            CHECK(k.score >= 0.0f);
+            CHECK(k.score <= 1.0f);
+        }
+        if (const core::Instance *label = in.clip.instance(f, 1))
+            CHECK(inst->keypoints == label->keypoints); // user labels come back exactly
+        else
+            CHECK(inst->keypoints[0].source == core::Source::Propagated);
+    }
+    const Err tracked = errorOf([&](int f) { return find(out, f, 1); }, truth, kEvery);
+    std::map<int, core::Instance> lin;
+    for (int f = 0; f < truth.frameCount; ++f)
+        lin[f] = linearAt(in, f);
+    const Err linear = errorOf([&](int f) { return &lin.at(f); }, truth, kEvery);
+    INFO("tracker mean " << tracked.mean << " px, within4 " << tracked.within4 << "; linear mean " << linear.mean
+                         << " px, within4 " << linear.within4);
+    CHECK(linear.mean > 4.0); // the legs swing and the body bobs: interpolation misses them
+    CHECK(tracked.mean < 0.85 * linear.mean);
+    CHECK(tracked.within4 > linear.within4 + 0.1);
+}
+
+TEST_CASE("Refinement marks results Refined; a small memory budget still honours labels", "[tracking][default]")
+{
+    const core::Clip &truth = demoTruth();
+    tracking::TrackingInput in = sparseInput(truth, 20);
+    in.refine = true;
+    tracking::DefaultTrackerParams params;
+    params.memoryBudget = 2 << 20; // forces downscaled crops
+    tracking::TrackingOutput out;
+    std::string error;
+    REQUIRE(runDefault(in, &out, &error, {}, nullptr, params));
+    CHECK(find(out, 10, 1)->keypoints[3].source == core::Source::Refined);
+    CHECK(find(out, 20, 1)->keypoints == in.clip.instance(20, 1)->keypoints);
+    const Err tracked = errorOf([&](int f) { return find(out, f, 1); }, truth, 20);
+    CHECK(tracked.mean < 10.0); // on crops at a fraction of the resolution
+}
+
+TEST_CASE("Propagation reports progress to the end and can be cancelled", "[tracking][job]")
+{
+    const core::Clip &truth = demoTruth();
+    const tracking::TrackingInput in = sparseInput(truth);
+    tracking::TrackingOutput out;
+    std::string error;
+    std::vector<tracking::Progress> seen;
+    REQUIRE(runDefault(in, &out, &error, [&](const tracking::Progress &p) { seen.push_back(p); }));
+    REQUIRE(!seen.empty());
+    CHECK(seen.back().done == seen.back().total);
+    CHECK(seen.back().total > 0);
+    for (std::size_t i = 1; i < seen.size(); ++i)
+        CHECK(seen[i].done >= seen[i - 1].done);
+
+    std::atomic_bool cancel{false};
+    int calls = 0, lastDone = 0, total = 0;
+    tracking::DefaultTracker tracker;
+    // Unthrottled: the tracker itself must notice the flag between frames.
+    const bool ok = tracker.track(*core::FrameSource::open(in.clip.path, &error), in, &out,
+                                  [&](const tracking::Progress &p) {
+                                      ++calls;
+                                      lastDone = p.done;
+                                      total = p.total;
+                                      if (p.done >= 5)
+                                          cancel = true;
+                                  },
+                                  cancel, &error);
+    CHECK_FALSE(ok);
+    CHECK(error == "cancelled");
+    CHECK(out.empty());
+    CHECK(lastDone < total);
+
+    std::atomic_bool already{true};
+    CHECK_FALSE(runDefault(in, &out, &error, {}, &already));
+    CHECK(error == "cancelled");
+}
+
+TEST_CASE("Propagation refuses input it cannot use", "[tracking][job]")
+{
+    const core::Clip &truth = demoTruth();
+    tracking::TrackingInput in = sparseInput(truth);
+    in.clip.frames.clear();
+    tracking::TrackingOutput out;
+    std::string error;
+    CHECK_FALSE(runDefault(in, &out, &error));
+    CHECK(error.find("label") != std::string::npos);
+    in = sparseInput(truth);
+    in.firstFrame = 100;
+    CHECK_FALSE(runDefault(in, &out, &error));
+    CHECK(error.find("outside") != std::string::npos);
+    in = sparseInput(truth);
+    in.clip.path = test::tempDir() + "/missing.mp4";
+    CHECK_FALSE(runDefault(in, &out, &error));
+    CHECK(error.find("missing.mp4") != std::string::npos);
+}
+
+TEST_CASE("Merging tracker output never overwrites a person's labels", "[tracking][merge]")
+{
+    core::Clip clip;
+    clip.ensureTrack(1, 8);
+    core::Instance labelled;
+    labelled.trackId = 1;
+    labelled.categoryId = 8;
+    labelled.keypoints.resize(3);
+    labelled.keypoints[0] = {10, 20, core::Visibility::Visible, core::Source::Manual, 1.0f};
+    labelled.keypoints[1] = {30, 40, core::Visibility::Occluded, core::Source::Approved, 1.0f};
+    labelled.keypoints[2] = {50, 60, core::Visibility::Visible, core::Source::Propagated, 0.2f};
+    clip.setInstance(5, labelled);
+    core::Instance imported = labelled;
+    imported.keypoints[0].source = core::Source::Imported;
+    clip.setInstance(6, imported);
+
+    tracking::TrackingOutput out;
+    core::Instance tracked = labelled;
+    for (core::Keypoint &k : tracked.keypoints)
+        k = {99, 99, core::Visibility::Visible, core::Source::Propagated, 0.7f};
+    out[5] = {tracked};
+    out[6] = {tracked};
+    out[7] = {tracked};
+
+    core::Clip merged = clip;
+    const int changed = tracking::mergeTrackingOutput(&merged, out, false);
+    CHECK(changed == 1 + 1 + 3);
+    CHECK(merged.instance(5, 1)->keypoints[0] == labelled.keypoints[0]);
+    CHECK(merged.instance(5, 1)->keypoints[1] == labelled.keypoints[1]);
+    CHECK(merged.instance(5, 1)->keypoints[2].x == 99);
+    CHECK(merged.instance(5, 1)->keypoints[2].score == 0.7f);
+    CHECK(merged.instance(6, 1)->keypoints[0] == imported.keypoints[0]);
+    CHECK(merged.instance(7, 1)->keypoints[1].source == core::Source::Propagated);
+    CHECK(merged.instance(7, 1)->categoryId == 8);
+
+    core::Clip refined = clip;
+    tracking::mergeTrackingOutput(&refined, out, true);
+    CHECK(refined.instance(5, 1)->keypoints[2].source == core::Source::Refined);
+    CHECK(refined.instance(5, 1)->keypoints[0] == labelled.keypoints[0]);
+    // Merging the same output again changes nothing.
+    CHECK(tracking::mergeTrackingOutput(&refined, out, true) == 0);
+}
+
+TEST_CASE("Tracker factory makes the default tracker and explains what it cannot make", "[tracking][factory]")
+{
+    std::string error;
+    tracking::TrackerOptions o;
+    auto t = tracking::makeTracker(o, &error);
+    REQUIRE(t);
+    CHECK(t->name() == "default");
+    o.tracker = "sam2";
+    CHECK_FALSE(tracking::makeTracker(o, &error));
+    CHECK(error.find("sam2") != std::string::npos);
+    o.tracker = "cotracker3";
+    CHECK_FALSE(tracking::makeTracker(o, &error));
+    CHECK(error.find("--weights") != std::string::npos);
+    o.weights = test::tempDir() + "/none.pth";
+    CHECK_FALSE(tracking::makeTracker(o, &error));
+    CHECK(error.find("none.pth") != std::string::npos);
+    o = {};
+    o.device = "tpu";
+    CHECK_FALSE(tracking::makeTracker(o, &error));
+    CHECK(error.find("tpu") != std::string::npos);
+}
+
+TEST_CASE("On a stretch of the real fly clip the default tracker beats linear interpolation",
+          "[tracking][default][shared]")
+{
+    const std::string dir = test::sharedDir();
+    if (dir.empty()) {
+        WARN("no shared data");
+        return;
+    }
+    std::string error;
+    auto sparse = core::readCocoFile(dir + "/eval/flies/sparse-every-25.json", &error);
+    auto gt = core::readCocoFile(dir + "/eval/flies/gt.json", &error);
+    REQUIRE(sparse);
+    REQUIRE(gt);
+    tracking::TrackingInput in;
+    in.clip = sparse->clips.at(0);
+    in.clip.path = dir + "/eval/flies/clip.mp4";
+    in.categories = sparse->categories;
+    in.firstFrame = 1000; // the flies walk here
+    in.lastFrame = 1150;
+    tracking::TrackingOutput out;
+    REQUIRE(runDefault(in, &out, &error));
+    const core::Clip &truth = gt->clips.at(0);
+    int n = 0, trackedWithin4 = 0, linearWithin4 = 0, hard = 0, hardTracked = 0;
+    for (int f = 1001; f < 1150; ++f) {
+        if (f % 25 == 0)
+            continue;
+        for (int track : {1, 2}) {
+            const core::Instance *g = truth.instance(f, track), *p = find(out, f, track);
+            const core::Instance *a = in.clip.instance(f / 25 * 25, track), *b = in.clip.instance(f / 25 * 25 + 25, track);
+            if (!g || !a || !b)
+                continue;
+            REQUIRE(p);
+            const double w = (f % 25) / 25.0;
+            for (std::size_t k = 0; k < g->keypoints.size(); ++k) {
+                if (!g->keypoints[k].isLabelled() || !a->keypoints[k].isLabelled() || !b->keypoints[k].isLabelled())
+                    continue;
+                const double lx = (1 - w) * a->keypoints[k].x + w * b->keypoints[k].x;
+                const double ly = (1 - w) * a->keypoints[k].y + w * b->keypoints[k].y;
+                const double el = std::hypot(lx - g->keypoints[k].x, ly - g->keypoints[k].y);
+                const double et = std::hypot(p->keypoints[k].x - g->keypoints[k].x, p->keypoints[k].y - g->keypoints[k].y);
+                ++n;
+                trackedWithin4 += et <= 4 ? 1 : 0;
+                linearWithin4 += el <= 4 ? 1 : 0;
+                if (el > 8) {
+                    ++hard;
+                    hardTracked += et <= 8 ? 1 : 0;
+                }
+            }
+        }
+    }
+    INFO("points " << n << ", within 4 px: tracker " << trackedWithin4 << ", linear " << linearWithin4 << "; hard "
+                   << hard << ", tracker within 8 px on them " << hardTracked);
+    REQUIRE(n > 1000);
+    REQUIRE(hard > 20);
+    CHECK(trackedWithin4 > linearWithin4);
+    CHECK(hardTracked > hard / 3); // linear interpolation gets none of these by definition
+}
