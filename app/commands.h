@@ -26,6 +26,8 @@ int runBenchGuiApp(int argc, char **argv, const QStringList &args);
 int runBenchVideo(const QStringList &args);
 /** `paddock bench checks`: time of the automatic checks on a labels file (app/bench_checks.cpp). */
 int runBenchChecks(const QStringList &args);
+/** `paddock bench propagate [GT SPARSE...]`: the default tracker on the fly clip, scored (app/bench_propagate.cpp). */
+int runBenchPropagate(const QStringList &args);
 /** Opens the GUI (optionally on a clip or project path). */
 int runGui(int argc, char **argv, const QStringList &paths);
 

@@ -10,6 +10,4 @@ int pending(const char *name)
     return kExitBadInput;
 }
 } // namespace
-int runDemo(const QStringList &) { return pending("demo"); }
-int runPropagate(const QStringList &) { return pending("propagate"); }
 } // namespace paddock::app
