@@ -26,7 +26,8 @@ struct FrameCache::Private
 
     std::mutex sourceMutex;                   // guards source (used by get() callers)
     std::unique_ptr<FrameSource> source;
-    std::unique_ptr<FrameSource> aheadSource; // used only by the worker thread
+    std::unique_ptr<FrameSource> aheadSource; // created and used only by the worker thread
+    std::string path;
 
     mutable std::mutex mutex; // guards everything below
     std::condition_variable workCv;
@@ -40,12 +41,14 @@ struct FrameCache::Private
     std::uint64_t doneGeneration = 0; // the last generation whose window the worker finished
     int inFlight = -1;                // frame the worker is decoding now
     bool stop = false;
+    bool readAheadFailed = false; // the worker could not open its own source: get() decodes on misses only
     std::string aheadError;
     std::thread worker;
 
     void touchLocked(Entry &e) { lru.splice(lru.begin(), lru, e.lru); }
 
-    void insertLocked(VideoFrame frame)
+    /** Adds a frame; evicted frames go to \a evicted, to be freed after the lock is released. */
+    void insertLocked(VideoFrame frame, std::vector<VideoFrame> *evicted)
     {
         auto it = frames.find(frame.index);
         if (it != frames.end()) {
@@ -56,16 +59,19 @@ struct FrameCache::Private
         bytes += static_cast<std::size_t>(frame.rgb.size());
         lru.push_front(index);
         frames.emplace(index, Entry{std::move(frame), lru.begin()});
-        evictLocked();
+        evictLocked(evicted);
     }
 
-    void evictLocked()
+    // Freeing a multi-megabyte frame can take milliseconds on a loaded machine, so victims are handed back
+    // and destroyed outside the lock; otherwise a get() of a cached frame would wait for it.
+    void evictLocked(std::vector<VideoFrame> *evicted)
     {
         while (bytes > options.memoryLimitBytes && lru.size() > 1) { // the newest frame always stays
             const int victim = lru.back();
             lru.pop_back();
             auto it = frames.find(victim);
             bytes -= static_cast<std::size_t>(it->second.frame.rgb.size());
+            evicted->push_back(std::move(it->second.frame));
             frames.erase(it);
             ++stats.evictions;
         }
@@ -91,7 +97,20 @@ struct FrameCache::Private
 
     void run()
     {
+        // One source per thread, opened here rather than in open() so that open() returns at once.
+        // clone() only reads the main source's immutable frame index.
+        std::string openError;
+        aheadSource = source->clone(&openError);
+        if (!aheadSource)
+            aheadSource = FrameSource::open(path, &openError);
         std::unique_lock<std::mutex> lock(mutex);
+        if (!aheadSource) {
+            aheadError = openError;
+            doneGeneration = generation;
+            readAheadFailed = true;
+            changedCv.notify_all();
+            return;
+        }
         while (!stop) {
             if (generation == doneGeneration) {
                 workCv.wait(lock, [this] { return stop || generation != doneGeneration; });
@@ -114,9 +133,10 @@ struct FrameCache::Private
                 const bool ok = aheadSource->read(index, &frame, &error);
                 lock.lock();
                 inFlight = -1;
+                std::vector<VideoFrame> evicted;
                 if (ok) {
                     ++stats.readAheadDecoded;
-                    insertLocked(std::move(frame));
+                    insertLocked(std::move(frame), &evicted);
                     // Keep the current frame from being evicted by its own window.
                     auto cur = frames.find(current);
                     if (cur != frames.end())
@@ -125,6 +145,11 @@ struct FrameCache::Private
                     aheadError = error;
                 }
                 changedCv.notify_all();
+                if (!evicted.empty()) {
+                    lock.unlock();
+                    evicted.clear();
+                    lock.lock();
+                }
             }
             if (generation == gen)
                 doneGeneration = gen;
@@ -167,14 +192,8 @@ bool FrameCache::open(const std::string &path, const Options &options, std::stri
         return false;
     fresh->info = fresh->source->info();
     fresh->frameBytes = static_cast<std::size_t>(fresh->info.width) * fresh->info.height * 3;
+    fresh->path = path;
     if (options.readAhead && (options.readAheadForward > 0 || options.readAheadBackward > 0)) {
-        // One source per thread: the worker gets its own decoder, sharing the frame index when it can.
-        std::string cloneError;
-        fresh->aheadSource = fresh->source->clone(&cloneError);
-        if (!fresh->aheadSource)
-            fresh->aheadSource = FrameSource::open(path, error);
-        if (!fresh->aheadSource)
-            return false;
         Private *p = fresh.get();
         fresh->worker = std::thread([p] { p->run(); });
     }
@@ -221,10 +240,12 @@ bool FrameCache::get(int index, VideoFrame *out, std::string *error)
         if (!d->source->read(index, &frame, error))
             return false;
     }
+    std::vector<VideoFrame> evicted;
     {
         std::lock_guard<std::mutex> lock(d->mutex);
-        d->insertLocked(frame);
+        d->insertLocked(frame, &evicted);
     }
+    evicted.clear();
     setCurrent(index);
     if (out)
         *out = std::move(frame);
@@ -256,7 +277,7 @@ void FrameCache::setCurrent(int index)
             return;
         d->current = index;
         ++d->generation;
-        if (!d->worker.joinable())
+        if (!d->worker.joinable() || d->readAheadFailed)
             d->doneGeneration = d->generation;
     }
     d->workCv.notify_all();
@@ -264,9 +285,10 @@ void FrameCache::setCurrent(int index)
 
 void FrameCache::setMemoryLimit(std::size_t bytes)
 {
+    std::vector<VideoFrame> evicted;
     std::lock_guard<std::mutex> lock(d->mutex);
     d->options.memoryLimitBytes = bytes;
-    d->evictLocked();
+    d->evictLocked(&evicted);
 }
 
 std::size_t FrameCache::memoryLimit() const
@@ -294,13 +316,14 @@ bool FrameCache::waitForReadAhead(int timeoutMs) const
 {
     std::unique_lock<std::mutex> lock(d->mutex);
     return d->changedCv.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                                 [this] { return d->doneGeneration == d->generation || d->stop; });
+                                 [this] { return d->doneGeneration == d->generation || d->stop || d->readAheadFailed; });
 }
 
 void FrameCache::clear()
 {
+    std::unordered_map<int, Private::Entry> dropped; // freed after the lock is released
     std::lock_guard<std::mutex> lock(d->mutex);
-    d->frames.clear();
+    dropped.swap(d->frames);
     d->lru.clear();
     d->bytes = 0;
     d->current = -1; // the next get() or setCurrent() refills the window

@@ -370,18 +370,22 @@ TEST_CASE("video: FrameCache hits, read-ahead, eviction under a memory limit", "
     CHECK(cache.peek(22, &f));
     CHECK(patternOf(f) == 22);
 
-    // Playing through the clip evicts old frames and never exceeds the limit.
-    for (int i = 20; i < spec.frames; ++i) {
+    // Stepping through the clip: each next frame was read ahead (no misses), old frames are evicted, and the
+    // cache never exceeds its limit.
+    const FrameCache::Stats before = cache.stats();
+    for (int i = 21; i < spec.frames; ++i) {
+        REQUIRE(cache.waitForReadAhead(10000));
         REQUIRE(cache.get(i, &f, &error));
         CHECK(patternOf(f) == i);
         CHECK(cache.stats().bytes <= options.memoryLimitBytes);
     }
     REQUIRE(cache.waitForReadAhead(10000));
     const FrameCache::Stats s = cache.stats();
+    CHECK(s.misses == before.misses);
+    CHECK(s.hits == before.hits + (spec.frames - 21));
     CHECK(s.evictions > 0);
     CHECK(s.frames <= 10);
     CHECK(s.bytes <= options.memoryLimitBytes);
-    CHECK(s.hits > 30); // read-ahead kept ahead of the sequential walk
     CHECK_FALSE(cache.contains(0));
     CHECK(cache.lastReadAheadError().empty());
 
@@ -446,7 +450,7 @@ TEST_CASE("video: shared eval clips are frame-exact (when ../shared is present)"
         INFO(path << ": " << error);
         REQUIRE(src);
         CHECK(src->info().frameCount == clip.frames);
-        const int n = std::min(clip.frames, 300);
+        const int n = std::min(clip.frames, 150);
         std::vector<QByteArray> sequential;
         for (int i = 0; i < n; ++i) {
             VideoFrame f;
@@ -456,7 +460,7 @@ TEST_CASE("video: shared eval clips are frame-exact (when ../shared is present)"
         auto other = src->clone(&error);
         REQUIRE(other);
         std::mt19937 rng(3);
-        for (int k = 0; k < 12; ++k) {
+        for (int k = 0; k < 8; ++k) {
             const int i = static_cast<int>(rng() % static_cast<unsigned>(n));
             VideoFrame f;
             REQUIRE(other->read(i, &f, &error));
