@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/dialogs/settingsdialog.h"
 
+#include "ui/dialogs/shortcutsdialog.h"
 #include "ui/settings.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -20,8 +22,9 @@
 
 namespace paddock::ui {
 
-SettingsDialog::SettingsDialog(QWidget *parent)
+SettingsDialog::SettingsDialog(const QList<QAction *> &actions, QWidget *parent)
     : QDialog(parent)
+    , mActions(actions)
 {
     setWindowTitle(tr("Settings"));
     auto *layout = new QVBoxLayout(this);
@@ -81,7 +84,18 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     viewForm->addRow(tr("Low score below:"), mLowScore);
     viewForm->addRow(tr("Autosave every:"), mAutosave);
     viewForm->addRow(tr("Language:"), mLanguage);
+    auto *shortcuts = new QPushButton(tr("Keyboard Shortcuts…"), viewBox);
+    shortcuts->setEnabled(!mActions.isEmpty());
+    viewForm->addRow(tr("Shortcuts:"), shortcuts);
     layout->addWidget(viewBox);
+    connect(shortcuts, &QPushButton::clicked, this, [this] {
+        ShortcutsDialog dialog(mActions, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        for (QAction *a : mActions) // take effect now, even if these settings are cancelled
+            a->setShortcut(QKeySequence(Settings::shortcut(a->objectName(), a->shortcut().toString(QKeySequence::PortableText)),
+                                        QKeySequence::PortableText));
+    });
 
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(box, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -121,6 +135,11 @@ void SettingsDialog::updateTrackerNote()
             note += tr("<br><b>Missing:</b> the model file %1 does not exist.").arg(w.toHtmlEscaped());
     }
     mTrackerNote->setText(note);
+}
+
+QString SettingsDialog::trackerNote() const
+{
+    return mTrackerNote->text();
 }
 
 void SettingsDialog::accept()

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QDialog>
+#include <QList>
+
+class QAction;
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -17,7 +20,10 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit SettingsDialog(QWidget *parent = nullptr);
+    /** \a actions are offered for shortcut editing (Keyboard Shortcuts… button). */
+    explicit SettingsDialog(const QList<QAction *> &actions = {}, QWidget *parent = nullptr);
+    /** The explanation under the tracker choice (licence, what is missing). */
+    QString trackerNote() const;
     void accept() override;
 
 private:
@@ -32,6 +38,7 @@ private:
     QDoubleSpinBox *mLowScore;
     QSpinBox *mAutosave;
     QComboBox *mLanguage;
+    QList<QAction *> mActions;
 };
 
 } // namespace paddock::ui

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -162,6 +163,15 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     connect(addShortcutAction(file, QStringLiteral("open"), tr("&Open…"), QKeySequence::Open), &QAction::triggered,
             this, &MainWindow::openDialog);
+    connect(addShortcutAction(file, QStringLiteral("openFolder"), tr("Open &Frame Folder…"), QKeySequence(QStringLiteral("Ctrl+Shift+O"))),
+            &QAction::triggered, this, [this] {
+                if (!maybeSave())
+                    return;
+                const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Frame Folder"));
+                QString err;
+                if (!dir.isEmpty() && !openPath(dir, &err))
+                    showError(tr("Open"), err);
+            });
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     connect(addShortcutAction(file, QStringLiteral("save"), tr("&Save"), QKeySequence::Save), &QAction::triggered,
@@ -411,7 +421,7 @@ void MainWindow::showShortcuts()
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(this);
+    SettingsDialog dialog(mActions, this);
     if (dialog.exec() == QDialog::Accepted)
         applySettings();
 }
