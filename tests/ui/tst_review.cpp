@@ -15,6 +15,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -72,7 +73,7 @@ class TestReview : public QObject
     bool roundTrip(Document &doc, Command *cmd)
     {
         const core::Project before = doc.project();
-        const int count = doc.undoStack()->count();
+        const int index = doc.undoStack()->index();
         if (!cmd->isValid()) {
             qWarning() << "invalid command:" << cmd->error();
             delete cmd;
@@ -80,7 +81,7 @@ class TestReview : public QObject
         }
         doc.undoStack()->push(cmd);
         const core::Project after = doc.project();
-        bool ok = !(after == before) && doc.undoStack()->count() == count + 1;
+        bool ok = !(after == before) && doc.undoStack()->index() == index + 1;
         doc.undoStack()->undo();
         ok = ok && doc.project() == before;
         doc.undoStack()->redo();
