@@ -222,6 +222,10 @@ void MainWindow::propagationProgress(int done, int total, double secondsLeft, co
 
 void MainWindow::propagationFinished(int clip, const tracking::TrackingOutput &output, bool refine, double seconds)
 {
+    if (!mDocument->clip(clip)) {
+        propagationEnded(tr("Propagation cancelled"));
+        return;
+    }
     auto *cmd = new ApplyTrackingResult(mDocument, clip, output, refine);
     const int changed = cmd->changedKeypoints();
     if (cmd->isNoOp())

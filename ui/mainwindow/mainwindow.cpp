@@ -93,7 +93,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mDocument, &Document::fileNameChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::currentFrameChanged, this, &MainWindow::updateFrameLabel);
-    connect(mDocument, &Document::changed, this, [this] { updateFrameLabel(); updateActions(); });
+    connect(mDocument, &Document::changed, this, [this](const ChangeEvent &e) {
+        // A running job's results belong to the project it started on.
+        if (e.type == ChangeEvent::Type::ProjectReset)
+            mRunner->cancel();
+        updateFrameLabel();
+        updateActions();
+    });
     connect(mDocument, &Document::currentTrackChanged, this, &MainWindow::updateActions);
     connect(mDocument, &Document::roleChanged, this, &MainWindow::updateActions);
     connect(mFrameView, &FrameView::hintChanged, mHintLabel, &QLabel::setText);
