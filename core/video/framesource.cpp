@@ -187,6 +187,11 @@ std::unique_ptr<FrameSource> openImageFolder(const std::string &path, std::strin
             *error = files.front() + ": cannot read the first image of the folder";
         return nullptr;
     }
+    if (const std::string tooLarge = frameSizeProblem(first.cols, first.rows); !tooLarge.empty()) {
+        if (error)
+            *error = files.front() + ": " + tooLarge;
+        return nullptr;
+    }
     VideoInfo info;
     info.frameCount = static_cast<int>(files.size());
     info.fps = 0.0;

@@ -9,6 +9,17 @@
 
 namespace paddock::core::detail {
 
+/** Largest frame a source accepts (8192 x 8192; 8K UHD fits): bigger declared sizes are refused, not allocated. */
+constexpr long long kMaxFramePixels = 8192LL * 8192LL;
+/** The message for a frame size above kMaxFramePixels, empty when the size is acceptable. */
+inline std::string frameSizeProblem(long long width, long long height)
+{
+    if (width * height <= kMaxFramePixels)
+        return {};
+    return "the frame size " + std::to_string(width) + "x" + std::to_string(height)
+           + " is too large (at most 8192 x 8192 pixels)";
+}
+
 /** Opens a video file with FFmpeg and indexes its frames; nullptr with a message on failure. */
 std::unique_ptr<FrameSource> openVideoFile(const std::string &path, std::string *error);
 /** Opens a folder of frame images (natural sort); nullptr with a message on failure. */

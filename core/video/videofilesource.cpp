@@ -115,7 +115,13 @@ bool openContexts(const std::string &path, Contexts *c, std::string *error)
         return false;
     }
     c->fmt.reset(raw);
-    ret = avformat_find_stream_info(c->fmt.get(), nullptr);
+    // The probing decoders refuse frames above the size limit instead of allocating them.
+    std::vector<AVDictionary *> probeOptions(c->fmt->nb_streams, nullptr);
+    for (AVDictionary *&o : probeOptions)
+        av_dict_set_int(&o, "max_pixels", kMaxFramePixels, 0);
+    ret = avformat_find_stream_info(c->fmt.get(), probeOptions.empty() ? nullptr : probeOptions.data());
+    for (AVDictionary *&o : probeOptions)
+        av_dict_free(&o);
     if (ret < 0) {
         setError(error, path + ": cannot read the stream information: " + avError(ret));
         return false;
@@ -135,6 +141,10 @@ bool openContexts(const std::string &path, Contexts *c, std::string *error)
         setError(error, path + ": the video stream has no frame size");
         return false;
     }
+    if (const std::string tooLarge = frameSizeProblem(st->codecpar->width, st->codecpar->height); !tooLarge.empty()) {
+        setError(error, path + ": " + tooLarge);
+        return false;
+    }
     c->codec.reset(avcodec_alloc_context3(decoder));
     if (!c->codec) {
         setError(error, path + ": out of memory allocating the decoder");
@@ -146,6 +156,7 @@ bool openContexts(const std::string &path, Contexts *c, std::string *error)
         return false;
     }
     c->codec->pkt_timebase = st->time_base;
+    c->codec->max_pixels = kMaxFramePixels; // also for size changes inside the stream
     c->codec->thread_count = 0; // one per core
     c->codec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
     ret = avcodec_open2(c->codec.get(), decoder, nullptr);
