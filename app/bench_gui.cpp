@@ -173,6 +173,14 @@ int runBenchGuiApp(int argc, char **argv, const QStringList &args)
         ms.push_back(t.nsecsElapsed() / 1e6);
     }
 
+    // Repaint of the same frame (what hovering and dragging a point cost).
+    std::vector<double> repaint;
+    for (int i = 0; i < 100; ++i) {
+        t.start();
+        view->repaint();
+        repaint.push_back(t.nsecsElapsed() / 1e6);
+    }
+
     // Playback: the play action at the clip's rate over the warm frames.
     first->trigger();
     pump([&] { return painted == 0; }, 5000);
@@ -199,6 +207,9 @@ int runBenchGuiApp(int argc, char **argv, const QStringList &args)
                  .arg(percentile(ms, 0.5), 0, 'f', 2)
                  .arg(percentile(ms, 0.95), 0, 'f', 2)
                  .arg(percentile(ms, 1.0), 0, 'f', 2));
+    printOut(QStringLiteral("repaint of the same frame (hover, drag): median %1 ms, p95 %2 ms")
+                 .arg(percentile(repaint, 0.5), 0, 'f', 2)
+                 .arg(percentile(repaint, 0.95), 0, 'f', 2));
     printOut(QStringLiteral("first visit per frame (decode + paint, cold): %1 ms").arg(coldMs, 0, 'f', 1));
     printOut(QStringLiteral("playback: %1 frames in %2 s = %3 fps (clip rate %4 fps)")
                  .arg(shown)

@@ -424,17 +424,32 @@ void FrameView::skipKeypoint()
 void FrameView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    p.fillRect(rect(), palette().color(QPalette::Dark));
-    if (!mImage.isNull()) {
-        // Only the visible part of the image is scaled; smooth when shrinking, crisp pixels when zoomed in.
-        const QRectF visible = QRectF(widgetToImage(QPointF(0, 0)), widgetToImage(QPointF(width(), height())))
-                                   .intersected(QRectF(mImage.rect()));
-        if (!visible.isEmpty()) {
-            p.setRenderHint(QPainter::SmoothPixmapTransform, mScale < 1.5);
-            p.drawImage(QRectF(imageToWidget(visible.topLeft()), imageToWidget(visible.bottomRight())), mImage,
-                        visible);
+    // The frame scaled to the view is kept until the frame, zoom, pan or size change, so hover and drag
+    // repaints only blit it.
+    const qreal dpr = devicePixelRatioF();
+    const bool stale = mBackdrop.size() != size() * dpr || mBackdropFrame != mImageFrame || mBackdropScale != mScale
+        || mBackdropOrigin != mOrigin || mBackdropImage != mImage.cacheKey();
+    if (stale) {
+        mBackdrop = QImage(size() * dpr, QImage::Format_RGB32);
+        mBackdrop.setDevicePixelRatio(dpr);
+        QPainter b(&mBackdrop);
+        b.fillRect(rect(), palette().color(QPalette::Dark));
+        if (!mImage.isNull()) {
+            // Only the visible part is scaled; smooth when shrinking, crisp pixels when zoomed in.
+            const QRectF visible = QRectF(widgetToImage(QPointF(0, 0)), widgetToImage(QPointF(width(), height())))
+                                       .intersected(QRectF(mImage.rect()));
+            if (!visible.isEmpty()) {
+                b.setRenderHint(QPainter::SmoothPixmapTransform, mScale < 1.5);
+                b.drawImage(QRectF(imageToWidget(visible.topLeft()), imageToWidget(visible.bottomRight())), mImage,
+                            visible);
+            }
         }
+        mBackdropFrame = mImageFrame;
+        mBackdropScale = mScale;
+        mBackdropOrigin = mOrigin;
+        mBackdropImage = mImage.cacheKey();
     }
+    p.drawImage(QPointF(0, 0), mBackdrop);
     p.setRenderHint(QPainter::Antialiasing);
     drawAnimals(p);
     if (mOverlay)

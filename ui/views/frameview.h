@@ -118,6 +118,11 @@ private:
     QPointF mPanLast;
     QString mLastHint;
     bool mPushing = false;
+    QImage mBackdrop; // the frame as scaled for the view
+    int mBackdropFrame = -2;
+    double mBackdropScale = 0.0;
+    QPointF mBackdropOrigin;
+    qint64 mBackdropImage = 0;
     Overlay mOverlay;
 };
 
