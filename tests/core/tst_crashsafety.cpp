@@ -44,7 +44,7 @@ int versionOf(const Project &p)
 /** What the child finished: a save (project file) or an autosave, of version k. */
 struct Done
 {
-    int kind; // 0: autosave written, 1: project saved and its autosave discarded
+    int kind; // 0: autosave written, 1: project saved and its autosave discarded, 2: a write begins
     int version;
 };
 
@@ -56,6 +56,9 @@ struct Done
         // Distinct modification times (milliseconds) between a save and the autosave after it.
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
         const Project p = projectVersion(dir, k);
+        const Done begin{2, k};
+        if (write(fd, &begin, sizeof begin) != sizeof begin)
+            _exit(4);
         if (k % 3 == 0) {
             if (!saveProject(p, path, &error) || !discardAutosave(path))
                 _exit(3);
@@ -90,7 +93,8 @@ TEST_CASE("Crash safety: SIGKILL during save and autosave never leaves a corrupt
     int savedVersion = 0;     // last save the child reported complete
     int autosaveVersion = -1; // last autosave the child reported complete and not discarded since
     int next = 1;
-    int killedMidWrite = 0;   // kills that left a temporary file behind (the kill hit a write)
+    int killedMidWrite = 0;   // kills that came while a save or autosave was being written
+    int leftoverFiles = 0;    // kills that left a temporary file behind
     std::mt19937 rng(12345);
     std::uniform_int_distribution<int> delayUs(500, 40000);
     constexpr int kKills = 200;
@@ -111,7 +115,11 @@ TEST_CASE("Crash safety: SIGKILL during save and autosave never leaves a corrupt
         REQUIRE(WIFSIGNALED(status)); // the child never stops on its own (an exit code means a failed write)
         Done d;
         int lastDone = next - 1;
+        bool writing = false;
         while (read(fds[0], &d, sizeof d) == sizeof d) {
+            writing = d.kind == 2;
+            if (d.kind == 2)
+                continue;
             if (d.kind == 1) {
                 savedVersion = d.version;
                 autosaveVersion = -1;
@@ -169,10 +177,12 @@ TEST_CASE("Crash safety: SIGKILL during save and autosave never leaves a corrupt
                 QFile::remove(QDir(QString::fromStdString(dir)).filePath(name));
             }
         }
-        killedMidWrite += leftover ? 1 : 0;
+        leftoverFiles += leftover ? 1 : 0;
+        killedMidWrite += writing ? 1 : 0;
         next = std::max(inFlight + 1, next + 1);
     }
-    WARN(kKills << " kills, " << killedMidWrite << " interrupted a write; last save v" << savedVersion
+    WARN(kKills << " kills, " << killedMidWrite << " during a write (" << leftoverFiles
+                << " left a temporary file); last save v" << savedVersion
                 << ", last autosave v" << autosaveVersion);
     CHECK(killedMidWrite > 0); // the kills did land inside writes
 }
