@@ -175,7 +175,7 @@ private:
     void buildPyr(const cv::Mat &crop, std::vector<cv::Mat> *pyr) const;
     void lkStep(const std::vector<cv::Mat> &pyrA, const std::vector<cv::Mat> &pyrB, const cv::Mat &cropB,
                 AnimalSegment &a, Pass &pass, int step, bool forward) const;
-    bool trackAnimal(AnimalSegment &a, int n, const std::atomic_bool &stopped) const;
+    bool trackAnimal(AnimalSegment &a, int n, bool keepPyramids, const std::atomic_bool &stopped) const;
     void fuse(AnimalSegment &a, int Ga, int Gb, TrackingOutput *out);
     void report(const std::string &stage);
 
@@ -357,11 +357,10 @@ void Engine::lkStep(const std::vector<cv::Mat> &pyrA, const std::vector<cv::Mat>
     }
 }
 
-bool Engine::trackAnimal(AnimalSegment &a, int n, const std::atomic_bool &stopped) const
+bool Engine::trackAnimal(AnimalSegment &a, int n, bool keepPyramids, const std::atomic_bool &stopped) const
 {
-    // Pyramids of the forward pass are kept for the backward one when they fit the memory budget.
-    const std::size_t pyrBytes = std::size_t(a.crops[0].total()) * 7 * std::size_t(n + 1);
-    const bool keep = pyrBytes <= P.memoryBudget / 2;
+    // Pyramids of the forward pass are kept for the backward one when all animals' fit the memory budget.
+    const bool keep = keepPyramids;
     std::vector<std::vector<cv::Mat>> kept(keep ? std::size_t(n + 1) : 0);
     std::vector<cv::Mat> prev, next;
     buildPyr(a.crops[0], &prev);
@@ -775,9 +774,14 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
         }
         // Forward then backward for every animal, the animals in parallel, on the crops in memory.
         std::atomic_bool stopped{false};
+        std::size_t pyramidBytes = 0; // a pyramid with derivatives takes about 8 bytes per crop pixel
+        for (const AnimalSegment &a : animals)
+            pyramidBytes += std::size_t(a.crops[0].total()) * 8 * std::size_t(n + 1);
+        const bool keepPyramids = pyramidBytes <= P.memoryBudget / 2;
+        *peakBytes = std::max(*peakBytes, std::size_t(double(bytes) * scale * scale) + (keepPyramids ? pyramidBytes : 0));
         cv::parallel_for_(cv::Range(0, int(animals.size())), [&](const cv::Range &range) {
             for (int i = range.start; i < range.end; ++i)
-                if (!trackAnimal(animals[std::size_t(i)], n, stopped))
+                if (!trackAnimal(animals[std::size_t(i)], n, keepPyramids, stopped))
                     stopped = true;
         });
         if (stopped.load() || mCancel.load()) {

@@ -21,7 +21,7 @@ struct DefaultTrackerParams
     double margin = 64.0;         ///< pixels around an animal's labels that each crop keeps (at least)
     bool appearance = true;       ///< re-anchor lost points with templates from the labelled frames
     double templateAccept = 0.75; ///< normalised cross-correlation that re-anchors a lost point
-    std::size_t memoryBudget = std::size_t(384) << 20; ///< bytes of frame crops one segment may hold
+    std::size_t memoryBudget = std::size_t(256) << 20; ///< bytes of crops (and kept pyramids) a segment may hold
 };
 
 /**
@@ -37,7 +37,7 @@ public:
     bool track(core::FrameSource &frames, const TrackingInput &input, TrackingOutput *output,
                const ProgressFn &progress, const std::atomic_bool &cancel, std::string *error) override;
 
-    /** Peak bytes of frame crops held at once during the last track() call. */
+    /** Peak bytes of frame crops and kept pyramids held at once during the last track() call. */
     std::size_t peakCropBytes() const { return mPeakCropBytes; }
 
 private:
