@@ -25,6 +25,7 @@ const Bench kBenches[] = {
     {"project", runBenchProject, "[--frames N] [--animals N] [--runs N]  .paddock save/load time and size (default 1000 x 5)"},
     {"checks", runBenchChecks, "[FILE] [--repeat N]  time of the automatic checks (default ../shared/eval/flies/gt.json)"},
     {"propagate", runBenchPropagate, "[--dir EVAL_CLIP_DIR] [--out DIR] [SPARSE.json ...]  default tracker scored on ../shared/eval/flies, time vs decode, memory"},
+    {"gui", runBenchGui, "[CLIP] [--frames N] [--steps N] [--interval MS]  frame-step-to-paint latency (warm cache) and playback fps; 1080p frames generated when no CLIP"},
 };
 
 void printBenchList()

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace paddock::ui {
 
@@ -56,6 +57,7 @@ void FrameProvider::close()
         std::lock_guard<std::mutex> lock(mImagesMutex);
         mImages.clear();
         mImageOrder.clear();
+        mScaled.clear();
     }
     mOpen = false;
     mPath.clear();
@@ -79,6 +81,13 @@ void FrameProvider::remember(int index, const QImage &image) const
         mImages.erase(mImageOrder.front());
         mImageOrder.erase(mImageOrder.begin());
     }
+}
+
+QImage FrameProvider::cachedConverted(int index) const
+{
+    std::lock_guard<std::mutex> lock(mImagesMutex);
+    auto it = mImages.find(index);
+    return it == mImages.end() ? QImage() : it->second;
 }
 
 QImage FrameProvider::cached(int index) const
@@ -132,7 +141,46 @@ QImage FrameProvider::frameNow(int index, QString *error)
 bool FrameProvider::isConverted(int index) const
 {
     std::lock_guard<std::mutex> lock(mImagesMutex);
-    return mImages.count(index) > 0;
+    return mImages.count(index) > 0 && (mPrescale <= 0.0 || mScaled.count(index) > 0);
+}
+
+void FrameProvider::setPrescale(double scale)
+{
+    std::lock_guard<std::mutex> lock(mImagesMutex);
+    if (scale == mPrescale)
+        return;
+    mPrescale = scale;
+    mScaled.clear();
+}
+
+QImage FrameProvider::prescaled(int index, double scale) const
+{
+    std::lock_guard<std::mutex> lock(mImagesMutex);
+    if (scale != mPrescale)
+        return QImage();
+    auto it = mScaled.find(index);
+    return it == mScaled.end() ? QImage() : it->second;
+}
+
+void FrameProvider::prepareScaled(int index, const QImage &full)
+{
+    double scale = 0.0;
+    {
+        std::lock_guard<std::mutex> lock(mImagesMutex);
+        scale = mPrescale;
+        if (scale <= 0.0 || mScaled.count(index))
+            return;
+    }
+    const QImage scaled = full.scaled(std::max(1, int(std::lround(full.width() * scale))),
+                                      std::max(1, int(std::lround(full.height() * scale))), Qt::IgnoreAspectRatio,
+                                      Qt::SmoothTransformation);
+    std::lock_guard<std::mutex> lock(mImagesMutex);
+    if (scale != mPrescale)
+        return; // the view zoomed meanwhile
+    mScaled[index] = scaled;
+    // Keep the scaled frames that still have a full-size one.
+    for (auto it = mScaled.begin(); it != mScaled.end();)
+        it = mImages.count(it->first) ? std::next(it) : mScaled.erase(it);
 }
 
 void FrameProvider::run()
@@ -155,7 +203,9 @@ void FrameProvider::run()
         if (target >= 0) {
             std::string err;
             if (mCache.get(target, &frame, &err)) {
-                remember(target, toImage(frame));
+                const QImage img = toImage(frame);
+                remember(target, img);
+                prepareScaled(target, img);
                 QMetaObject::invokeMethod(this, [this, target] { Q_EMIT frameReady(target); }, Qt::QueuedConnection);
             } else {
                 const QString msg = QString::fromStdString(err);
@@ -170,8 +220,13 @@ void FrameProvider::run()
             const int f = current + offset;
             if (f < 0 || (n > 0 && f >= n) || isConverted(f))
                 continue;
-            if (mCache.peek(f, &frame) && !frame.isNull())
-                remember(f, toImage(frame));
+            QImage img = cachedConverted(f);
+            if (img.isNull() && mCache.peek(f, &frame) && !frame.isNull()) {
+                img = toImage(frame);
+                remember(f, img);
+            }
+            if (!img.isNull())
+                prepareScaled(f, img);
             std::lock_guard<std::mutex> lock(mMutex);
             if (mWanted >= 0 || mStop)
                 break;

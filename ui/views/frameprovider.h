@@ -42,6 +42,13 @@ public:
     /** Decodes \a index now on the calling thread if it is not cached (tests, benchmarks). */
     QImage frameNow(int index, QString *error = nullptr);
 
+    /**
+     * Also prepare frames scaled by \a scale (device pixels per image pixel, 0: off) in the background, for a
+     * view that shows them shrunk; prescaled() returns them. Changing the scale drops the prepared ones.
+     */
+    void setPrescale(double scale);
+    QImage prescaled(int index, double scale) const;
+
     void setMemoryBudget(qint64 bytes) { mCache.setMemoryLimit(std::size_t(bytes)); }
     core::FrameCache &frameCache() { return mCache; }
 
@@ -55,6 +62,8 @@ private:
     static QImage toImage(const core::VideoFrame &frame);
     void remember(int index, const QImage &image) const;
     bool isConverted(int index) const;
+    QImage cachedConverted(int index) const;
+    void prepareScaled(int index, const QImage &full);
 
     QString mPath;
     bool mOpen = false;
@@ -62,6 +71,8 @@ private:
     mutable std::mutex mImagesMutex;
     mutable std::map<int, QImage> mImages; // display-ready frames around the current one
     mutable std::vector<int> mImageOrder;
+    std::map<int, QImage> mScaled; // frames shrunk for the view (mImagesMutex)
+    double mPrescale = 0.0;
     std::thread mThread;
     std::mutex mMutex;
     std::condition_variable mWake;

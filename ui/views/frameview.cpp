@@ -434,7 +434,14 @@ void FrameView::paintEvent(QPaintEvent *)
         mBackdrop.setDevicePixelRatio(dpr);
         QPainter b(&mBackdrop);
         b.fillRect(rect(), palette().color(QPalette::Dark));
-        if (!mImage.isNull()) {
+        // Shrunk views use the frame the provider scaled in the background; otherwise scale here.
+        const double deviceScale = mScale * dpr;
+        mFrames->setPrescale(deviceScale < 1.0 ? deviceScale : 0.0);
+        QImage pre = deviceScale < 1.0 ? mFrames->prescaled(mImageFrame, deviceScale) : QImage();
+        if (!pre.isNull() && !mImage.isNull()) {
+            pre.setDevicePixelRatio(dpr);
+            b.drawImage(imageToWidget(QPointF(0, 0)), pre);
+        } else if (!mImage.isNull()) {
             // Only the visible part is scaled; smooth when shrinking, crisp pixels when zoomed in.
             const QRectF visible = QRectF(widgetToImage(QPointF(0, 0)), widgetToImage(QPointF(width(), height())))
                                        .intersected(QRectF(mImage.rect()));
