@@ -10,9 +10,15 @@
 #include "ui/document/document.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/views/frameview.h"
+#include "ui/settings.h"
 #include "ui/views/timeline.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QUrl>
 #include <QDir>
 #include <QImage>
 #include <QPainter>
@@ -95,6 +101,7 @@ private Q_SLOTS:
         QCOMPARE(doc->currentClip()->width, 200);
         QTRY_COMPARE(mWindow->frameView()->shownFrame(), 0);
         QVERIFY(mWindow->frameView()->placementHint().contains(QStringLiteral("Add an animal")));
+        QCOMPARE(Settings::recentFiles().value(0), QFileInfo(mFolder).absoluteFilePath());
     }
 
     void placeKeypointsByClicking()
@@ -274,6 +281,23 @@ private Q_SLOTS:
         for (const auto &entry : clip.frames)
             labelledFrames += entry.second.empty() ? 0 : 1;
         QCOMPARE(labelledFrames, kFrames);
+    }
+
+    void dropOpensAClip()
+    {
+        auto *mime = new QMimeData;
+        mime->setUrls({QUrl::fromLocalFile(mFolder)});
+        const QPoint pos(50, 50);
+        QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(mWindow, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(mWindow, &drop);
+        // A fresh project on the dropped clip: no animals yet, nothing to undo.
+        QCOMPARE(mWindow->document()->frameCount(), kFrames);
+        QVERIFY(mWindow->document()->currentClip()->tracks.empty());
+        QCOMPARE(mWindow->document()->undoStack()->count(), 0);
+        delete mime;
     }
 };
 
