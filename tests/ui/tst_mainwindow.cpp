@@ -8,6 +8,7 @@
 #include "core/io/projectfile.h"
 #include "ui/docks/animalsdock.h"
 #include "ui/document/document.h"
+#include "ui/document/propagationrunner.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/views/frameview.h"
 #include "ui/settings.h"
@@ -281,6 +282,22 @@ private Q_SLOTS:
         for (const auto &entry : clip.frames)
             labelledFrames += entry.second.empty() ? 0 : 1;
         QCOMPARE(labelledFrames, kFrames);
+    }
+
+    void cancelLeavesNoEdit()
+    {
+        Document *doc = mWindow->document();
+        const int count = doc->undoStack()->count();
+        const auto frames = doc->currentClip()->frames;
+        QSignalSpy cancelled(mWindow->propagationRunner(), &PropagationRunner::cancelled);
+        QString err;
+        QVERIFY2(mWindow->propagate(true, true, 0, -1, &err), qPrintable(err));
+        QVERIFY(!mWindow->propagate(true, true, 0, -1, &err)); // one job at a time
+        mWindow->action(QStringLiteral("cancelTracking"))->trigger();
+        QVERIFY(cancelled.wait(60000));
+        QCOMPARE(doc->undoStack()->count(), count);
+        QVERIFY(doc->currentClip()->frames == frames);
+        QVERIFY(mWindow->action(QStringLiteral("propagate"))->isEnabled());
     }
 
     void dropOpensAClip()
