@@ -1723,6 +1723,14 @@
         <source>&amp;Compare Review Rounds…</source>
         <translation>Prüfrunden &amp;vergleichen…</translation>
     </message>
+    <message>
+        <source>Open &amp;Frame Folder…</source>
+        <translation>&amp;Bilderordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open Frame Folder</source>
+        <translation>Bilderordner öffnen</translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::MarkEntryFixed</name>
@@ -1930,6 +1938,22 @@
     </message>
     <message>
         <source>&lt;b&gt;Labeller&lt;/b&gt; mode (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · suggested (%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry to see its comment; a click jumps to it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2166,6 +2190,14 @@
     <message>
         <source>The new language applies when Paddock restarts.</source>
         <translation>Die neue Sprache gilt nach einem Neustart von Paddock.</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts…</source>
+        <translation>Tastenkürzel…</translation>
+    </message>
+    <message>
+        <source>Shortcuts:</source>
+        <translation>Tastenkürzel:</translation>
     </message>
 </context>
 <context>

@@ -1719,6 +1719,14 @@
         <source>&amp;Compare Review Rounds…</source>
         <translation>比较审核轮次(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Open &amp;Frame Folder…</source>
+        <translation>打开帧文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open Frame Folder</source>
+        <translation>打开帧文件夹</translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::MarkEntryFixed</name>
@@ -1923,6 +1931,22 @@
     </message>
     <message>
         <source>&lt;b&gt;Labeller&lt;/b&gt; mode (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · suggested (%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an entry to see its comment; a click jumps to it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2159,6 +2183,14 @@
     <message>
         <source>The new language applies when Paddock restarts.</source>
         <translation>新语言将在 Paddock 重启后生效。</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts…</source>
+        <translation>键盘快捷键…</translation>
+    </message>
+    <message>
+        <source>Shortcuts:</source>
+        <translation>快捷键：</translation>
     </message>
 </context>
 <context>
