@@ -4,6 +4,7 @@
 #include "ui/docks/animalsdock.h"
 #include "ui/document/document.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/review/reviewdock.h"
 #include "ui/views/frameprovider.h"
 #include "ui/views/frameview.h"
 #include "ui/views/timeline.h"
@@ -143,6 +144,8 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
         // Review: "user" names the person, "action" triggers a named action (e.g. "reviewerMode").
         if (s.contains(QStringLiteral("user")))
             document->setUserName(s.value(QStringLiteral("user")).toString());
+        if (s.contains(QStringLiteral("selectEntry")))
+            window.reviewDock()->selectEntry(s.value(QStringLiteral("selectEntry")).toInteger());
         if (s.contains(QStringLiteral("action"))) {
             QAction *a = window.action(s.value(QStringLiteral("action")).toString());
             if (!a) {

@@ -6,13 +6,16 @@
 #include "ui/commands/keypointcommands.h"
 #include "ui/commands/reviewcommands.h"
 #include "ui/document/document.h"
+#include "ui/mainwindow/mainwindow.h"
 #include "ui/review/errorlistmodel.h"
 #include "ui/review/reviewdock.h"
 #include "ui/review/reviewoverlay.h"
 #include "ui/review/rounddiffdialog.h"
+#include "ui/views/frameview.h"
 #include "../testutil.h"
 #include "uitestutil.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QListWidget>
@@ -380,6 +383,31 @@ private Q_SLOTS:
         QVERIFY(dock.summaryText().contains(QStringLiteral("fixed 1")));
     }
 
+    void mainWindowWiring()
+    {
+        QSettings().setValue(QStringLiteral("review/userName"), QStringLiteral("Rita"));
+        MainWindow window;
+        window.setInteractive(false);
+        window.document()->resetProject(labelledProject());
+        QVERIFY(window.reviewDock());
+        QAction *mode = window.action(QStringLiteral("reviewerMode"));
+        QVERIFY(mode && mode->isCheckable());
+        QVERIFY(window.action(QStringLiteral("flagError")));
+        QVERIFY(!mode->shortcut().isEmpty());
+        mode->trigger();
+        QCOMPARE(window.document()->role(), Role::Reviewer);
+        QCOMPARE(window.document()->userName(), QStringLiteral("Rita"));
+        window.document()->setRole(Role::Labeller); // the action follows the document
+        QVERIFY(!mode->isChecked());
+        // The frame view paints the overlay it is given.
+        int calls = 0;
+        window.frameView()->setOverlay([&calls](QPainter &, const FrameView &) { ++calls; });
+        window.frameView()->resize(320, 240);
+        window.frameView()->grab();
+        QVERIFY(calls > 0);
+        QSettings().remove(QStringLiteral("review"));
+    }
+
     /** With PADDOCK_REVIEW_DEMO=DIR: writes DIR/review-demo.paddock (demo clip, flags) for the screenshot. */
     void writeScreenshotProject()
     {
@@ -412,6 +440,8 @@ private Q_SLOTS:
         QVERIFY(core::markFixed(&review, fixed, "Lars", now, &err));
         QVERIFY(core::markFixed(&review, acc, "Lars", now, &err));
         QVERIFY(core::acceptEntry(&review, acc, "Rita", now, &err));
+        // A point that jumps away for one frame, for the automatic checks to find.
+        clip->frames.at(25).front().keypoints[16].x += 150.0;
         p.clips.push_back(*clip);
         QVERIFY2(core::saveProject(p, dir.toStdString() + "/review-demo.paddock", &err), err.c_str());
     }

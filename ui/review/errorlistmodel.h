@@ -20,8 +20,8 @@ class ErrorListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { FrameColumn = 0, AnimalColumn, KeypointColumn, TypeColumn, StateColumn, CommentColumn,
-                  AuthorColumn, ColumnCount };
+    enum Column { FrameColumn = 0, AnimalColumn, KeypointColumn, TypeColumn, StateColumn, AuthorColumn,
+                  CommentColumn, ColumnCount };
     /** Which states a state filter lets through. */
     enum class StateFilter { All = 0, Unresolved, Open, Fixed, Accepted, Reopened };
     static constexpr int kIdRole = Qt::UserRole + 1;

@@ -142,8 +142,14 @@ void ReviewDock::buildUi()
     mTable->horizontalHeader()->setStretchLastSection(true);
     mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     mTable->horizontalHeader()->setSectionResizeMode(ErrorListModel::CommentColumn, QHeaderView::Stretch);
+    mTable->setTextElideMode(Qt::ElideRight);
     mTable->setWordWrap(false);
+    mTable->setColumnHidden(ErrorListModel::AuthorColumn, true); // shown in the details line below
     layout->addWidget(mTable, 3);
+    mDetails = new QLabel(w);
+    mDetails->setWordWrap(true);
+    mDetails->setObjectName(QStringLiteral("entryDetails"));
+    layout->addWidget(mDetails);
     connect(mTable, &QTableView::clicked, this, [this](const QModelIndex &i) { activateRow(i.row()); });
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &i) {
@@ -187,6 +193,8 @@ void ReviewDock::buildUi()
     layout->addLayout(checks);
     mFindingsList = new QListWidget(w);
     mFindingsList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    mFindingsList->setWordWrap(true);
+    mFindingsList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(mFindingsList, 1);
     connect(run, &QPushButton::clicked, this, &ReviewDock::runChecks);
     connect(mAddFindingButton, &QPushButton::clicked, this, [this] { addFindings(false); });
@@ -523,6 +531,19 @@ void ReviewDock::updateButtons()
 
     const QModelIndex i = mTable->currentIndex();
     const core::ReviewEntry *e = i.isValid() ? mModel->entryAt(i.row()) : nullptr;
+    if (e) {
+        QString text = tr("#%1 by %2").arg(e->id).arg(QString::fromStdString(e->author).toHtmlEscaped());
+        if (!e->updatedBy.empty() && e->updatedBy != e->author)
+            text += tr(", %1 by %2").arg(ErrorListModel::stateText(e->state).toLower(),
+                                          QString::fromStdString(e->updatedBy).toHtmlEscaped());
+        if (!e->comment.empty())
+            text += QStringLiteral(": <i>%1</i>").arg(QString::fromStdString(e->comment).toHtmlEscaped());
+        if (e->suggested)
+            text += tr(" · suggested (%1, %2)").arg(e->suggested->x, 0, 'f', 1).arg(e->suggested->y, 0, 'f', 1);
+        mDetails->setText(text);
+    } else {
+        mDetails->setText(tr("Select an entry to see its comment; a click jumps to it."));
+    }
     mFlagButton->setEnabled(clip && reviewer);
     mFixedButton->setEnabled(e && !reviewer && core::isUnresolved(e->state));
     mAcceptButton->setEnabled(e && reviewer && e->state != core::EntryState::Accepted);

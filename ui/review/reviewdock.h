@@ -122,6 +122,7 @@ private:
     QPushButton *mAddFindingButton = nullptr;
     QPushButton *mAddAllButton = nullptr;
     QLabel *mMessage = nullptr;
+    QLabel *mDetails = nullptr;
 };
 
 } // namespace paddock::ui

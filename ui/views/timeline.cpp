@@ -190,6 +190,11 @@ void Timeline::renderRows()
         if (row.keypoint < 0) {
             for (int f : flagged)
                 mark(best, f, 7);
+        } else {
+            // A keypoint row shows the review flags raised on that keypoint (see ui/review).
+            for (const core::ReviewEntry &e : clip->review.entries)
+                if (core::isUnresolved(e.state) && e.trackId == row.trackId && e.keypoint == row.keypoint)
+                    mark(best, e.frame, 7);
         }
         for (int c = 0; c < columns; ++c) {
             const int r = best[std::size_t(c)];
