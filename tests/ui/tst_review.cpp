@@ -8,6 +8,7 @@
 #include "ui/document/document.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/review/errorlistmodel.h"
+#include "ui/review/flagdialog.h"
 #include "ui/review/reviewdock.h"
 #include "ui/review/reviewoverlay.h"
 #include "ui/review/rounddiffdialog.h"
@@ -381,6 +382,33 @@ private Q_SLOTS:
         QVERIFY(dock.markFixed().isEmpty());
         QCOMPARE(review(doc).entries[2].state, core::EntryState::Fixed);
         QVERIFY(dock.summaryText().contains(QStringLiteral("fixed 1")));
+    }
+
+    void flagDialogFromSelection()
+    {
+        Document doc;
+        doc.resetProject(labelledProject());
+        doc.setCurrentFrame(5);
+        doc.setCurrentTrack(1);
+        doc.setCurrentKeypoint(4);
+        FlagDialog dialog(&doc);
+        core::ReviewEntry e = dialog.entry();
+        QCOMPARE(e.frame, 5);
+        QCOMPARE(e.trackId, 1);
+        QCOMPARE(e.keypoint, 4);
+        QVERIFY(!e.suggested);
+        dialog.setErrorType(core::ErrorType::ShouldBeOccluded);
+        dialog.setComment(QStringLiteral("  behind the fence "));
+        dialog.setSuggested(12.5, 40.0);
+        e = dialog.entry();
+        QCOMPARE(e.type, core::ErrorType::ShouldBeOccluded);
+        QCOMPARE(e.comment, std::string("behind the fence"));
+        QVERIFY(e.suggested && e.suggested->x == 12.5 && e.suggested->y == 40.0);
+        // No keypoint selected: the dialog flags the animal.
+        doc.setCurrentKeypoint(-1);
+        FlagDialog animal(&doc);
+        QCOMPARE(animal.entry().keypoint, -1);
+        QCOMPARE(animal.entry().trackId, 1);
     }
 
     void mainWindowWiring()

@@ -7,9 +7,11 @@
 #include "ui/review/flagdialog.h"
 #include "ui/review/reviewoverlay.h"
 #include "ui/review/rounddiffdialog.h"
+#include "ui/views/frameview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -232,6 +234,19 @@ void ReviewDock::buildUi()
 void ReviewDock::attachFrameView(FrameView *view)
 {
     mOverlay->attach(view);
+    mView = view;
+    view->installEventFilter(this);
+}
+
+bool ReviewDock::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == mView && event->type() == QEvent::ContextMenu && mDocument->role() == Role::Reviewer
+        && mDocument->currentClip()) {
+        const auto *e = static_cast<QContextMenuEvent *>(event);
+        flagWithSuggestion(mView->widgetToImage(QPointF(e->pos())));
+        return true;
+    }
+    return QDockWidget::eventFilter(watched, event);
 }
 
 void ReviewDock::setReviewerMode(bool on)
@@ -310,9 +325,16 @@ QString ReviewDock::push(Command *command)
 
 QString ReviewDock::flagDialog()
 {
+    return flagWithSuggestion(QPointF(qQNaN(), qQNaN()));
+}
+
+QString ReviewDock::flagWithSuggestion(QPointF imagePos)
+{
     if (!mDocument->currentClip())
         return tr("No clip is open.");
     FlagDialog dialog(mDocument, this);
+    if (!qIsNaN(imagePos.x()) && mDocument->currentKeypoint() >= 0)
+        dialog.setSuggested(imagePos.x(), imagePos.y());
     if (dialog.exec() != QDialog::Accepted)
         return QString();
     auto *cmd = new FlagError(mDocument, mDocument->currentClipIndex(), dialog.entry());

@@ -5,6 +5,8 @@
 #include "ui/commands/reviewcommands.h"
 
 #include <QDockWidget>
+#include <QPointF>
+#include <QPointer>
 
 #include <cstdint>
 #include <vector>
@@ -63,6 +65,8 @@ public:
 
     // Entry actions on the selected entry; each returns the refusal message (empty when done).
     QString flagDialog();
+    /** The flag dialog with \a imagePos as the suggested position of the selected keypoint. */
+    QString flagWithSuggestion(QPointF imagePos);
     QString markFixed();
     QString acceptSelected();
     QString reopenSelected();
@@ -85,6 +89,10 @@ public:
     /** The last message shown in the panel (refusals, import reports). */
     QString message() const;
 
+protected:
+    /** In reviewer mode a right-click on the frame view flags the selected keypoint, suggesting that spot. */
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildUi();
     void refresh();
@@ -98,6 +106,7 @@ private:
     Document *mDocument;
     ErrorListModel *mModel;
     ReviewOverlay *mOverlay;
+    QPointer<FrameView> mView;
     bool mInteractive = true;
     std::vector<core::Finding> mFindings;
 
