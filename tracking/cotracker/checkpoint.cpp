@@ -3,6 +3,7 @@
 // stored entries, a pickle of a (Ordered)Dict of tensors, and raw little-endian storages. No LibTorch.
 #include "tracking/cotracker/checkpoint.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -41,7 +42,7 @@ struct Fail : std::runtime_error
 
 uint64_t le(const std::string &b, size_t pos, int bytes)
 {
-    if (pos + bytes > b.size())
+    if (pos > b.size() || static_cast<uint64_t>(bytes) > b.size() - pos)
         throw Fail("zip structure points past the end of the file (truncated?)");
     uint64_t v = 0;
     for (int i = bytes - 1; i >= 0; --i)
@@ -113,7 +114,7 @@ std::map<std::string, ZipEntry> readZipDirectory(const std::string &b)
         if (le(b, local, 4) != 0x04034b50)
             throw Fail("zip entry '" + name + "' has no local header (corrupted file)");
         const uint64_t data = local + 30 + le(b, local + 26, 2) + le(b, local + 28, 2);
-        if (data + usize > b.size())
+        if (usize > b.size() || data > b.size() - usize)
             throw Fail("zip entry '" + name + "' runs past the end of the file (truncated download?)");
         out[name] = ZipEntry{data, usize};
         p += 46 + nlen + xlen + clen;
@@ -137,7 +138,17 @@ struct Value
     std::vector<std::pair<VPtr, VPtr>> dict;
     // Tensor: storage key/type in s/s2, offset in i, shape/stride
     std::vector<int64_t> shape, stride;
+    int depth = 0; // nesting depth, bounded so that destruction cannot overflow the stack
 };
+
+constexpr int kMaxDepth = 200;
+
+void adopt(Value &parent, const VPtr &child)
+{
+    parent.depth = std::max(parent.depth, child->depth + 1);
+    if (parent.depth > kMaxDepth)
+        throw Fail("malformed pickle (nested too deeply)");
+}
 
 VPtr make(Value::Kind k)
 {
@@ -163,34 +174,66 @@ public:
             case '}': push(make(Value::Kind::Dict)); break;
             case ']': push(make(Value::Kind::List)); break;
             case ')': push(make(Value::Kind::Tuple)); break;
-            case 't': { auto t = make(Value::Kind::Tuple); t->items = popMark(); push(t); break; }
-            case 'l': { auto t = make(Value::Kind::List); t->items = popMark(); push(t); break; }
+            case 't': case 'l': {
+                auto t = make(op == 't' ? Value::Kind::Tuple : Value::Kind::List);
+                t->items = popMark();
+                for (const auto &c : t->items)
+                    adopt(*t, c);
+                push(t);
+                break;
+            }
             case 'd': {
                 auto d = make(Value::Kind::Dict);
                 auto it = popMark();
-                for (size_t k = 0; k + 1 < it.size(); k += 2)
+                for (size_t k = 0; k + 1 < it.size(); k += 2) {
+                    adopt(*d, it[k + 1]);
                     d->dict.emplace_back(it[k], it[k + 1]);
+                }
                 push(d);
                 break;
             }
             case 0x85: case 0x86: case 0x87: {
                 auto t = make(Value::Kind::Tuple);
                 t->items.resize(op - 0x84);
-                for (size_t k = t->items.size(); k-- > 0;)
+                for (size_t k = t->items.size(); k-- > 0;) {
                     t->items[k] = pop();
+                    adopt(*t, t->items[k]);
+                }
                 push(t);
                 break;
             }
-            case 's': { auto v = pop(); auto k = pop(); dictOf(top())->dict.emplace_back(k, v); break; }
+            case 's': {
+                auto v = pop();
+                auto k = pop();
+                auto d = dictOf(top());
+                adopt(*d, v);
+                d->dict.emplace_back(k, v);
+                break;
+            }
             case 'u': {
                 auto it = popMark();
                 auto d = dictOf(top());
-                for (size_t k = 0; k + 1 < it.size(); k += 2)
+                for (size_t k = 0; k + 1 < it.size(); k += 2) {
+                    adopt(*d, it[k + 1]);
                     d->dict.emplace_back(it[k], it[k + 1]);
+                }
                 break;
             }
-            case 'a': { auto v = pop(); listOf(top())->items.push_back(v); break; }
-            case 'e': { auto it = popMark(); auto l = listOf(top()); l->items.insert(l->items.end(), it.begin(), it.end()); break; }
+            case 'a': {
+                auto v = pop();
+                auto l = listOf(top());
+                adopt(*l, v);
+                l->items.push_back(v);
+                break;
+            }
+            case 'e': {
+                auto it = popMark();
+                auto l = listOf(top());
+                for (const auto &c : it)
+                    adopt(*l, c);
+                l->items.insert(l->items.end(), it.begin(), it.end());
+                break;
+            }
             case 'J': pushInt(static_cast<int32_t>(uint(4))); break;
             case 'K': pushInt(uint(1)); break;
             case 'M': pushInt(uint(2)); break;
@@ -316,7 +359,7 @@ private:
     }
     VPtr &memo(uint64_t idx)
     {
-        if (idx > 10000000)
+        if (idx > (1u << 20))
             throw Fail("malformed pickle (memo index)");
         if (mMemo.size() <= idx)
             mMemo.resize(idx + 1);
@@ -416,22 +459,29 @@ RawTensor materialize(const std::string &name, const Value &t, const std::string
     auto it = zip.find(prefix + "data/" + t.s);
     if (it == zip.end())
         throw Fail("storage '" + t.s + "' of tensor '" + name + "' is missing from the archive");
-    const auto storageNumel = static_cast<uint64_t>(t.f);
-    if (it->second.size < storageNumel * type->size)
+    if (!(t.f >= 0) || t.f > double(it->second.size / type->size))
         throw Fail("storage of tensor '" + name + "' is shorter than recorded (truncated file?)");
+    const auto storageNumel = static_cast<uint64_t>(t.f);
     RawTensor r;
     r.dtype = type->dtype;
     r.shape = t.shape;
-    for (int64_t s : r.shape)
-        if (s < 0)
-            throw Fail("tensor '" + name + "' has a negative size");
-    const int64_t n = r.numel();
-    // validate the view's extent
-    int64_t maxIndex = t.i;
+    if (r.shape.size() > 16)
+        throw Fail("tensor '" + name + "' has too many dimensions");
+    constexpr int64_t kLimit = int64_t(1) << 40;
     for (size_t d = 0; d < r.shape.size(); ++d)
+        if (r.shape[d] < 0 || r.shape[d] > kLimit || t.stride[d] < 0 || t.stride[d] > kLimit)
+            throw Fail("tensor '" + name + "' has an invalid size or stride");
+    // validate the view's extent (128-bit: sizes and strides come from the file)
+    __int128 count = 1, maxIndex = t.i;
+    for (size_t d = 0; d < r.shape.size(); ++d) {
+        count *= r.shape[d];
+        if (count > kLimit)
+            throw Fail("tensor '" + name + "' is too large");
         if (r.shape[d] > 0)
-            maxIndex += (r.shape[d] - 1) * t.stride[d];
-    if (n > 0 && (t.i < 0 || maxIndex < 0 || static_cast<uint64_t>(maxIndex) >= storageNumel))
+            maxIndex += __int128(r.shape[d] - 1) * t.stride[d];
+    }
+    const int64_t n = static_cast<int64_t>(count);
+    if (n > 0 && (t.i < 0 || maxIndex < 0 || maxIndex >= static_cast<__int128>(storageNumel)))
         throw Fail("tensor '" + name + "' reaches outside its storage");
     const char *base = file.data() + it->second.offset;
     auto element = [&](int64_t idx, auto fn) {
