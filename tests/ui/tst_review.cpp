@@ -382,6 +382,12 @@ private Q_SLOTS:
         QVERIFY(dock.markFixed().isEmpty());
         QCOMPARE(review(doc).entries[2].state, core::EntryState::Fixed);
         QVERIFY(dock.summaryText().contains(QStringLiteral("fixed 1")));
+        // The selection survives the refresh after an undo, without moving the current frame.
+        doc.setCurrentFrame(2);
+        doc.undoStack()->undo();
+        QCOMPARE(review(doc).entries[2].state, core::EntryState::Open);
+        QCOMPARE(dock.selectedId(), review(doc).entries[2].id);
+        QCOMPARE(doc.currentFrame(), 2);
     }
 
     void flagDialogFromSelection()

@@ -155,11 +155,18 @@ void ReviewDock::buildUi()
     connect(mTable, &QTableView::clicked, this, [this](const QModelIndex &i) { activateRow(i.row()); });
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &i) {
-                if (i.isValid())
+                if (i.isValid() && !mRestoring)
                     activateRow(i.row());
                 updateButtons();
             });
-    connect(mModel, &QAbstractItemModel::modelReset, this, &ReviewDock::updateButtons);
+    // The selection survives list refreshes (edits, undo, filters) without moving the current frame.
+    connect(mModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] { mKeepSelected = selectedId(); });
+    connect(mModel, &QAbstractItemModel::modelReset, this, [this] {
+        mRestoring = true;
+        selectEntry(mKeepSelected);
+        mRestoring = false;
+        updateButtons();
+    });
 
     auto *entry = new QGridLayout;
     mFlagButton = new QPushButton(tr("Flag…"), w);
@@ -313,13 +320,11 @@ void ReviewDock::activateRow(int row)
 template<typename Command>
 QString ReviewDock::push(Command *command)
 {
-    const std::int64_t keep = selectedId();
     const QString err = pushReviewCommand(mDocument, command);
     if (!err.isEmpty())
         showMessage(err, true);
     else
         mMessage->clear();
-    selectEntry(keep);
     return err;
 }
 

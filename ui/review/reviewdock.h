@@ -107,6 +107,8 @@ private:
     ErrorListModel *mModel;
     ReviewOverlay *mOverlay;
     QPointer<FrameView> mView;
+    std::int64_t mKeepSelected = 0; ///< the selected entry across model resets
+    bool mRestoring = false;        ///< re-selecting after a reset: no jump
     bool mInteractive = true;
     std::vector<core::Finding> mFindings;
 
