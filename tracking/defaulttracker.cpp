@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <complex>
+#include <future>
 #include <set>
 
 namespace paddock::tracking {
@@ -170,8 +171,16 @@ public:
     bool run(TrackingOutput *out, std::string *error, std::size_t *peakBytes);
 
 private:
-    bool readFrame(int index, core::VideoFrame *frame, std::string *error);
-    void makeCrop(const core::VideoFrame &frame, AnimalSegment &a, cv::Mat *crop) const;
+    /** Frames \a from..to (inclusive) as full-size gray images; runs on the reader thread. */
+    struct Batch
+    {
+        std::vector<cv::Mat> frames;
+        bool ok = true;
+        std::string error;
+    };
+    Batch readBatch(int from, int to);
+    bool readGray(int index, cv::Mat *gray, std::string *error);
+    void makeCrop(const cv::Mat &gray, AnimalSegment &a, cv::Mat *crop) const;
     void buildPyr(const cv::Mat &crop, std::vector<cv::Mat> *pyr) const;
     void lkStep(const std::vector<cv::Mat> &pyrA, const std::vector<cv::Mat> &pyrB, const cv::Mat &cropB,
                 AnimalSegment &a, Pass &pass, int step, bool forward) const;
@@ -208,29 +217,42 @@ void Engine::report(const std::string &stage)
     }
 }
 
-bool Engine::readFrame(int index, core::VideoFrame *frame, std::string *error)
+bool Engine::readGray(int index, cv::Mat *gray, std::string *error)
 {
     std::string err;
-    if (!mFrames.read(index, frame, &err) || frame->isNull()) {
+    core::VideoFrame frame;
+    if (!mFrames.read(index, &frame, &err) || frame.isNull()) {
         if (error)
             *error = "cannot read frame " + std::to_string(index) + ": " + err;
         return false;
     }
-    mWidth = frame->width;
-    mHeight = frame->height;
+    const cv::Mat rgb(frame.height, frame.width, CV_8UC3, const_cast<char *>(frame.rgb.constData()),
+                      static_cast<std::size_t>(frame.width) * 3);
+    cv::cvtColor(rgb, *gray, cv::COLOR_RGB2GRAY);
     return true;
 }
 
-void Engine::makeCrop(const core::VideoFrame &frame, AnimalSegment &a, cv::Mat *crop) const
+Engine::Batch Engine::readBatch(int from, int to)
 {
-    const cv::Mat rgb(frame.height, frame.width, CV_8UC3, const_cast<char *>(frame.rgb.constData()),
-                      static_cast<std::size_t>(frame.width) * 3);
-    cv::Mat gray;
-    cv::cvtColor(rgb(a.roi), gray, cv::COLOR_RGB2GRAY);
+    Batch b;
+    b.frames.resize(std::size_t(std::max(0, to - from + 1)));
+    for (int f = from; f <= to && b.ok; ++f) {
+        if (mCancel.load()) {
+            b.ok = false;
+            b.error = "cancelled";
+        } else {
+            b.ok = readGray(f, &b.frames[std::size_t(f - from)], &b.error);
+        }
+    }
+    return b;
+}
+
+void Engine::makeCrop(const cv::Mat &gray, AnimalSegment &a, cv::Mat *crop) const
+{
     if (a.scale < 1.0)
-        cv::resize(gray, *crop, cv::Size(), a.scale, a.scale, cv::INTER_AREA);
+        cv::resize(gray(a.roi), *crop, cv::Size(), a.scale, a.scale, cv::INTER_AREA);
     else
-        *crop = gray;
+        *crop = gray(a.roi);
 }
 
 void Engine::buildPyr(const cv::Mat &crop, std::vector<cv::Mat> *pyr) const
@@ -633,11 +655,15 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
     std::map<int, std::vector<std::vector<cv::Mat>>> templates;
     const int tsize = std::max(11, (P.winSize / 2) * 2 + 1);
 
-    core::VideoFrame first;
-    if (!readFrame(G[0], &first, error))
+    cv::Mat current;
+    if (!readGray(G[0], &current, error))
         return false;
-    core::VideoFrame current = first;
+    mWidth = current.cols;
+    mHeight = current.rows;
     ++mDone;
+    // The next segment's frames are decoded on a reader thread while this one is tracked.
+    std::future<Batch> pending;
+    int pendingFrom = -1;
     if (G.size() == 1) { // a single frame: the labels themselves
         for (const auto &[id, meta] : mTrackMeta)
             if (const core::Instance *u = clip.instance(G[0], id))
@@ -693,7 +719,7 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
             const bool oneEnded = std::count(a.endLabel.begin(), a.endLabel.end(), 1) == 0;
             const double m = std::max(P.margin, (oneEnded ? 1.5 : 0.75) * std::max(box.width, box.height));
             cv::Rect roi(cvFloor(box.x - m), cvFloor(box.y - m), cvCeil(box.width + 2 * m), cvCeil(box.height + 2 * m));
-            a.roi = roi & cv::Rect(0, 0, current.width, current.height);
+            a.roi = roi & cv::Rect(0, 0, mWidth, mHeight);
             if (a.roi.area() <= 0)
                 continue;
             a.fwd.delta.assign(a.K, std::vector<Pt>(n));
@@ -720,22 +746,32 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
                     a.fwd.pos[k] = p * float(scale);
                 }
         }
-        // Decode each frame of the segment once and keep the animals' crops.
-        for (int s = 1; s <= n; ++s) {
-            if (mCancel.load()) {
-                if (error)
-                    *error = "cancelled";
-                return false;
-            }
-            core::VideoFrame frame;
-            if (!readFrame(Ga + s, &frame, error))
-                return false;
-            for (AnimalSegment &a : animals)
-                makeCrop(frame, a, &a.crops[s]);
-            current = frame;
-            ++mDone;
-            report("reading frames");
+        // Each frame of the segment is decoded once (ahead, on the reader thread, when it fits the budget).
+        Batch batch;
+        if (pending.valid() && pendingFrom == Ga + 1)
+            batch = pending.get();
+        else
+            batch = readBatch(Ga + 1, Gb);
+        if (!batch.ok) {
+            if (error)
+                *error = mCancel.load() ? std::string("cancelled") : batch.error;
+            return false;
         }
+        if (gi + 2 < G.size()) {
+            const int from = Gb + 1, to = G[gi + 2];
+            const std::size_t ahead = std::size_t(to - from + 1) * std::size_t(mWidth) * std::size_t(mHeight);
+            if (ahead <= P.memoryBudget / 2) {
+                pending = std::async(std::launch::async, [this, from, to] { return readBatch(from, to); });
+                pendingFrom = from;
+            }
+        }
+        for (int s = 1; s <= n; ++s)
+            for (AnimalSegment &a : animals)
+                makeCrop(batch.frames[std::size_t(s - 1)], a, &a.crops[s]);
+        current = batch.frames.back();
+        batch.frames.clear();
+        mDone += n;
+        report("reading frames");
         for (AnimalSegment &a : animals) {
             a.templates.assign(a.K, {});
             if (P.appearance) {
