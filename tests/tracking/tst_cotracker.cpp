@@ -172,6 +172,41 @@ TEST_CASE("checkpoint reader refuses truncated, corrupted and foreign files with
     CHECK(err.find("missing.pth") != std::string::npos);
 }
 
+TEST_CASE("checkpoint reader refuses a deeply nested pickle instead of overflowing the stack", "[cotracker][checkpoint]")
+{
+    // A valid file with a long pickle, whose pickle is then replaced (same length) by 3000 nested lists.
+    TensorMap in;
+    for (int i = 0; i < 200; ++i) {
+        RawTensor t;
+        t.shape = {1};
+        t.f32 = {float(i)};
+        in["a_rather_long_tensor_name_to_make_the_pickle_long_enough_" + std::to_string(i)] = t;
+    }
+    const std::string path = paddock::test::tempDir() + "/deep.pth";
+    std::string err;
+    REQUIRE(writeTorchSave(path, in, &err));
+    std::string bytes = readBytes(path);
+    const size_t start = bytes.find("\x80\x02");
+    const size_t end = bytes.find("u.", start);
+    REQUIRE(end != std::string::npos);
+    std::string evil = "\x80\x02]q";
+    evil += '\0';
+    for (int i = 0; i < 3000; ++i) {
+        evil += "]h";
+        evil += '\0';
+        evil += "aq";
+        evil += '\0';
+    }
+    evil += '.';
+    REQUIRE(evil.size() <= end + 2 - start);
+    evil.resize(end + 2 - start, '\0');
+    bytes.replace(start, evil.size(), evil);
+    writeBytes(path, bytes);
+    TensorMap t;
+    CHECK_FALSE(readTorchSave(path, &t, &err));
+    CHECK(err.find("nested") != std::string::npos);
+}
+
 TEST_CASE("CoTracker3 layout matches the reference state_dict keys and shapes", "[cotracker][checkpoint]")
 {
     const auto layout = cotracker3Layout(60);
