@@ -317,6 +317,8 @@ private Q_SLOTS:
         dialog.activateRow(0);
         QCOMPARE(doc.currentFrame(), 2);
         QCOMPARE(doc.currentKeypoint(), 5);
+        if (const QByteArray shots = qgetenv("PADDOCK_REVIEW_SHOTS"); !shots.isEmpty())
+            dialog.grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/rounddiff.png"));
 
         doc.setRole(Role::Reviewer);
         QVERIFY(roundTrip(doc, new RoundStep(&doc, 0, RoundAction::AcceptClip)));

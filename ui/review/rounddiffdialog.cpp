@@ -135,7 +135,7 @@ void RoundDiffDialog::recompute()
     int moved = 0;
     for (const core::PointChange &c : mChanges)
         moved += c.kind == core::PointChange::Kind::Moved;
-    mSummary->setText(tr("%1 changed points, %2 moved.").arg(mChanges.size()).arg(moved));
+    mSummary->setText(tr("%n changed point(s), %1 moved.", nullptr, int(mChanges.size())).arg(moved));
     if (mOverlay)
         mOverlay->setDiff(mChanges);
 }
