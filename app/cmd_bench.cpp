@@ -26,6 +26,7 @@ const Bench kBenches[] = {
     {"checks", runBenchChecks, "[FILE] [--repeat N]  time of the automatic checks (default ../shared/eval/flies/gt.json)"},
     {"propagate", runBenchPropagate, "[--dir EVAL_CLIP_DIR] [--out DIR] [SPARSE.json ...]  default tracker scored on ../shared/eval/flies, time vs decode, memory"},
     {"gui", runBenchGui, "[CLIP] [--frames N] [--steps N] [--interval MS]  frame-step-to-paint latency (warm cache) and playback fps; 1080p frames generated when no CLIP"},
+    {"cotracker", runBenchCoTracker, "[--weights FILE] [--fixtures DIR] [--threads N] [--frames T] [--points N] [--clip-frames F]  parity, forward/TTO time, memory"},
 };
 
 void printBenchList()

@@ -18,16 +18,18 @@ int runCheck(const QStringList &args);
 int runCompare(const QStringList &args);
 /** `paddock bench project`: save/load time and size of a generated project (app/bench_project.cpp). */
 int runBenchProject(const QStringList &args);
+/** `paddock bench cotracker`: parity figures, forward/TTO timings, a tracker run (app/bench_cotracker.cpp). */
+int runBenchCoTracker(const QStringList &args);
+/** `paddock bench video FILE`: decode speed, random access, cached stepping, peak memory (app/bench_video.cpp). */
+int runBenchVideo(const QStringList &args);
+/** `paddock bench propagate [GT SPARSE...]`: the default tracker on the fly clip, scored (app/bench_propagate.cpp). */
+int runBenchPropagate(const QStringList &args);
+/** `paddock bench checks`: time of the automatic checks on a labels file (app/bench_checks.cpp). */
+int runBenchChecks(const QStringList &args);
 /** `paddock bench gui [CLIP]`: frame-step latency and playback rate of the GUI (app/bench_gui.cpp). */
 int runBenchGui(const QStringList &args);
 /** The same with a QApplication of its own; main() routes `bench gui` here. */
 int runBenchGuiApp(int argc, char **argv, const QStringList &args);
-/** `paddock bench video FILE`: decode speed, random access, cached stepping, peak memory (app/bench_video.cpp). */
-int runBenchVideo(const QStringList &args);
-/** `paddock bench checks`: time of the automatic checks on a labels file (app/bench_checks.cpp). */
-int runBenchChecks(const QStringList &args);
-/** `paddock bench propagate [GT SPARSE...]`: the default tracker on the fly clip, scored (app/bench_propagate.cpp). */
-int runBenchPropagate(const QStringList &args);
 /** Opens the GUI (optionally on a clip or project path). */
 int runGui(int argc, char **argv, const QStringList &paths);
 
