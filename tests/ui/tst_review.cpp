@@ -476,6 +476,8 @@ private Q_SLOTS:
         QVERIFY(core::markFixed(&review, fixed, "Lars", now, &err));
         QVERIFY(core::markFixed(&review, acc, "Lars", now, &err));
         QVERIFY(core::acceptEntry(&review, acc, "Rita", now, &err));
+        // A point moved after the round started, for "Compare rounds" to show.
+        clip->frames.at(12).front().keypoints[2].x += 25.0;
         // A point that jumps away for one frame, for the automatic checks to find.
         clip->frames.at(25).front().keypoints[16].x += 150.0;
         p.clips.push_back(*clip);

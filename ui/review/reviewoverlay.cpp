@@ -17,6 +17,12 @@ ReviewOverlay::ReviewOverlay(Document *document, QObject *parent)
 {
 }
 
+ReviewOverlay::~ReviewOverlay()
+{
+    if (mView)
+        mView->setOverlay({}); // the view must not call into a deleted overlay
+}
+
 void ReviewOverlay::attach(FrameView *view)
 {
     mView = view;

@@ -26,6 +26,7 @@ class ReviewOverlay : public QObject
 
 public:
     ReviewOverlay(Document *document, QObject *parent = nullptr);
+    ~ReviewOverlay() override;
 
     /** Installs the overlay into \a view (replacing any other overlay there). */
     void attach(FrameView *view);

@@ -4,6 +4,7 @@
 #include "core/model/review.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <vector>
 
@@ -40,7 +41,7 @@ private:
     core::FrameLabels labelsOf(int round) const;
 
     Document *mDocument;
-    ReviewOverlay *mOverlay;
+    QPointer<ReviewOverlay> mOverlay; ///< may go first when the window closes
     QComboBox *mFrom;
     QComboBox *mTo;
     QLabel *mSummary;
