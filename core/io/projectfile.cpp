@@ -224,7 +224,7 @@ std::optional<Project> projectFromJson(const std::string &text, const std::strin
         *err = nameForMessages + ": " + what;
         return std::nullopt;
     };
-    if (!j.is_object() || j.value("format", std::string()) != kFormatName)
+    if (!j.is_object() || j.value("format", Json()) != kFormatName)
         return fail(tr("not a Paddock project file (no \"format\": \"paddock-project\")"));
     std::int64_t version = 0;
     if (!detail::asInteger(j.value("version", Json()), &version) || version < 1)

@@ -56,7 +56,7 @@ std::optional<ErrorList> errorListFromJson(const std::string &text, const std::s
             *error = name + ": " + what.toStdString();
         return std::nullopt;
     };
-    if (!j.is_object() || j.value("format", std::string()) != kFormatName)
+    if (!j.is_object() || j.value("format", Json()) != kFormatName)
         return fail(trr("not a Paddock error list (\"format\" is not \"%1\")").arg(QLatin1String(kFormatName)));
     std::int64_t version = 0;
     if (auto v = j.find("version"); v == j.end() || !detail::asInteger(*v, &version))
