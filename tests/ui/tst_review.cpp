@@ -13,6 +13,8 @@
 #include "ui/review/reviewoverlay.h"
 #include "ui/review/rounddiffdialog.h"
 #include "ui/views/frameview.h"
+#include "ui/views/colours.h"
+#include "ui/views/timeline.h"
 #include "../testutil.h"
 #include "uitestutil.h"
 
@@ -417,6 +419,35 @@ private Q_SLOTS:
         FlagDialog animal(&doc);
         QCOMPARE(animal.entry().keypoint, -1);
         QCOMPARE(animal.entry().trackId, 1);
+    }
+
+    void timelineShowsKeypointFlags()
+    {
+        Document doc;
+        doc.resetProject(labelledProject(20));
+        Timeline timeline(&doc);
+        timeline.resize(600, 300);
+        timeline.setExpanded(1, true);
+        // Pixels of the flag colour in the column of frame 8.
+        auto flaggedPixels = [&] {
+            const QImage img = timeline.grab().toImage();
+            const int x = timeline.xForFrame(8) + 1;
+            int n = 0;
+            for (int y = 0; y < img.height(); ++y)
+                n += img.pixelColor(x, y) == colours::flagged();
+            return n;
+        };
+        const int clean = flaggedPixels();
+        doc.setRole(Role::Reviewer);
+        doc.undoStack()->push(new FlagError(&doc, 0, entryAt(8, 1, -1, core::ErrorType::WrongTrackId)));
+        const int animalFlag = flaggedPixels(); // the animal row turns red
+        QVERIFY(animalFlag > clean);
+        doc.undoStack()->undo();
+        doc.undoStack()->push(new FlagError(&doc, 0, entryAt(8, 1, 6, core::ErrorType::WrongPosition)));
+        const int keypointFlag = flaggedPixels(); // the animal row and keypoint 6's row
+        QVERIFY(keypointFlag > animalFlag);
+        doc.undoStack()->undo();
+        QCOMPARE(flaggedPixels(), clean);
     }
 
     void mainWindowWiring()
