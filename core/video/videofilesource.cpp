@@ -138,7 +138,7 @@ bool openContexts(const std::string &path, Contexts *c, std::string *error)
         c->fmt->streams[i]->discard = static_cast<int>(i) == c->stream ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
     AVStream *st = c->fmt->streams[c->stream];
     if (st->codecpar->width <= 0 || st->codecpar->height <= 0) {
-        setError(error, path + ": the video stream has no frame size");
+        setError(error, path + ": the video stream has no usable frame size (missing, or above 8192 x 8192 pixels)");
         return false;
     }
     if (const std::string tooLarge = frameSizeProblem(st->codecpar->width, st->codecpar->height); !tooLarge.empty()) {
