@@ -10,8 +10,8 @@ namespace paddock::tracking {
 /** Tuning of the default tracker; the defaults are what `paddock propagate` uses. */
 struct DefaultTrackerParams
 {
-    int winSize = 21;             ///< Lucas-Kanade window (pixels, odd)
-    int levels = 3;               ///< pyramid levels above the base
+    int winSize = 11;             ///< Lucas-Kanade window (pixels, odd): small, so thin legs outweigh the background
+    int levels = 4;               ///< pyramid levels above the base (fast limbs)
     double fbThreshold = 1.0;     ///< forward-backward error (px) above which a step counts as lost
     double lostPenalty = 0.3;     ///< pixels of disagreement a known-lost direction costs when choosing the switch
     double gapScale = 4.0;        ///< pixels of forward/backward disagreement that cost as much as ...
