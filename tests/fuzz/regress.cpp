@@ -89,6 +89,7 @@ int writeSeeds(const fs::path &root)
     n.shape = {2};
     n.i64 = {4, -1};
     tensors["steps"] = n;
+    fs::create_directories(root / "checkpoint");
     if (!ct::writeTorchSave((root / "checkpoint" / "small.pth").string(), tensors, &error)) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return 1;
