@@ -247,7 +247,8 @@ void ReviewDock::attachFrameView(FrameView *view)
 
 bool ReviewDock::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == mView && event->type() == QEvent::ContextMenu && mDocument->role() == Role::Reviewer
+    // The event type first: events arrive while the view is being destroyed, when mView must not be cast.
+    if (event->type() == QEvent::ContextMenu && watched == mView && mDocument->role() == Role::Reviewer
         && mDocument->currentClip()) {
         const auto *e = static_cast<QContextMenuEvent *>(event);
         flagWithSuggestion(mView->widgetToImage(QPointF(e->pos())));
