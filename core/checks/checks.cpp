@@ -80,24 +80,6 @@ const char *severityName(Severity s)
 
 namespace checks {
 
-namespace {
-
-Finding make(FindingKind kind, Severity sev, int frame, int trackId, int keypoint, const Category *cat,
-             const QString &reason, double value)
-{
-    Finding f;
-    f.kind = kind;
-    f.severity = sev;
-    f.frame = frame;
-    f.trackId = trackId;
-    f.keypoint = keypoint;
-    f.keypointName = keypointName(cat, keypoint);
-    f.reason = reason.toStdString();
-    f.value = value;
-    return f;
-}
-
-} // namespace
 
 void checkPlacement(const ClipIndex &index, const CheckOptions &opt, bool doBox, bool doImage,
                     std::vector<Finding> *out)

@@ -4,6 +4,8 @@
 
 #include "core/checks/checks.h"
 
+#include <QString>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -37,6 +39,9 @@ private:
 
 /** Name of keypoint \a k in \a cat, "kp<k>" when unknown, empty for -1. */
 std::string keypointName(const Category *cat, int k);
+/** A finding with the keypoint's name filled in from \a cat. */
+Finding make(FindingKind kind, Severity sev, int frame, int trackId, int keypoint, const Category *cat,
+             const QString &reason, double value);
 /** Size of one instance: sqrt of its box area, or of its labelled keypoints' extent; 0 when unknown. */
 double instanceScale(const Instance &inst);
 /** Median of \a v (modifies the order); 0 for an empty vector. */

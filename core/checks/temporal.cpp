@@ -56,6 +56,14 @@ std::vector<int> commonLabelled(const Instance &a, const Instance &b)
     return out;
 }
 
+bool neighbours(const std::vector<Observation> &obs, std::size_t i, const CheckOptions &opt)
+{
+    return i > 0 && obs[i].frame - obs[i - 1].frame <= opt.maxGap
+        && obs[i].inst->categoryId == obs[i - 1].inst->categoryId;
+}
+
+} // namespace
+
 Finding make(FindingKind kind, Severity sev, int frame, int trackId, int keypoint, const Category *cat,
              const QString &reason, double value)
 {
@@ -70,14 +78,6 @@ Finding make(FindingKind kind, Severity sev, int frame, int trackId, int keypoin
     f.value = value;
     return f;
 }
-
-bool neighbours(const std::vector<Observation> &obs, std::size_t i, const CheckOptions &opt)
-{
-    return i > 0 && obs[i].frame - obs[i - 1].frame <= opt.maxGap
-        && obs[i].inst->categoryId == obs[i - 1].inst->categoryId;
-}
-
-} // namespace
 
 std::string keypointName(const Category *cat, int k)
 {
