@@ -140,6 +140,8 @@ struct AnimalSegment
     int K = 0;
     cv::Rect roi;
     double scale = 1.0;
+    double size = 0.0;     // longer side of the box of its labels on one frame (image pixels)
+    int searchRadius = 4;  // crop pixels around a lost point that template matching searches
     std::vector<cv::Mat> crops;      // gray, one per frame of the segment
     std::vector<cv::Mat> pyr;        // pyramid of the last frame the forward pass reached
     std::vector<std::vector<cv::Mat>> templates; // per keypoint: patches from labelled frames
@@ -293,7 +295,11 @@ double templateMatch(const cv::Mat &img, const std::vector<cv::Mat> &templates, 
     return bestScore;
 }
 
-/** Normalised cross-correlation (0..1) of the patch at \a p with the closest of \a templates; 1 without any. */
+/**
+ * How much the patch at \a p looks like the closest of \a templates, 0..1 (1 without any): one minus the mean
+ * absolute difference relative to the template's contrast. Unlike a normalised correlation it sees
+ * brightness, so a thin bright limb that moved away, leaving dark background under the point, scores low.
+ */
 float likeness(const cv::Mat &img, Pt p, const std::vector<cv::Mat> &templates)
 {
     if (templates.empty())
@@ -303,13 +309,25 @@ float likeness(const cv::Mat &img, Pt p, const std::vector<cv::Mat> &templates)
         const cv::Rect r(cvRound(p.x) - t.cols / 2, cvRound(p.y) - t.rows / 2, t.cols, t.rows);
         if ((r & cv::Rect(0, 0, img.cols, img.rows)) != r)
             continue;
-        cv::Mat res;
-        cv::matchTemplate(img(r), t, res, cv::TM_CCOEFF_NORMED);
-        const float v = res.at<float>(0, 0);
-        if (std::isfinite(v))
-            best = std::max(best, v);
+        cv::Scalar mean, stddev;
+        cv::meanStdDev(t, mean, stddev);
+        const double sad = cv::norm(img(r), t, cv::NORM_L1) / double(t.total());
+        best = std::max(best, float(std::max(0.0, 1.0 - sad / (2.0 * stddev[0] + 4.0))));
     }
     return best;
+}
+
+/** The textured patch of side \a side around keypoint \a k of \a a labelled and visible on frame \a f; empty if none. */
+cv::Mat labelPatch(const core::Clip &clip, int f, const AnimalSegment &a, int k, const cv::Mat &crop, int side)
+{
+    const core::Keypoint *kp = userKeypoint(clip, f, a.trackId, k);
+    if (!kp || kp->visibility != core::Visibility::Visible)
+        return {};
+    const Pt c = (Pt(float(kp->x), float(kp->y)) - Pt(float(a.roi.x), float(a.roi.y))) * float(a.scale);
+    const cv::Rect r(cvRound(c.x) - side / 2, cvRound(c.y) - side / 2, side, side);
+    if ((r & cv::Rect(0, 0, crop.cols, crop.rows)) != r || !textured(crop(r)))
+        return {};
+    return crop(r).clone();
 }
 
 void Engine::lkStep(const std::vector<cv::Mat> &pyrA, const std::vector<cv::Mat> &pyrB, const cv::Mat &cropB,
@@ -359,9 +377,15 @@ void Engine::lkStep(const std::vector<cv::Mat> &pyrA, const std::vector<cv::Mat>
             var = kVarFail;
             pass.lost[k] = 1;
         }
+        // LK that stuck to the background passes its forward-backward check: the patch no longer looking
+        // like the keypoint's labelled patches tells it was lost all the same.
+        if (!pass.lost[k] && P.lostLikeness > 0 && likeness(cropB, next, a.endTemplates[k]) < P.lostLikeness) {
+            pass.lost[k] = 1;
+            var = std::max(var, kVarFail);
+        }
         if (pass.lost[k] && P.appearance && !a.templates[k].empty()) {
             Pt m;
-            const double score = templateMatch(cropB, a.templates[k], next, std::max(4, P.winSize / 2), &m);
+            const double score = templateMatch(cropB, a.templates[k], next, a.searchRadius, &m);
             if (score >= P.templateAccept) {
                 var = std::max(var, 1.0f) + float(cv::norm(m - next) * cv::norm(m - next)) * 0.1f;
                 next = m;
@@ -716,6 +740,22 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
             if (extent.empty())
                 continue;
             const cv::Rect2f box = cv::boundingRect(extent);
+            // The animal's size (the longer side of its labels' box on one frame) sets how far a lost point
+            // is searched for.
+            std::vector<Pt> atStart, atEnd;
+            for (int k = 0; k < a.K; ++k) {
+                if (a.fwd.has[k])
+                    atStart.push_back(carry[k].pos);
+                if (a.endLabel[k])
+                    atEnd.push_back(a.endPos[k]);
+            }
+            double size = 0.0;
+            for (const std::vector<Pt> *pts : {&atStart, &atEnd})
+                if (!pts->empty()) {
+                    const cv::Rect2f b = cv::boundingRect(*pts);
+                    size = std::max(size, double(std::max(b.width, b.height)));
+                }
+            a.size = size;
             const bool oneEnded = std::count(a.endLabel.begin(), a.endLabel.end(), 1) == 0;
             const double m = std::max(P.margin, (oneEnded ? 1.5 : 0.75) * std::max(box.width, box.height));
             cv::Rect roi(cvFloor(box.x - m), cvFloor(box.y - m), cvCeil(box.width + 2 * m), cvCeil(box.height + 2 * m));
@@ -738,6 +778,7 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
 
         for (AnimalSegment &a : animals) {
             a.scale = scale;
+            a.searchRadius = std::max(4, int(std::max(double(P.winSize), P.searchRadius * a.size) * scale));
             a.crops.resize(n + 1);
             makeCrop(current, a, &a.crops[0]);
             for (int k = 0; k < a.K; ++k)
@@ -775,22 +816,25 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
         for (AnimalSegment &a : animals) {
             a.templates.assign(a.K, {});
             if (P.appearance) {
+                // Templates from every labelled frame passed so far (the last six) ...
                 auto &tp = templates[a.trackId];
                 tp.resize(a.K);
-                for (int k = 0; k < a.K; ++k)
-                    if (const core::Keypoint *kp = userKeypoint(clip, Ga, a.trackId, k)) {
-                        if (kp->visibility != core::Visibility::Visible)
-                            continue;
-                        const Pt c = (Pt(float(kp->x), float(kp->y)) - Pt(float(a.roi.x), float(a.roi.y))) * float(scale);
-                        const int ts = std::max(7, int(tsize * scale) | 1);
-                        const cv::Rect r(cvRound(c.x) - ts / 2, cvRound(c.y) - ts / 2, ts, ts);
-                        if ((r & cv::Rect(0, 0, a.crops[0].cols, a.crops[0].rows)) == r && textured(a.crops[0](r))) {
-                            tp[k].push_back(a.crops[0](r).clone());
-                            if (tp[k].size() > 6)
-                                tp[k].erase(tp[k].begin());
-                        }
+                const int ts = std::max(7, int(tsize * scale) | 1);
+                for (int k = 0; k < a.K; ++k) {
+                    cv::Mat patch = labelPatch(clip, Ga, a, k, a.crops[0], ts);
+                    if (!patch.empty()) {
+                        tp[k].push_back(std::move(patch));
+                        if (tp[k].size() > 6)
+                            tp[k].erase(tp[k].begin());
                     }
+                }
                 a.templates = tp;
+                // ... and from the segment's end, already decoded.
+                for (int k = 0; k < a.K; ++k) {
+                    cv::Mat patch = labelPatch(clip, Gb, a, k, a.crops[std::size_t(n)], ts);
+                    if (!patch.empty())
+                        a.templates[k].push_back(std::move(patch));
+                }
             }
             // The patches of each keypoint at both ends, to tell which direction still follows it.
             a.endTemplates.assign(a.K, {});

@@ -10,17 +10,19 @@ namespace paddock::tracking {
 /** Tuning of the default tracker; the defaults are what `paddock propagate` uses. */
 struct DefaultTrackerParams
 {
-    int winSize = 11;             ///< Lucas-Kanade window (pixels, odd): small, so thin legs outweigh the background
+    int winSize = 7;              ///< Lucas-Kanade window (pixels, odd): small, so thin legs outweigh the background
     int levels = 4;               ///< pyramid levels above the base (fast limbs)
-    double fbThreshold = 1.0;     ///< forward-backward error (px) above which a step counts as lost
+    double fbThreshold = 2.0;     ///< forward-backward error (px) above which a step counts as lost
+    double lostLikeness = 0.5;    ///< likeness to the labelled patches below which a step counts as lost
     double lostPenalty = 0.3;     ///< pixels of disagreement a known-lost direction costs when choosing the switch
     double gapScale = 4.0;        ///< pixels of forward/backward disagreement that cost as much as ...
-    double appearanceWeight = 0.0; ///< ... one frame of a track whose patch no longer looks like the labels
+    double appearanceWeight = 3.0; ///< ... 1/3 of a frame of a track whose patch no longer looks like the labels
     int switchFrames = 1;         ///< half the number of frames over which fusion passes from forward to backward
     bool bridgeLost = false;       ///< bridge the frames where both directions are lost linearly
     double margin = 64.0;         ///< pixels around an animal's labels that each crop keeps (at least)
     bool appearance = true;       ///< re-anchor lost points with templates from the labelled frames
-    double templateAccept = 0.75; ///< normalised cross-correlation that re-anchors a lost point
+    double templateAccept = 0.65; ///< normalised cross-correlation that re-anchors a lost point
+    double searchRadius = 0.15;   ///< how far a lost point is searched for, as a fraction of the animal's size
     std::size_t memoryBudget = std::size_t(256) << 20; ///< bytes of crops (and kept pyramids) a segment may hold
 };
 
