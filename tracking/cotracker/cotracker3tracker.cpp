@@ -159,7 +159,7 @@ bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &in
     }
     mStats.windows = static_cast<int>(windows.size());
     TtoOptions tto;
-    tto.steps = mParams.steps >= 0 ? mParams.steps : (cuda ? 500 : 6);
+    tto.steps = mParams.steps >= 0 ? mParams.steps : (cuda ? 500 : 12);
     tto.learningRate = mParams.learningRate > 0 ? mParams.learningRate : (cuda ? 1e-4 : 1e-3);
     tto.patience = mParams.patience;
     const int span = f1 - f0 + 1;

@@ -18,7 +18,7 @@ struct CoTracker3Params
 {
     std::string weights;          ///< scaled_offline.pth, supplied by the user (CC BY-NC 4.0)
     std::string device = "auto";  ///< auto | cpu | cuda
-    int steps = -1;               ///< TTO steps; -1: 6 on CPU (about a minute for 15 frames, 2 cores), 500 on CUDA
+    int steps = -1;               ///< TTO steps; -1: 12 on CPU (about a minute for 15 frames, 2 cores), 500 on CUDA
     double learningRate = 0;      ///< 0: 1e-3 on CPU (few steps), 1e-4 on CUDA (the paper's)
     int patience = 2;             ///< early stop after this many steps without improvement
     int windowFrames = 0;         ///< frames per window; 0: 24 on CPU, 60 on CUDA (memory bounded)
