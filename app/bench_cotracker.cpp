@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // paddock bench cotracker [--weights FILE] [--fixtures DIR] [--threads N] [--frames T] [--points N] [--iters I]
-//                         [--clip-frames F] [--clip-keypoints K] [--steps S] [--no-parity] [--no-clip] [--no-forward]
+//                         [--clip-frames F] [--clip-keypoints K] [--steps S] [--eval EVAL_CLIP_DIR]
+//                         [--no-parity] [--no-clip] [--no-forward]
 // Parity figures against the reference fixtures, the forward at 384x512 (where the time goes), one TTO step,
-// and a whole CoTracker3Tracker run on a synthetic clip with its time per step and peak memory.
+// and a whole CoTracker3Tracker run on a synthetic clip with its time per step and peak memory; with --eval,
+// also on the first --clip-frames frames of a real clip of ../shared/eval with its every-10 labels.
 #include "app/commands.h"
 
+#include "core/io/coco.h"
 #include "core/video/framesource.h"
 #include "tracking/cotracker/checkpoint.h"
 #include "tracking/cotracker/cotracker3tracker.h"
@@ -13,6 +16,7 @@
 #include "tracking/cotracker/parity.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
@@ -110,7 +114,7 @@ QString f3(double v)
 
 int runBenchCoTracker(const QStringList &args)
 {
-    QString weights, fixtures;
+    QString weights, fixtures, evalDir;
     int threads = static_cast<int>(std::thread::hardware_concurrency());
     int T = 24, N = 8, iters = 6, clipFrames = 15, clipKeypoints = 17, steps = -1;
     bool parity = true, clip = true, forward = true;
@@ -127,6 +131,8 @@ int runBenchCoTracker(const QStringList &args)
             weights = args[++i];
         else if (a == QLatin1String("--fixtures") && i + 1 < args.size())
             fixtures = args[++i];
+        else if (a == QLatin1String("--eval") && i + 1 < args.size())
+            evalDir = args[++i];
         else if (a == QLatin1String("--threads"))
             ok = num(&threads);
         else if (a == QLatin1String("--frames"))
@@ -152,7 +158,7 @@ int runBenchCoTracker(const QStringList &args)
         if (!ok) {
             printError(QStringLiteral("usage: paddock bench cotracker [--weights FILE] [--fixtures DIR] [--threads N] "
                                       "[--frames T] [--points N] [--iters I] [--clip-frames F] [--clip-keypoints K] "
-                                      "[--steps S] [--no-parity] [--no-clip] [--no-forward]"));
+                                      "[--steps S] [--eval EVAL_CLIP_DIR] [--no-parity] [--no-clip] [--no-forward]"));
             return kExitBadInput;
         }
     }
@@ -204,6 +210,56 @@ int runBenchCoTracker(const QStringList &args)
         return kExitBadInput;
     }
 
+    // Runs the tracker with the default settings on \a source and prints its figures; false on failure.
+    auto runClip = [&](core::FrameSource &source, const tracking::TrackingInput &input, const std::vector<int> &labelled,
+                       const QString &what) {
+        tracking::CoTracker3Params params;
+        params.weights = weightsPath;
+        params.device = "auto";
+        params.steps = steps;
+        params.threads = threads;
+        tracking::CoTracker3Tracker tracker(params);
+        std::atomic_bool cancel{false};
+        tracking::TrackingOutput out;
+        const double cpu0 = cpuSeconds();
+        if (!tracker.track(source, input, &out, {}, cancel, &err)) {
+            printError(QString::fromStdString(err));
+            return false;
+        }
+        const auto &s = tracker.stats();
+        bool exact = true; // every labelled keypoint comes back as it was
+        int points = 0;
+        for (int f : labelled)
+            for (const core::Instance &label : input.clip.frames.at(f)) {
+                const core::Instance *got = nullptr;
+                for (const core::Instance &i : out[f])
+                    if (i.trackId == label.trackId)
+                        got = &i;
+                for (std::size_t k = 0; k < label.keypoints.size(); ++k)
+                    if (label.keypoints[k].isLabelled()) {
+                        ++points;
+                        exact = exact && got && k < got->keypoints.size() && got->keypoints[k] == label.keypoints[k];
+                    }
+            }
+        printOut(QStringLiteral("\nclip: %1, %2 labelled points on %3 frames, default settings "
+                                "(%4, %5 windows, %6 queries, %7 TTO steps run)")
+                     .arg(what)
+                     .arg(points)
+                     .arg(int(labelled.size()))
+                     .arg(QString::fromStdString(s.device))
+                     .arg(s.windows)
+                     .arg(s.queries)
+                     .arg(s.ttoSteps));
+        printOut(QStringLiteral("  total %1 s (encoder %2 s), %3 s per TTO step, TTO loss %4 -> %5, labels exact: %6, "
+                                "peak RSS %7 MB, load average now %8")
+                     .arg(f3(s.totalSeconds), f3(s.encoderSeconds), f3(s.secondsPerStep), f3(s.firstLoss),
+                          f3(s.lastLoss), exact ? QStringLiteral("yes") : QStringLiteral("NO"),
+                          QString::number(peakRssMb(), 'f', 0), loadAverage()));
+        printOut(QStringLiteral("  CPU time %1 s (all threads; wall time on an idle machine is about this / threads)")
+                     .arg(f3(cpuSeconds() - cpu0)));
+        return true;
+    };
+
     if (clip) {
         // A clip like an APTv2 one: 17 keypoints of one animal labelled on the first, middle and last frame.
         SynthSource source(clipFrames, 640, 480);
@@ -237,38 +293,36 @@ int runBenchCoTracker(const QStringList &args)
             }
             input.clip.setInstance(f, inst);
         }
-        tracking::CoTracker3Params params;
-        params.weights = weightsPath;
-        params.device = "auto";
-        params.steps = steps;
-        params.threads = threads;
-        tracking::CoTracker3Tracker tracker(params);
-        std::atomic_bool cancel{false};
-        tracking::TrackingOutput out;
-        const double cpu0 = cpuSeconds();
-        if (!tracker.track(source, input, &out, {}, cancel, &err)) {
-            printError(QString::fromStdString(err));
+        if (!runClip(source, input, labelled, QStringLiteral("%1 frames 640x480 (synthetic)").arg(clipFrames)))
+            return kExitBadInput;
+    }
+
+    if (!evalDir.isEmpty()) {
+        // The first frames of a real eval clip with its every-10 labels (all animals): TTO must lower the loss.
+        const QDir dir(evalDir);
+        auto project = core::readCocoFile(dir.filePath(QStringLiteral("sparse-every-10.json")).toStdString(), &err);
+        QString video;
+        for (const QString &name : dir.entryList({QStringLiteral("*.mp4"), QStringLiteral("*.mkv")}, QDir::Files))
+            video = dir.filePath(name);
+        auto source = video.isEmpty() ? nullptr : core::FrameSource::open(video.toStdString(), &err);
+        if (!project || project->clips.empty() || !source) {
+            printError(QStringLiteral("paddock bench cotracker: --eval %1: %2")
+                           .arg(evalDir, err.empty() ? QStringLiteral("no sparse-every-10.json and video") : QString::fromStdString(err)));
             return kExitBadInput;
         }
-        const auto &s = tracker.stats();
-        bool exact = true;
-        for (int f : labelled)
-            exact = exact && out[f].size() == 1 && out[f][0].keypoints == input.clip.instance(f, 1)->keypoints;
-        printOut(QStringLiteral("\nclip: %1 frames 640x480, %2 keypoints labelled on %6 frames, default settings "
-                                "(%3, %4 windows, %5 TTO steps run)")
-                     .arg(clipFrames)
-                     .arg(clipKeypoints)
-                     .arg(QString::fromStdString(s.device))
-                     .arg(s.windows)
-                     .arg(s.ttoSteps)
-                     .arg(int(labelled.size())));
-        printOut(QStringLiteral("  total %1 s (encoder %2 s), %3 s per TTO step, TTO loss %4 -> %5, labels exact: %6, "
-                                "peak RSS %7 MB, load average now %8")
-                     .arg(f3(s.totalSeconds), f3(s.encoderSeconds), f3(s.secondsPerStep), f3(s.firstLoss),
-                          f3(s.lastLoss), exact ? QStringLiteral("yes") : QStringLiteral("NO"),
-                          QString::number(peakRssMb(), 'f', 0), loadAverage()));
-        printOut(QStringLiteral("  CPU time %1 s (all threads; wall time on an idle machine is about this / threads)")
-                     .arg(f3(cpuSeconds() - cpu0)));
+        tracking::TrackingInput input;
+        input.clip = project->clips.front();
+        input.categories = project->categories;
+        input.firstFrame = 0;
+        input.lastFrame = clipFrames - 1;
+        std::vector<int> labelled;
+        for (const auto &[f, list] : input.clip.frames)
+            if (f < clipFrames && !list.empty())
+                labelled.push_back(f);
+        const core::VideoInfo &vi = source->info();
+        if (!runClip(*source, input, labelled,
+                     QStringLiteral("%1 frames of %2 (%3x%4)").arg(clipFrames).arg(QFileInfo(video).fileName()).arg(vi.width).arg(vi.height)))
+            return kExitBadInput;
     }
 
     if (forward) {
