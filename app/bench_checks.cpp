@@ -16,9 +16,9 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text) // lupdate files these calls under the namespace
 {
-    return QCoreApplication::translate("Bench", text);
+    return QCoreApplication::translate("paddock::app", text);
 }
 
 QString defaultFile()

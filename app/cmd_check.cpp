@@ -18,9 +18,9 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text) // lupdate files these calls under the namespace
 {
-    return QCoreApplication::translate("Check", text);
+    return QCoreApplication::translate("paddock::app", text);
 }
 
 /** (image id, track id) pairs that occur more than once in the raw file, with how often. */

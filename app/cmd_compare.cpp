@@ -13,9 +13,9 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text) // lupdate files these calls under the namespace
 {
-    return QCoreApplication::translate("Compare", text);
+    return QCoreApplication::translate("paddock::app", text);
 }
 
 const char *kUsage = QT_TRANSLATE_NOOP("Compare", "usage: paddock compare A.json B.json [--json] [--worst N]");

@@ -25,9 +25,9 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text) // lupdate files these calls under the namespace
 {
-    return QCoreApplication::translate("demo", text);
+    return QCoreApplication::translate("paddock::app", text);
 }
 
 constexpr int kLabelEvery = 15;

@@ -18,9 +18,9 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text) // lupdate files these calls under the namespace
 {
-    return QCoreApplication::translate("propagate", text);
+    return QCoreApplication::translate("paddock::app", text);
 }
 
 const char *kPropagateUsage =

@@ -5,32 +5,32 @@
     <name>Bench</name>
     <message>
         <source>paddock bench video: %1 needs a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench video: %1 braucht eine positive Zahl</translation>
     </message>
     <message>
         <source>paddock bench video: unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench video: unerwartetes Argument %1</translation>
     </message>
     <message>
         <source>usage: paddock bench video FILE [--cache-mb N] [--random N] [--frames N] [--steps N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: paddock bench video DATEI [--cache-mb N] [--random N] [--frames N] [--steps N]</translation>
     </message>
     <message>
         <source>usage: paddock bench NAME [ARGS]; benchmarks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: paddock bench NAME [ARGUMENTE]; Benchmarks:</translation>
     </message>
     <message>
         <source>paddock bench: unknown benchmark &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench: unbekannter Benchmark &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>Check</name>
     <message numerus="yes">
         <source>%n finding(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Befund in %1</numerusform>
+            <numerusform>%n Befunde in %1</numerusform>
         </translation>
     </message>
 </context>
@@ -38,7 +38,7 @@
     <name>Compare</name>
     <message>
         <source>usage: paddock compare A.json B.json [--json] [--worst N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: paddock compare A.json B.json [--json] [--worst N]</translation>
     </message>
 </context>
 <context>
@@ -59,43 +59,43 @@
     <name>Review</name>
     <message>
         <source>Entry %1 is %2 and cannot become %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 ist im Zustand „%2“ und kann nicht zu „%3“ wechseln.</translation>
     </message>
     <message>
         <source>Cannot %1: the clip is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht möglich: Der Clip ist im Zustand „%2“.</translation>
     </message>
     <message>
         <source>start a review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung starten</translation>
     </message>
     <message>
         <source>return the clip to the labeller</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip an den Beschrifter zurückgeben</translation>
     </message>
     <message>
         <source>submit fixes</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrekturen einreichen</translation>
     </message>
     <message numerus="yes">
         <source>%n error-list entries are still open.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag der Fehlerliste ist noch offen.</numerusform>
+            <numerusform>%n Einträge der Fehlerliste sind noch offen.</numerusform>
         </translation>
     </message>
     <message>
         <source>accept the clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip akzeptieren</translation>
     </message>
 </context>
 <context>
     <name>Review Commands</name>
     <message numerus="yes">
         <source>Add %n Finding(s) to Error List</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Befund zur Fehlerliste hinzufügen</numerusform>
+            <numerusform>%n Befunde zur Fehlerliste hinzufügen</numerusform>
         </translation>
     </message>
 </context>
@@ -169,640 +169,640 @@
     <name>paddock::app</name>
     <message>
         <source>paddock check: --severity must be info, warning or error, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock check: --severity muss info, warning oder error sein, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock check: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock check: unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
         <source>usage: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]</translation>
     </message>
     <message>
         <source>paddock check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock check: %1</translation>
     </message>
     <message>
         <source>paddock check: %1 has no clip &apos;%2&apos; (clips: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock check: %1 hat keinen Clip &apos;%2&apos; (Clips: %3)</translation>
     </message>
     <message>
         <source>paddock compare: --worst needs a number, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock compare: --worst braucht eine Zahl, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock compare: unknown option &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock compare: unbekannte Option &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock compare: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock compare: %1</translation>
     </message>
     <message>
         <source>clip %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip %1</translation>
     </message>
     <message>
         <source>paddock compare: %1 and %2 have no clip in common (matched by name or video id)</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock compare: %1 und %2 haben keinen gemeinsamen Clip (abgeglichen nach Name oder Video-ID)</translation>
     </message>
     <message>
         <source>paddock bench checks: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench checks: unerwartetes Argument &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock bench checks: give a labels file (../shared/eval/flies/gt.json was not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench checks: Geben Sie eine Beschriftungsdatei an (../shared/eval/flies/gt.json wurde nicht gefunden)</translation>
     </message>
     <message>
         <source>paddock bench checks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench checks: %1</translation>
     </message>
     <message>
         <source>file: %1 (%2 clips, %3 frames, %4 animals, %5 points), read in %6 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1 (%2 Clips, %3 Bilder, %4 Tiere, %5 Punkte), gelesen in %6 ms</translation>
     </message>
     <message>
         <source>all checks: %1 over %2 runs; %3 findings</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Prüfungen: %1 über %2 Durchläufe; %3 Befunde</translation>
     </message>
     <message>
         <source>paddock demo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock demo: %1</translation>
     </message>
     <message>
         <source>demo clip: %1 frames of %2x%3 in %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Clip: %1 Bilder mit %2x%3 in %4</translation>
     </message>
     <message>
         <source>labelled frames: %1 (every %2th and the last, from the ground truth)</source>
-        <translation type="unfinished"></translation>
+        <translation>beschriftete Bilder: %1 (jedes %2. und das letzte, aus der Ground Truth)</translation>
     </message>
     <message>
         <source>paddock demo: propagation failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock demo: Propagierung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>propagated with the %1 tracker in %2 s; APTv2 JSON: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>mit dem Tracker %1 in %2 s propagiert; APTv2-JSON: %3</translation>
     </message>
     <message>
         <source>error against the ground truth on %1 unlabelled keypoints: mean %2 px, median %3 px, within 4 px %4%</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler gegenüber der Ground Truth an %1 unbeschrifteten Schlüsselpunkten: Mittelwert %2 px, Median %3 px, innerhalb von 4 px %4%</translation>
     </message>
     <message>
         <source>linear interpolation for comparison: mean %1 px, median %2 px, within 4 px %3%</source>
-        <translation type="unfinished"></translation>
+        <translation>lineare Interpolation zum Vergleich: Mittelwert %1 px, Median %2 px, innerhalb von 4 px %3%</translation>
     </message>
     <message>
         <source>paddock demo: unknown argument %1 (usage: paddock demo [--headless] [--out DIR])</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock demo: unbekanntes Argument %1 (Aufruf: paddock demo [--headless] [--out VERZEICHNIS])</translation>
     </message>
     <message>
         <source>paddock demo: cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock demo: %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>usage: paddock info CLIP   (a video file or a folder of frame images)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: paddock info CLIP   (eine Videodatei oder ein Ordner mit Einzelbildern)</translation>
     </message>
     <message>
         <source>paddock info: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock info: %1</translation>
     </message>
     <message>
         <source>paddock propagate: --steps needs a whole number &gt;= 0, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate: --steps braucht eine ganze Zahl &gt;= 0, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock propagate: unknown option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate: unbekannte Option %1</translation>
     </message>
     <message>
         <source>paddock propagate: unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate: unerwartetes Argument %1</translation>
     </message>
     <message>
         <source>paddock propagate: %1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate: %1 braucht einen Wert</translation>
     </message>
     <message>
         <source>paddock propagate: CLIP, --labels and --out are required</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate: CLIP, --labels und --out sind erforderlich</translation>
     </message>
     <message>
         <source>paddock propagate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate: %1</translation>
     </message>
     <message>
         <source>paddock propagate: %1 has several clips and none is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate: %1 hat mehrere Clips, aber keiner davon ist %2</translation>
     </message>
     <message>
         <source>paddock propagate: %1 labels frame %2, but %3 has %4 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate: %1 beschriftet Bild %2, aber %3 hat %4 Bilder</translation>
     </message>
     <message>
         <source>propagating: %1% (%2/%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>propagiere: %1% (%2/%3)</translation>
     </message>
     <message>
         <source>, about %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>, noch etwa %1 s</translation>
     </message>
     <message>
         <source>propagated %1 keypoints over frames %2..%3 with the %4 tracker in %5 s; wrote %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Schlüsselpunkte über die Bilder %2..%3 mit dem Tracker %4 in %5 s propagiert; %6 geschrieben</translation>
     </message>
 </context>
 <context>
     <name>paddock::core</name>
     <message>
         <source>cannot write the frame image</source>
-        <translation type="unfinished"></translation>
+        <translation>das Einzelbild kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip</translation>
     </message>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>track</source>
-        <translation type="unfinished"></translation>
+        <translation>Track</translation>
     </message>
     <message>
         <source>category id</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie-ID</translation>
     </message>
     <message>
         <source>is not in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht im Projekt</translation>
     </message>
     <message>
         <source>keypoints, but category</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkte, aber Kategorie</translation>
     </message>
     <message>
         <source>has</source>
-        <translation type="unfinished"></translation>
+        <translation>hat</translation>
     </message>
     <message>
         <source>is not a list of pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine Liste von Paaren</translation>
     </message>
     <message>
         <source>has an entry that is not a pair of indices</source>
-        <translation type="unfinished"></translation>
+        <translation>hat einen Eintrag, der kein Indexpaar ist</translation>
     </message>
     <message>
         <source>refers to a keypoint that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>verweist auf einen nicht vorhandenen Schlüsselpunkt</translation>
     </message>
     <message>
         <source>with</source>
-        <translation type="unfinished"></translation>
+        <translation>bei</translation>
     </message>
     <message>
         <source>keypoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkten</translation>
     </message>
     <message>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Objekt</translation>
     </message>
     <message>
         <source>missing &apos;keypoints&apos; (the keypoint names)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;keypoints&apos; fehlt (die Namen der Schlüsselpunkte)</translation>
     </message>
     <message>
         <source>a keypoint name is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Schlüsselpunktname ist keine Zeichenkette</translation>
     </message>
     <message>
         <source>missing &apos;keypoints&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;keypoints&apos; fehlt</translation>
     </message>
     <message>
         <source>keypoint values; category</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunktwerte; Kategorie</translation>
     </message>
     <message>
         <source>needs</source>
-        <translation type="unfinished"></translation>
+        <translation>braucht</translation>
     </message>
     <message>
         <source>keypoints x 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkte x 3</translation>
     </message>
     <message>
         <source>keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt</translation>
     </message>
     <message>
         <source>value is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert ist keine Zahl</translation>
     </message>
     <message>
         <source>coordinate is NaN or infinite</source>
-        <translation type="unfinished"></translation>
+        <translation>Koordinate ist NaN oder unendlich</translation>
     </message>
     <message>
         <source>visibility must be 0, 1 or 2, not</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbarkeit muss 0, 1 oder 2 sein, nicht</translation>
     </message>
     <message>
         <source>is outside the image</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt außerhalb des Bildes</translation>
     </message>
     <message>
         <source>not a COCO file: the top level is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>keine COCO-Datei: die oberste Ebene ist kein Objekt</translation>
     </message>
     <message>
         <source>not a COCO keypoint file: missing</source>
-        <translation type="unfinished"></translation>
+        <translation>keine COCO-Schlüsselpunktdatei: es fehlt die</translation>
     </message>
     <message>
         <source>list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>duplicate category id</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelte Kategorie-ID</translation>
     </message>
     <message>
         <source>missing &apos;id&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;id&apos; fehlt</translation>
     </message>
     <message>
         <source>negative width or height</source>
-        <translation type="unfinished"></translation>
+        <translation>negative Breite oder Höhe</translation>
     </message>
     <message>
         <source>duplicate image id</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelte Bild-ID</translation>
     </message>
     <message>
         <source>&apos;annotations&apos; is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;annotations&apos; ist keine Liste</translation>
     </message>
     <message>
         <source>duplicate annotation id</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelte Annotations-ID</translation>
     </message>
     <message>
         <source>unknown image id</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Bild-ID</translation>
     </message>
     <message>
         <source>(no such image in &apos;images&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein solches Bild in &apos;images&apos;)</translation>
     </message>
     <message>
         <source>unknown category id</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Kategorie-ID</translation>
     </message>
     <message>
         <source>added it with the skeleton all categories share</source>
-        <translation type="unfinished"></translation>
+        <translation>sie wurde mit dem gemeinsamen Skelett aller Kategorien hinzugefügt</translation>
     </message>
     <message>
         <source>(no such category in &apos;categories&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine solche Kategorie in &apos;categories&apos;)</translation>
     </message>
     <message>
         <source>on image</source>
-        <translation type="unfinished"></translation>
+        <translation>auf Bild</translation>
     </message>
     <message>
         <source>&apos;bbox&apos; is not four finite numbers [x, y, w, h]</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;bbox&apos; besteht nicht aus vier endlichen Zahlen [x, y, w, h]</translation>
     </message>
     <message>
         <source>&apos;track_id&apos; is not an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;track_id&apos; ist keine ganze Zahl</translation>
     </message>
     <message>
         <source>track_id</source>
-        <translation type="unfinished"></translation>
+        <translation>track_id</translation>
     </message>
     <message>
         <source>appears twice on image</source>
-        <translation type="unfinished"></translation>
+        <translation>erscheint doppelt auf Bild</translation>
     </message>
     <message>
         <source>not a DeepLabCut CollectedData file: the first row must start with &apos;scorer&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>keine DeepLabCut-CollectedData-Datei: die erste Zeile muss mit &apos;scorer&apos; beginnen</translation>
     </message>
     <message>
         <source>not a DeepLabCut CollectedData file: missing the &apos;bodyparts&apos; header row</source>
-        <translation type="unfinished"></translation>
+        <translation>keine DeepLabCut-CollectedData-Datei: die Kopfzeile &apos;bodyparts&apos; fehlt</translation>
     </message>
     <message>
         <source>not a DeepLabCut CollectedData file: missing the &apos;coords&apos; header row</source>
-        <translation type="unfinished"></translation>
+        <translation>keine DeepLabCut-CollectedData-Datei: die Kopfzeile &apos;coords&apos; fehlt</translation>
     </message>
     <message>
         <source>no data columns after the index</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Datenspalten nach dem Index</translation>
     </message>
     <message>
         <source>the header rows do not have the same number of columns</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kopfzeilen haben nicht gleich viele Spalten</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <source>empty body part name</source>
-        <translation type="unfinished"></translation>
+        <translation>leerer Körperteilname</translation>
     </message>
     <message>
         <source>unknown coordinate</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Koordinate</translation>
     </message>
     <message>
         <source>expected x, y or likelihood</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: x, y oder likelihood</translation>
     </message>
     <message>
         <source>has two</source>
-        <translation type="unfinished"></translation>
+        <translation>hat zwei</translation>
     </message>
     <message>
         <source>columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten</translation>
     </message>
     <message>
         <source>body part</source>
-        <translation type="unfinished"></translation>
+        <translation>Körperteil</translation>
     </message>
     <message>
         <source>needs both an x and a y column</source>
-        <translation type="unfinished"></translation>
+        <translation>braucht sowohl eine x- als auch eine y-Spalte</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>cells, the header has</source>
-        <translation type="unfinished"></translation>
+        <translation>Zellen, die Kopfzeile hat</translation>
     </message>
     <message>
         <source>no image path</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Bildpfad</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>ist doppelt aufgeführt</translation>
     </message>
     <message>
         <source>of</source>
-        <translation type="unfinished"></translation>
+        <translation>von</translation>
     </message>
     <message>
         <source>a value is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Wert ist keine Zahl</translation>
     </message>
     <message>
         <source>has only one of x and y</source>
-        <translation type="unfinished"></translation>
+        <translation>hat nur einen der Werte x und y</translation>
     </message>
     <message>
         <source>coordinate is infinite</source>
-        <translation type="unfinished"></translation>
+        <translation>Koordinate ist unendlich</translation>
     </message>
     <message>
         <source>a DeepLabCut CSV holds one clip; this project has</source>
-        <translation type="unfinished"></translation>
+        <translation>eine DeepLabCut-CSV enthält genau einen Clip; dieses Projekt hat</translation>
     </message>
     <message>
         <source>choose one with --clip</source>
-        <translation type="unfinished"></translation>
+        <translation>wählen Sie einen mit --clip</translation>
     </message>
     <message>
         <source>the animals of the clip have different skeletons; a DeepLabCut CSV needs one</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tiere des Clips haben unterschiedliche Skelette; eine DeepLabCut-CSV braucht ein einheitliches</translation>
     </message>
     <message>
         <source>the project has no skeleton (category)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Projekt hat kein Skelett (keine Kategorie)</translation>
     </message>
     <message>
         <source>is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ist kein Array</translation>
     </message>
     <message>
         <source>has a pair that is not two keypoint indices</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält ein Paar, das nicht aus zwei Schlüsselpunkt-Indizes besteht</translation>
     </message>
     <message>
         <source>&apos;sigmas&apos; does not have one value per keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;sigmas&apos; hat nicht genau einen Wert pro Schlüsselpunkt</translation>
     </message>
     <message>
         <source>a sigma is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Sigma-Wert ist keine Zahl</translation>
     </message>
     <message>
         <source>not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Array</translation>
     </message>
     <message>
         <source>expected [file name, image id, width, height]</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet [Dateiname, Bild-ID, Breite, Höhe]</translation>
     </message>
     <message>
         <source>track id</source>
-        <translation type="unfinished"></translation>
+        <translation>Track-ID</translation>
     </message>
     <message>
         <source>is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>wird doppelt verwendet</translation>
     </message>
     <message>
         <source>not a Paddock project file (no &quot;format&quot;: &quot;paddock-project&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Paddock-Projektdatei (kein &quot;format&quot;: &quot;paddock-project&quot;)</translation>
     </message>
     <message>
         <source>missing or invalid &apos;version&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;version&apos; fehlt oder ist ungültig</translation>
     </message>
     <message>
         <source>written by a newer version of Paddock (project format version</source>
-        <translation type="unfinished"></translation>
+        <translation>von einer neueren Paddock-Version geschrieben (Projektformat-Version</translation>
     </message>
     <message>
         <source>this version reads up to</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Version liest bis</translation>
     </message>
     <message>
         <source>Update Paddock to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren Sie Paddock, um die Datei zu öffnen.</translation>
     </message>
     <message>
         <source>missing &apos;categories&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;categories&apos; fehlt</translation>
     </message>
     <message>
         <source>missing &apos;clips&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;clips&apos; fehlt</translation>
     </message>
     <message>
         <source>cannot write</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gefunden</translation>
     </message>
     <message>
         <source>cannot read</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Nothing to return: the error list has no open entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zurückzugeben: Die Fehlerliste hat keinen offenen Eintrag.</translation>
     </message>
 </context>
 <context>
     <name>paddock::core::detail</name>
     <message>
         <source>cannot create the autosave folder</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner für die automatische Sicherung kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>NaN or Infinity is not a number JSON allows</source>
-        <translation type="unfinished"></translation>
+        <translation>NaN oder Infinity ist in JSON keine zulässige Zahl</translation>
     </message>
     <message>
         <source>not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>kein gültiges JSON</translation>
     </message>
     <message>
         <source>truncated?</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschnitten?</translation>
     </message>
     <message>
         <source>at</source>
-        <translation type="unfinished"></translation>
+        <translation>bei</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>es fehlt</translation>
     </message>
     <message>
         <source>is not an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine ganze Zahl</translation>
     </message>
     <message>
         <source>is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt außerhalb des gültigen Bereichs</translation>
     </message>
     <message>
         <source>is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine endliche Zahl</translation>
     </message>
     <message>
         <source>is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ist keine Zeichenkette</translation>
     </message>
     <message>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Objekt</translation>
     </message>
     <message>
         <source>&apos;xy&apos;, &apos;v&apos; and &apos;s&apos; do not describe the same number of keypoints</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;xy&apos;, &apos;v&apos; und &apos;s&apos; beschreiben nicht dieselbe Anzahl von Schlüsselpunkten</translation>
     </message>
     <message>
         <source>&apos;q&apos; does not have one score per keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;q&apos; hat nicht genau eine Bewertung pro Schlüsselpunkt</translation>
     </message>
     <message>
         <source>keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt</translation>
     </message>
     <message>
         <source>coordinate is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Koordinate ist keine Zahl</translation>
     </message>
     <message>
         <source>unknown visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Sichtbarkeit</translation>
     </message>
     <message>
         <source>unknown source</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Quelle</translation>
     </message>
     <message>
         <source>score is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung ist keine Zahl</translation>
     </message>
     <message>
         <source>&apos;bbox&apos; is not four numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;bbox&apos; besteht nicht aus vier Zahlen</translation>
     </message>
     <message>
         <source>not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Array</translation>
     </message>
     <message>
         <source>negative frame index</source>
-        <translation type="unfinished"></translation>
+        <translation>negativer Bildindex</translation>
     </message>
     <message>
         <source>missing &apos;a&apos; (the instances)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;a&apos; fehlt (die Instanzen)</translation>
     </message>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelt aufgeführt</translation>
     </message>
     <message>
         <source>track</source>
-        <translation type="unfinished"></translation>
+        <translation>Track</translation>
     </message>
     <message>
         <source>appears twice on frame</source>
-        <translation type="unfinished"></translation>
+        <translation>erscheint doppelt auf Bild</translation>
     </message>
     <message>
         <source>unknown error type or state</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Fehlertyp oder Status</translation>
     </message>
     <message>
         <source>&apos;suggested&apos; is not two numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;suggested&apos; besteht nicht aus zwei Zahlen</translation>
     </message>
     <message>
         <source>unknown round state</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Rundenstatus</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::AcceptEntry</name>
     <message>
         <source>Accept Error Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlereintrag akzeptieren</translation>
     </message>
 </context>
 <context>
@@ -899,57 +899,57 @@
     <name>paddock::ui::ApplySuggestion</name>
     <message>
         <source>Apply Suggested Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagene Position übernehmen</translation>
     </message>
     <message>
         <source>There is no error entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Fehlereintrag %1.</translation>
     </message>
     <message>
         <source>Entry %1 has no suggested position for a keypoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 hat keine vorgeschlagene Position für einen Schlüsselpunkt.</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::CorrectKeypoint</name>
     <message>
         <source>Correct Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt korrigieren</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ErrorListModel</name>
     <message>
         <source>Wrong position</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Position</translation>
     </message>
     <message>
         <source>Left/right swapped</source>
-        <translation type="unfinished"></translation>
+        <translation>Links/rechts vertauscht</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlt</translation>
     </message>
     <message>
         <source>Should be occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sollte verdeckt sein</translation>
     </message>
     <message>
         <source>Should be unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sollte unbeschriftet sein</translation>
     </message>
     <message>
         <source>Wrong species</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Art</translation>
     </message>
     <message>
         <source>Wrong track id</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Track-ID</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstiges</translation>
     </message>
     <message>
         <source>Open</source>
@@ -957,75 +957,75 @@
     </message>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptiert</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder geöffnet</translation>
     </message>
     <message>
         <source>labelling</source>
-        <translation type="unfinished"></translation>
+        <translation>in Beschriftung</translation>
     </message>
     <message>
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>in Prüfung</translation>
     </message>
     <message>
         <source>returned</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgegeben</translation>
     </message>
     <message>
         <source>fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>korrigiert</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>akzeptiert</translation>
     </message>
     <message>
         <source>(frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Bild)</translation>
     </message>
     <message>
         <source>(animal)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Tier)</translation>
     </message>
     <message>
         <source>[→ %1, %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>[→ %1, %2]</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier</translation>
     </message>
     <message>
         <source>Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
 </context>
 <context>
@@ -1083,73 +1083,73 @@
     <name>paddock::ui::FindingsToEntries</name>
     <message>
         <source>Findings to Error List</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde in die Fehlerliste übernehmen</translation>
     </message>
     <message>
         <source>Every finding is already on the error list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Befunde stehen bereits auf der Fehlerliste.</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::FlagDialog</name>
     <message>
         <source>Suggest position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position vorschlagen</translation>
     </message>
     <message>
         <source>Flag Error on Frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler auf Bild %1 melden</translation>
     </message>
     <message>
         <source>Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt</translation>
     </message>
     <message>
         <source>Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Flag:</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden für:</translation>
     </message>
     <message>
         <source>Animal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier:</translation>
     </message>
     <message>
         <source>Keypoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt:</translation>
     </message>
     <message>
         <source>Error:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler:</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar:</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::FlagError</name>
     <message>
         <source>Flag Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler melden</translation>
     </message>
     <message>
         <source>Frame %1 is outside the clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 liegt außerhalb des Clips.</translation>
     </message>
     <message>
         <source>The clip has no animal %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Clip hat kein Tier %1.</translation>
     </message>
     <message>
         <source>A keypoint error needs an animal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüsselpunktfehler braucht ein Tier.</translation>
     </message>
 </context>
 <context>
@@ -1239,11 +1239,11 @@
     <name>paddock::ui::ImportErrorList</name>
     <message>
         <source>Import Error List</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerliste importieren</translation>
     </message>
     <message>
         <source>The error list has nothing new for this clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fehlerliste enthält nichts Neues für diesen Clip.</translation>
     </message>
 </context>
 <context>
@@ -1736,80 +1736,80 @@
     <name>paddock::ui::MarkEntryFixed</name>
     <message>
         <source>Mark Error Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler als behoben markieren</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::RemoveEntry</name>
     <message>
         <source>Remove Error Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlereintrag entfernen</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ReopenEntry</name>
     <message>
         <source>Reopen Error Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlereintrag wieder öffnen</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ReviewDock</name>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <source>Reviewer mode: labels are read-only (“%1” refused). Flag the point, or apply a suggested position as a correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfmodus: Beschriftungen sind schreibgeschützt („%1“ abgelehnt). Melden Sie den Punkt oder übernehmen Sie eine vorgeschlagene Position als Korrektur.</translation>
     </message>
     <message>
         <source>All errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Fehler</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
         <source>To do (open, reopened)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu erledigen (offen, wieder geöffnet)</translation>
     </message>
     <message>
         <source>This frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Bild</translation>
     </message>
     <message>
         <source>Flag…</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden…</translation>
     </message>
     <message>
         <source>Flag the selected keypoint, animal or this frame (reviewer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Schlüsselpunkt, das ausgewählte Tier oder dieses Bild melden (Prüfer)</translation>
     </message>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben</translation>
     </message>
     <message>
         <source>Mark the selected entry fixed (labeller)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Eintrag als behoben markieren (Beschrifter)</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptieren</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder öffnen</translation>
     </message>
     <message>
         <source>Apply suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag übernehmen</translation>
     </message>
     <message>
         <source>Move the point to the suggested position and accept (reviewer correction)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Punkt an die vorgeschlagene Position verschieben und akzeptieren (Korrektur durch Prüfer)</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1817,256 +1817,259 @@
     </message>
     <message>
         <source>Run checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen ausführen</translation>
     </message>
     <message>
         <source>Add to list</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Liste hinzufügen</translation>
     </message>
     <message>
         <source>Add all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle hinzufügen</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren…</translation>
     </message>
     <message>
         <source>Compare rounds…</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden vergleichen…</translation>
     </message>
     <message>
         <source>Reviewer Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfmodus</translation>
     </message>
     <message>
         <source>Your name (recorded on flags and rounds):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name (wird bei Meldungen und Runden gespeichert):</translation>
     </message>
     <message>
         <source>Reviewer mode: labels are read-only; flag errors, accept or reopen fixes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfmodus: Beschriftungen sind schreibgeschützt; Fehler melden, Korrekturen akzeptieren oder wieder öffnen.</translation>
     </message>
     <message>
         <source>Labeller mode: fix the open entries and mark them fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschriftungsmodus: Beheben Sie die offenen Einträge und markieren Sie sie als behoben.</translation>
     </message>
     <message>
         <source>No clip is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Clip geöffnet.</translation>
     </message>
     <message>
         <source>What is still wrong (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ist noch falsch (optional):</translation>
     </message>
     <message>
         <source>The checks found nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfungen haben nichts gefunden.</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Befund.</numerusform>
+            <numerusform>%n Befunde.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies) added to the error list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag zur Fehlerliste hinzugefügt.</numerusform>
+            <numerusform>%n Einträge zur Fehlerliste hinzugefügt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n entry(ies) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag nach %1 exportiert.</numerusform>
+            <numerusform>%n Einträge nach %1 exportiert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 kept local.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert: %1 neu, %2 aktualisiert, %3 unverändert, %4 lokal beibehalten.</translation>
     </message>
     <message>
         <source>Export Error List</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerliste exportieren</translation>
     </message>
     <message>
         <source>Error lists (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerlisten (*.json)</translation>
     </message>
     <message>
         <source>Import Error List</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerliste importieren</translation>
     </message>
     <message>
         <source>No review round yet: submit the clip for review first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Prüfrunde: Reichen Sie den Clip zuerst zur Prüfung ein.</translation>
     </message>
     <message>
         <source>No clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Clip.</translation>
     </message>
     <message>
         <source>Labelled %1 · propagated, not reviewed %2 · open errors %3 · fixed %4 · accepted %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschriftet %1 · propagiert, nicht geprüft %2 · offene Fehler %3 · behoben %4 · akzeptiert %5</translation>
     </message>
     <message>
         <source>Not yet submitted for review (labelling).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht zur Prüfung eingereicht (in Beschriftung).</translation>
     </message>
     <message>
         <source>Round %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Runde %1: %2</translation>
     </message>
     <message>
         <source> · reviewer %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · Prüfer %1</translation>
     </message>
     <message>
         <source>unnamed</source>
-        <translation type="unfinished"></translation>
+        <translation>unbenannt</translation>
     </message>
     <message>
         <source>&lt;b&gt;Reviewer&lt;/b&gt; mode (%1): labels read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Prüfmodus&lt;/b&gt; (%1): Beschriftungen schreibgeschützt</translation>
     </message>
     <message>
         <source>&lt;b&gt;Labeller&lt;/b&gt; mode (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Beschriftungsmodus&lt;/b&gt; (%1)</translation>
     </message>
     <message>
         <source>#%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 von %2</translation>
     </message>
     <message>
         <source>, %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 von %2</translation>
     </message>
     <message>
         <source> · suggested (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> · vorgeschlagen (%1, %2)</translation>
     </message>
     <message>
         <source>Select an entry to see its comment; a click jumps to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag aus, um seinen Kommentar zu sehen; ein Klick springt dorthin.</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ReviewEdit</name>
     <message>
         <source>There is no clip %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Clip %1.</translation>
     </message>
     <message>
         <source>Only a reviewer can do this (switch to reviewer mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Prüfer kann das tun (wechseln Sie in den Prüfmodus).</translation>
     </message>
     <message>
         <source>Only the labeller can do this (switch to labeller mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur der Beschrifter kann das tun (wechseln Sie in den Beschriftungsmodus).</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ReviewOverlay</name>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>animal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier %1</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::RoundDiffDialog</name>
     <message>
         <source>moved</source>
-        <translation type="unfinished"></translation>
+        <translation>verschoben</translation>
     </message>
     <message>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>hinzugefügt</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>entfernt</translation>
     </message>
     <message>
         <source>visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbarkeit</translation>
     </message>
     <message>
         <source>Compare Review Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfrunden vergleichen</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis:</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier</translation>
     </message>
     <message>
         <source>Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselpunkt</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Pixel</translation>
     </message>
     <message>
         <source>Before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher → nachher</translation>
     </message>
     <message>
         <source>Round %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Runde %1 (%2)</translation>
     </message>
     <message>
         <source>Current labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Beschriftungen</translation>
     </message>
-    <message>
-        <source>%1 changed points, %2 moved.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n changed point(s), %1 moved.</source>
+        <translation>
+            <numerusform>%n geänderter Punkt, davon %1 verschoben.</numerusform>
+            <numerusform>%n geänderte Punkte, davon %1 verschoben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::RoundStep</name>
     <message>
         <source>Submit for Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Prüfung einreichen</translation>
     </message>
     <message>
         <source>Return to Labeller</source>
-        <translation type="unfinished"></translation>
+        <translation>An Beschrifter zurückgeben</translation>
     </message>
     <message>
         <source>Submit Fixes</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrekturen einreichen</translation>
     </message>
     <message>
         <source>Accept Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Clip akzeptieren</translation>
     </message>
 </context>
 <context>

@@ -5,31 +5,31 @@
     <name>Bench</name>
     <message>
         <source>paddock bench video: %1 needs a positive number</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench video：%1 需要一个正数</translation>
     </message>
     <message>
         <source>paddock bench video: unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench video：意外的参数 %1</translation>
     </message>
     <message>
         <source>usage: paddock bench video FILE [--cache-mb N] [--random N] [--frames N] [--steps N]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：paddock bench video FILE [--cache-mb N] [--random N] [--frames N] [--steps N]</translation>
     </message>
     <message>
         <source>usage: paddock bench NAME [ARGS]; benchmarks:</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：paddock bench NAME [ARGS]；可用的基准测试：</translation>
     </message>
     <message>
         <source>paddock bench: unknown benchmark &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench：未知的基准测试 &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>Check</name>
     <message numerus="yes">
         <source>%n finding(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 中有 %n 条检查结果</numerusform>
         </translation>
     </message>
 </context>
@@ -37,7 +37,7 @@
     <name>Compare</name>
     <message>
         <source>usage: paddock compare A.json B.json [--json] [--worst N]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：paddock compare A.json B.json [--json] [--worst N]</translation>
     </message>
 </context>
 <context>
@@ -58,41 +58,41 @@
     <name>Review</name>
     <message>
         <source>Entry %1 is %2 and cannot become %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 处于“%2”状态，无法变为“%3”。</translation>
     </message>
     <message>
         <source>Cannot %1: the clip is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法%1：片段处于“%2”状态。</translation>
     </message>
     <message>
         <source>start a review</source>
-        <translation type="unfinished"></translation>
+        <translation>开始审核</translation>
     </message>
     <message>
         <source>return the clip to the labeller</source>
-        <translation type="unfinished"></translation>
+        <translation>将片段退回给标注员</translation>
     </message>
     <message>
         <source>submit fixes</source>
-        <translation type="unfinished"></translation>
+        <translation>提交修正</translation>
     </message>
     <message numerus="yes">
         <source>%n error-list entries are still open.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>错误列表中仍有 %n 个未解决的条目。</numerusform>
         </translation>
     </message>
     <message>
         <source>accept the clip</source>
-        <translation type="unfinished"></translation>
+        <translation>接受片段</translation>
     </message>
 </context>
 <context>
     <name>Review Commands</name>
     <message numerus="yes">
         <source>Add %n Finding(s) to Error List</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将 %n 条检查结果添加到错误列表</numerusform>
         </translation>
     </message>
 </context>
@@ -166,640 +166,640 @@
     <name>paddock::app</name>
     <message>
         <source>paddock check: --severity must be info, warning or error, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock check：--severity 必须是 info、warning 或 error，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock check: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock check：意外的参数 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>usage: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]</translation>
     </message>
     <message>
         <source>paddock check: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock check：%1</translation>
     </message>
     <message>
         <source>paddock check: %1 has no clip &apos;%2&apos; (clips: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock check：%1 中没有片段 &apos;%2&apos;（现有片段：%3）</translation>
     </message>
     <message>
         <source>paddock compare: --worst needs a number, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock compare：--worst 需要一个数字，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock compare: unknown option &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock compare：未知选项 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock compare: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock compare：%1</translation>
     </message>
     <message>
         <source>clip %1</source>
-        <translation type="unfinished"></translation>
+        <translation>片段 %1</translation>
     </message>
     <message>
         <source>paddock compare: %1 and %2 have no clip in common (matched by name or video id)</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock compare：%1 和 %2 没有共同的片段（按名称或视频 ID 匹配）</translation>
     </message>
     <message>
         <source>paddock bench checks: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench checks：意外的参数 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock bench checks: give a labels file (../shared/eval/flies/gt.json was not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench checks：请指定一个标注文件（未找到 ../shared/eval/flies/gt.json）</translation>
     </message>
     <message>
         <source>paddock bench checks: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock bench checks：%1</translation>
     </message>
     <message>
         <source>file: %1 (%2 clips, %3 frames, %4 animals, %5 points), read in %6 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：%1（%2 个片段，%3 帧，%4 只动物，%5 个点），读取用时 %6 毫秒</translation>
     </message>
     <message>
         <source>all checks: %1 over %2 runs; %3 findings</source>
-        <translation type="unfinished"></translation>
+        <translation>全部检查：%1（共 %2 次运行）；%3 条检查结果</translation>
     </message>
     <message>
         <source>paddock demo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock demo：%1</translation>
     </message>
     <message>
         <source>demo clip: %1 frames of %2x%3 in %4</source>
-        <translation type="unfinished"></translation>
+        <translation>演示片段：%1 帧，尺寸 %2x%3，位于 %4</translation>
     </message>
     <message>
         <source>labelled frames: %1 (every %2th and the last, from the ground truth)</source>
-        <translation type="unfinished"></translation>
+        <translation>已标注帧：%1（取自真值，每 %2 帧取一帧，外加最后一帧）</translation>
     </message>
     <message>
         <source>paddock demo: propagation failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock demo：传播失败：%1</translation>
     </message>
     <message>
         <source>propagated with the %1 tracker in %2 s; APTv2 JSON: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用 %1 跟踪器在 %2 秒内完成传播；APTv2 JSON：%3</translation>
     </message>
     <message>
         <source>error against the ground truth on %1 unlabelled keypoints: mean %2 px, median %3 px, within 4 px %4%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个未标注关键点相对真值的误差：平均 %2 像素，中位数 %3 像素，4 像素以内占 %4%</translation>
     </message>
     <message>
         <source>linear interpolation for comparison: mean %1 px, median %2 px, within 4 px %3%</source>
-        <translation type="unfinished"></translation>
+        <translation>线性插值（作为对照）：平均 %1 像素，中位数 %2 像素，4 像素以内占 %3%</translation>
     </message>
     <message>
         <source>paddock demo: unknown argument %1 (usage: paddock demo [--headless] [--out DIR])</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock demo：未知参数 %1（用法：paddock demo [--headless] [--out DIR]）</translation>
     </message>
     <message>
         <source>paddock demo: cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock demo：无法创建 %1</translation>
     </message>
     <message>
         <source>usage: paddock info CLIP   (a video file or a folder of frame images)</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：paddock info CLIP   （视频文件或帧图像文件夹）</translation>
     </message>
     <message>
         <source>paddock info: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock info：%1</translation>
     </message>
     <message>
         <source>paddock propagate: --steps needs a whole number &gt;= 0, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate：--steps 需要一个 &gt;= 0 的整数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock propagate: unknown option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate：未知选项 %1</translation>
     </message>
     <message>
         <source>paddock propagate: unexpected argument %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate：意外的参数 %1</translation>
     </message>
     <message>
         <source>paddock propagate: %1 needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate：%1 需要一个值</translation>
     </message>
     <message>
         <source>paddock propagate: CLIP, --labels and --out are required</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate：必须提供 CLIP、--labels 和 --out</translation>
     </message>
     <message>
         <source>paddock propagate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate：%1</translation>
     </message>
     <message>
         <source>paddock propagate: %1 has several clips and none is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate：%1 包含多个片段，但其中没有 %2</translation>
     </message>
     <message>
         <source>paddock propagate: %1 labels frame %2, but %3 has %4 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock propagate：%1 标注了第 %2 帧，但 %3 只有 %4 帧</translation>
     </message>
     <message>
         <source>propagating: %1% (%2/%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在传播：%1%（%2/%3）</translation>
     </message>
     <message>
         <source>, about %1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>，约剩 %1 秒</translation>
     </message>
     <message>
         <source>propagated %1 keypoints over frames %2..%3 with the %4 tracker in %5 s; wrote %6</source>
-        <translation type="unfinished"></translation>
+        <translation>已使用 %4 跟踪器在 %5 秒内将 %1 个关键点传播到第 %2..%3 帧；已写入 %6</translation>
     </message>
 </context>
 <context>
     <name>paddock::core</name>
     <message>
         <source>cannot write the frame image</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入帧图像</translation>
     </message>
     <message>
         <source>clip</source>
-        <translation type="unfinished"></translation>
+        <translation>片段</translation>
     </message>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>track</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹</translation>
     </message>
     <message>
         <source>category id</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 ID</translation>
     </message>
     <message>
         <source>is not in the project</source>
-        <translation type="unfinished"></translation>
+        <translation>不在项目中</translation>
     </message>
     <message>
         <source>keypoints, but category</source>
-        <translation type="unfinished"></translation>
+        <translation>个关键点，但类别</translation>
     </message>
     <message>
         <source>has</source>
-        <translation type="unfinished"></translation>
+        <translation>有</translation>
     </message>
     <message>
         <source>is not a list of pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>不是由数对组成的列表</translation>
     </message>
     <message>
         <source>has an entry that is not a pair of indices</source>
-        <translation type="unfinished"></translation>
+        <translation>包含一个不是索引对的条目</translation>
     </message>
     <message>
         <source>refers to a keypoint that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>引用了不存在的关键点</translation>
     </message>
     <message>
         <source>with</source>
-        <translation type="unfinished"></translation>
+        <translation>但总共只有</translation>
     </message>
     <message>
         <source>keypoints</source>
-        <translation type="unfinished"></translation>
+        <translation>个关键点</translation>
     </message>
     <message>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>不是对象</translation>
     </message>
     <message>
         <source>missing &apos;keypoints&apos; (the keypoint names)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &apos;keypoints&apos;（关键点名称）</translation>
     </message>
     <message>
         <source>a keypoint name is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>某个关键点名称不是字符串</translation>
     </message>
     <message>
         <source>missing &apos;keypoints&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &apos;keypoints&apos;</translation>
     </message>
     <message>
         <source>keypoint values; category</source>
-        <translation type="unfinished"></translation>
+        <translation>个关键点值；类别</translation>
     </message>
     <message>
         <source>needs</source>
-        <translation type="unfinished"></translation>
+        <translation>需要</translation>
     </message>
     <message>
         <source>keypoints x 3</source>
-        <translation type="unfinished"></translation>
+        <translation>个关键点 x 3</translation>
     </message>
     <message>
         <source>keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>关键点</translation>
     </message>
     <message>
         <source>value is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>值不是数字</translation>
     </message>
     <message>
         <source>coordinate is NaN or infinite</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标为 NaN 或无穷大</translation>
     </message>
     <message>
         <source>visibility must be 0, 1 or 2, not</source>
-        <translation type="unfinished"></translation>
+        <translation>可见性必须为 0、1 或 2，而不是</translation>
     </message>
     <message>
         <source>is outside the image</source>
-        <translation type="unfinished"></translation>
+        <translation>超出图像范围</translation>
     </message>
     <message>
         <source>not a COCO file: the top level is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 COCO 文件：顶层不是对象</translation>
     </message>
     <message>
         <source>not a COCO keypoint file: missing</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 COCO 关键点文件：缺少</translation>
     </message>
     <message>
         <source>list</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <source>duplicate category id</source>
-        <translation type="unfinished"></translation>
+        <translation>重复的类别 ID</translation>
     </message>
     <message>
         <source>missing &apos;id&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &apos;id&apos;</translation>
     </message>
     <message>
         <source>negative width or height</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度或高度为负数</translation>
     </message>
     <message>
         <source>duplicate image id</source>
-        <translation type="unfinished"></translation>
+        <translation>重复的图像 ID</translation>
     </message>
     <message>
         <source>&apos;annotations&apos; is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;annotations&apos; 不是列表</translation>
     </message>
     <message>
         <source>duplicate annotation id</source>
-        <translation type="unfinished"></translation>
+        <translation>重复的标注 ID</translation>
     </message>
     <message>
         <source>unknown image id</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的图像 ID</translation>
     </message>
     <message>
         <source>(no such image in &apos;images&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>（&apos;images&apos; 中没有此图像）</translation>
     </message>
     <message>
         <source>unknown category id</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的类别 ID</translation>
     </message>
     <message>
         <source>added it with the skeleton all categories share</source>
-        <translation type="unfinished"></translation>
+        <translation>已按所有类别共用的骨架添加该类别</translation>
     </message>
     <message>
         <source>(no such category in &apos;categories&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>（&apos;categories&apos; 中没有此类别）</translation>
     </message>
     <message>
         <source>on image</source>
-        <translation type="unfinished"></translation>
+        <translation>位于图像</translation>
     </message>
     <message>
         <source>&apos;bbox&apos; is not four finite numbers [x, y, w, h]</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;bbox&apos; 不是四个有限数值 [x, y, w, h]</translation>
     </message>
     <message>
         <source>&apos;track_id&apos; is not an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;track_id&apos; 不是整数</translation>
     </message>
     <message>
         <source>track_id</source>
-        <translation type="unfinished"></translation>
+        <translation>track_id</translation>
     </message>
     <message>
         <source>appears twice on image</source>
-        <translation type="unfinished"></translation>
+        <translation>重复出现于图像</translation>
     </message>
     <message>
         <source>not a DeepLabCut CollectedData file: the first row must start with &apos;scorer&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 DeepLabCut CollectedData 文件：第一行必须以 &apos;scorer&apos; 开头</translation>
     </message>
     <message>
         <source>not a DeepLabCut CollectedData file: missing the &apos;bodyparts&apos; header row</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 DeepLabCut CollectedData 文件：缺少 &apos;bodyparts&apos; 表头行</translation>
     </message>
     <message>
         <source>not a DeepLabCut CollectedData file: missing the &apos;coords&apos; header row</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 DeepLabCut CollectedData 文件：缺少 &apos;coords&apos; 表头行</translation>
     </message>
     <message>
         <source>no data columns after the index</source>
-        <translation type="unfinished"></translation>
+        <translation>索引列之后没有数据列</translation>
     </message>
     <message>
         <source>the header rows do not have the same number of columns</source>
-        <translation type="unfinished"></translation>
+        <translation>各表头行的列数不一致</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>empty body part name</source>
-        <translation type="unfinished"></translation>
+        <translation>身体部位名称为空</translation>
     </message>
     <message>
         <source>unknown coordinate</source>
-        <translation type="unfinished"></translation>
+        <translation>未知坐标</translation>
     </message>
     <message>
         <source>expected x, y or likelihood</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 x、y 或 likelihood</translation>
     </message>
     <message>
         <source>has two</source>
-        <translation type="unfinished"></translation>
+        <translation>有两个</translation>
     </message>
     <message>
         <source>columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>body part</source>
-        <translation type="unfinished"></translation>
+        <translation>身体部位</translation>
     </message>
     <message>
         <source>needs both an x and a y column</source>
-        <translation type="unfinished"></translation>
+        <translation>需要同时有 x 列和 y 列</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>cells, the header has</source>
-        <translation type="unfinished"></translation>
+        <translation>个单元格，而表头有</translation>
     </message>
     <message>
         <source>no image path</source>
-        <translation type="unfinished"></translation>
+        <translation>没有图像路径</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>图像</translation>
     </message>
     <message>
         <source>is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>被列出了两次</translation>
     </message>
     <message>
         <source>of</source>
-        <translation type="unfinished"></translation>
+        <translation>属于</translation>
     </message>
     <message>
         <source>a value is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>某个值不是数字</translation>
     </message>
     <message>
         <source>has only one of x and y</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 x 和 y 中的一个</translation>
     </message>
     <message>
         <source>coordinate is infinite</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标为无穷大</translation>
     </message>
     <message>
         <source>a DeepLabCut CSV holds one clip; this project has</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepLabCut CSV 只能包含一个片段；此项目有</translation>
     </message>
     <message>
         <source>choose one with --clip</source>
-        <translation type="unfinished"></translation>
+        <translation>请用 --clip 选择一个</translation>
     </message>
     <message>
         <source>the animals of the clip have different skeletons; a DeepLabCut CSV needs one</source>
-        <translation type="unfinished"></translation>
+        <translation>该片段中各动物的骨架不同；DeepLabCut CSV 只允许一种骨架</translation>
     </message>
     <message>
         <source>the project has no skeleton (category)</source>
-        <translation type="unfinished"></translation>
+        <translation>项目没有骨架（类别）</translation>
     </message>
     <message>
         <source>is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数组</translation>
     </message>
     <message>
         <source>has a pair that is not two keypoint indices</source>
-        <translation type="unfinished"></translation>
+        <translation>包含一个不是由两个关键点索引组成的数对</translation>
     </message>
     <message>
         <source>&apos;sigmas&apos; does not have one value per keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;sigmas&apos; 没有为每个关键点提供一个值</translation>
     </message>
     <message>
         <source>a sigma is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>某个 sigma 值不是数字</translation>
     </message>
     <message>
         <source>not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数组</translation>
     </message>
     <message>
         <source>expected [file name, image id, width, height]</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 [文件名, 图像 ID, 宽度, 高度]</translation>
     </message>
     <message>
         <source>track id</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹 ID</translation>
     </message>
     <message>
         <source>is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>被使用了两次</translation>
     </message>
     <message>
         <source>not a Paddock project file (no &quot;format&quot;: &quot;paddock-project&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 Paddock 项目文件（没有 &quot;format&quot;: &quot;paddock-project&quot;）</translation>
     </message>
     <message>
         <source>missing or invalid &apos;version&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;version&apos; 缺失或无效</translation>
     </message>
     <message>
         <source>written by a newer version of Paddock (project format version</source>
-        <translation type="unfinished"></translation>
+        <translation>由更新版本的 Paddock 写入（项目格式版本</translation>
     </message>
     <message>
         <source>this version reads up to</source>
-        <translation type="unfinished"></translation>
+        <translation>当前版本最高支持</translation>
     </message>
     <message>
         <source>Update Paddock to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请更新 Paddock 后再打开。</translation>
     </message>
     <message>
         <source>missing &apos;categories&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &apos;categories&apos;</translation>
     </message>
     <message>
         <source>missing &apos;clips&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &apos;clips&apos;</translation>
     </message>
     <message>
         <source>cannot write</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入</translation>
     </message>
     <message>
         <source>cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存</translation>
     </message>
     <message>
         <source>no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在</translation>
     </message>
     <message>
         <source>cannot read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
     <message>
         <source>Nothing to return: the error list has no open entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可退回的内容：错误列表中没有未解决的条目。</translation>
     </message>
 </context>
 <context>
     <name>paddock::core::detail</name>
     <message>
         <source>cannot create the autosave folder</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建自动保存文件夹</translation>
     </message>
     <message>
         <source>NaN or Infinity is not a number JSON allows</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 不允许使用 NaN 或 Infinity 作为数字</translation>
     </message>
     <message>
         <source>not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON</translation>
     </message>
     <message>
         <source>truncated?</source>
-        <translation type="unfinished"></translation>
+        <translation>文件被截断？</translation>
     </message>
     <message>
         <source>at</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少</translation>
     </message>
     <message>
         <source>is not an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>不是整数</translation>
     </message>
     <message>
         <source>is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>超出范围</translation>
     </message>
     <message>
         <source>is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有限数值</translation>
     </message>
     <message>
         <source>is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>不是字符串</translation>
     </message>
     <message>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>不是对象</translation>
     </message>
     <message>
         <source>&apos;xy&apos;, &apos;v&apos; and &apos;s&apos; do not describe the same number of keypoints</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;xy&apos;、&apos;v&apos; 和 &apos;s&apos; 描述的关键点数量不一致</translation>
     </message>
     <message>
         <source>&apos;q&apos; does not have one score per keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;q&apos; 没有为每个关键点提供一个分数</translation>
     </message>
     <message>
         <source>keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>关键点</translation>
     </message>
     <message>
         <source>coordinate is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标不是数字</translation>
     </message>
     <message>
         <source>unknown visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的可见性</translation>
     </message>
     <message>
         <source>unknown source</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的来源</translation>
     </message>
     <message>
         <source>score is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>分数不是数字</translation>
     </message>
     <message>
         <source>&apos;bbox&apos; is not four numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;bbox&apos; 不是四个数字</translation>
     </message>
     <message>
         <source>not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数组</translation>
     </message>
     <message>
         <source>negative frame index</source>
-        <translation type="unfinished"></translation>
+        <translation>帧索引为负数</translation>
     </message>
     <message>
         <source>missing &apos;a&apos; (the instances)</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &apos;a&apos;（实例）</translation>
     </message>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>被列出了两次</translation>
     </message>
     <message>
         <source>track</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹</translation>
     </message>
     <message>
         <source>appears twice on frame</source>
-        <translation type="unfinished"></translation>
+        <translation>重复出现于帧</translation>
     </message>
     <message>
         <source>unknown error type or state</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的错误类型或状态</translation>
     </message>
     <message>
         <source>&apos;suggested&apos; is not two numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;suggested&apos; 不是两个数字</translation>
     </message>
     <message>
         <source>unknown round state</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的轮次状态</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::AcceptEntry</name>
     <message>
         <source>Accept Error Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>接受错误条目</translation>
     </message>
 </context>
 <context>
@@ -896,57 +896,57 @@
     <name>paddock::ui::ApplySuggestion</name>
     <message>
         <source>Apply Suggested Position</source>
-        <translation type="unfinished"></translation>
+        <translation>应用建议位置</translation>
     </message>
     <message>
         <source>There is no error entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在错误条目 %1。</translation>
     </message>
     <message>
         <source>Entry %1 has no suggested position for a keypoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 没有关键点的建议位置。</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::CorrectKeypoint</name>
     <message>
         <source>Correct Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>修正关键点</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ErrorListModel</name>
     <message>
         <source>Wrong position</source>
-        <translation type="unfinished"></translation>
+        <translation>位置错误</translation>
     </message>
     <message>
         <source>Left/right swapped</source>
-        <translation type="unfinished"></translation>
+        <translation>左右颠倒</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <source>Should be occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>应为遮挡</translation>
     </message>
     <message>
         <source>Should be unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>不应标注</translation>
     </message>
     <message>
         <source>Wrong species</source>
-        <translation type="unfinished"></translation>
+        <translation>物种错误</translation>
     </message>
     <message>
         <source>Wrong track id</source>
-        <translation type="unfinished"></translation>
+        <translation>轨迹 ID 错误</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Open</source>
@@ -954,75 +954,75 @@
     </message>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新打开</translation>
     </message>
     <message>
         <source>labelling</source>
-        <translation type="unfinished"></translation>
+        <translation>标注中</translation>
     </message>
     <message>
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>审核中</translation>
     </message>
     <message>
         <source>returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回</translation>
     </message>
     <message>
         <source>fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>已修正</translation>
     </message>
     <message>
         <source>accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受</translation>
     </message>
     <message>
         <source>(frame)</source>
-        <translation type="unfinished"></translation>
+        <translation>（帧）</translation>
     </message>
     <message>
         <source>(animal)</source>
-        <translation type="unfinished"></translation>
+        <translation>（动物）</translation>
     </message>
     <message>
         <source>[→ %1, %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>[→ %1, %2]</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>动物</translation>
     </message>
     <message>
         <source>Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>关键点</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>提交人</translation>
     </message>
 </context>
 <context>
@@ -1080,73 +1080,73 @@
     <name>paddock::ui::FindingsToEntries</name>
     <message>
         <source>Findings to Error List</source>
-        <translation type="unfinished"></translation>
+        <translation>将检查结果加入错误列表</translation>
     </message>
     <message>
         <source>Every finding is already on the error list.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有检查结果都已在错误列表中。</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::FlagDialog</name>
     <message>
         <source>Suggest position</source>
-        <translation type="unfinished"></translation>
+        <translation>建议位置</translation>
     </message>
     <message>
         <source>Flag Error on Frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 %1 帧标记错误</translation>
     </message>
     <message>
         <source>Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>关键点</translation>
     </message>
     <message>
         <source>Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>动物</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>Flag:</source>
-        <translation type="unfinished"></translation>
+        <translation>标记对象：</translation>
     </message>
     <message>
         <source>Animal:</source>
-        <translation type="unfinished"></translation>
+        <translation>动物：</translation>
     </message>
     <message>
         <source>Keypoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>关键点：</translation>
     </message>
     <message>
         <source>Error:</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::FlagError</name>
     <message>
         <source>Flag Error</source>
-        <translation type="unfinished"></translation>
+        <translation>标记错误</translation>
     </message>
     <message>
         <source>Frame %1 is outside the clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 帧超出片段范围。</translation>
     </message>
     <message>
         <source>The clip has no animal %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>片段中没有动物 %1。</translation>
     </message>
     <message>
         <source>A keypoint error needs an animal.</source>
-        <translation type="unfinished"></translation>
+        <translation>关键点错误必须指定一只动物。</translation>
     </message>
 </context>
 <context>
@@ -1236,11 +1236,11 @@
     <name>paddock::ui::ImportErrorList</name>
     <message>
         <source>Import Error List</source>
-        <translation type="unfinished"></translation>
+        <translation>导入错误列表</translation>
     </message>
     <message>
         <source>The error list has nothing new for this clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误列表中没有此片段的新内容。</translation>
     </message>
 </context>
 <context>
@@ -1732,80 +1732,80 @@
     <name>paddock::ui::MarkEntryFixed</name>
     <message>
         <source>Mark Error Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>将错误标为已修复</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::RemoveEntry</name>
     <message>
         <source>Remove Error Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>删除错误条目</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ReopenEntry</name>
     <message>
         <source>Reopen Error Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开错误条目</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ReviewDock</name>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>审核</translation>
     </message>
     <message>
         <source>Reviewer mode: labels are read-only (“%1” refused). Flag the point, or apply a suggested position as a correction.</source>
-        <translation type="unfinished"></translation>
+        <translation>审核模式：标注为只读（已拒绝“%1”）。请标记该点，或将建议位置作为修正应用。</translation>
     </message>
     <message>
         <source>All errors</source>
-        <translation type="unfinished"></translation>
+        <translation>所有错误</translation>
     </message>
     <message>
         <source>Any state</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态</translation>
     </message>
     <message>
         <source>To do (open, reopened)</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理（未解决、已重新打开）</translation>
     </message>
     <message>
         <source>This frame</source>
-        <translation type="unfinished"></translation>
+        <translation>此帧</translation>
     </message>
     <message>
         <source>Flag…</source>
-        <translation type="unfinished"></translation>
+        <translation>标记…</translation>
     </message>
     <message>
         <source>Flag the selected keypoint, animal or this frame (reviewer)</source>
-        <translation type="unfinished"></translation>
+        <translation>标记所选关键点、动物或此帧（审核员）</translation>
     </message>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复</translation>
     </message>
     <message>
         <source>Mark the selected entry fixed (labeller)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选条目标为已修复（标注员）</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>接受</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开</translation>
     </message>
     <message>
         <source>Apply suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>应用建议</translation>
     </message>
     <message>
         <source>Move the point to the suggested position and accept (reviewer correction)</source>
-        <translation type="unfinished"></translation>
+        <translation>将该点移到建议位置并接受（审核员修正）</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -1813,253 +1813,255 @@
     </message>
     <message>
         <source>Run checks</source>
-        <translation type="unfinished"></translation>
+        <translation>运行检查</translation>
     </message>
     <message>
         <source>Add to list</source>
-        <translation type="unfinished"></translation>
+        <translation>添加到列表</translation>
     </message>
     <message>
         <source>Add all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部添加</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>Compare rounds…</source>
-        <translation type="unfinished"></translation>
+        <translation>比较轮次…</translation>
     </message>
     <message>
         <source>Reviewer Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>审核模式</translation>
     </message>
     <message>
         <source>Your name (recorded on flags and rounds):</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名（记录在标记和轮次中）：</translation>
     </message>
     <message>
         <source>Reviewer mode: labels are read-only; flag errors, accept or reopen fixes.</source>
-        <translation type="unfinished"></translation>
+        <translation>审核模式：标注为只读；可标记错误，接受或重新打开修正。</translation>
     </message>
     <message>
         <source>Labeller mode: fix the open entries and mark them fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>标注模式：修正未解决的条目，并将其标为已修复。</translation>
     </message>
     <message>
         <source>No clip is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开任何片段。</translation>
     </message>
     <message>
         <source>What is still wrong (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>仍存在的问题（可选）：</translation>
     </message>
     <message>
         <source>The checks found nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查未发现任何问题。</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条检查结果。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies) added to the error list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个条目添加到错误列表。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Exported %n entry(ies) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 个条目导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 updated, %3 unchanged, %4 kept local.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新增 %1，更新 %2，未变 %3，保留本地 %4。</translation>
     </message>
     <message>
         <source>Export Error List</source>
-        <translation type="unfinished"></translation>
+        <translation>导出错误列表</translation>
     </message>
     <message>
         <source>Error lists (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>错误列表 (*.json)</translation>
     </message>
     <message>
         <source>Import Error List</source>
-        <translation type="unfinished"></translation>
+        <translation>导入错误列表</translation>
     </message>
     <message>
         <source>No review round yet: submit the clip for review first.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无审核轮次：请先提交片段以供审核。</translation>
     </message>
     <message>
         <source>No clip.</source>
-        <translation type="unfinished"></translation>
+        <translation>无片段。</translation>
     </message>
     <message>
         <source>Labelled %1 · propagated, not reviewed %2 · open errors %3 · fixed %4 · accepted %5</source>
-        <translation type="unfinished"></translation>
+        <translation>已标注 %1 · 已传播未审核 %2 · 未解决错误 %3 · 已修复 %4 · 已接受 %5</translation>
     </message>
     <message>
         <source>Not yet submitted for review (labelling).</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未提交审核（标注中）。</translation>
     </message>
     <message>
         <source>Round %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 轮：%2</translation>
     </message>
     <message>
         <source> · reviewer %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · 审核员 %1</translation>
     </message>
     <message>
         <source>unnamed</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>&lt;b&gt;Reviewer&lt;/b&gt; mode (%1): labels read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;审核&lt;/b&gt;模式（%1）：标注只读</translation>
     </message>
     <message>
         <source>&lt;b&gt;Labeller&lt;/b&gt; mode (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;标注&lt;/b&gt;模式（%1）</translation>
     </message>
     <message>
         <source>#%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1，由 %2 创建</translation>
     </message>
     <message>
         <source>, %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>，%2 标为%1</translation>
     </message>
     <message>
         <source> · suggested (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> · 建议位置 (%1, %2)</translation>
     </message>
     <message>
         <source>Select an entry to see its comment; a click jumps to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个条目以查看其备注；单击即可跳转到该处。</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ReviewEdit</name>
     <message>
         <source>There is no clip %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在片段 %1。</translation>
     </message>
     <message>
         <source>Only a reviewer can do this (switch to reviewer mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>只有审核员可以执行此操作（请切换到审核模式）。</translation>
     </message>
     <message>
         <source>Only the labeller can do this (switch to labeller mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>只有标注员可以执行此操作（请切换到标注模式）。</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::ReviewOverlay</name>
     <message>
         <source>frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>animal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>动物 %1</translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::RoundDiffDialog</name>
     <message>
         <source>moved</source>
-        <translation type="unfinished"></translation>
+        <translation>已移动</translation>
     </message>
     <message>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除</translation>
     </message>
     <message>
         <source>visibility</source>
-        <translation type="unfinished"></translation>
+        <translation>可见性</translation>
     </message>
     <message>
         <source>Compare Review Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>比较审核轮次</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>从：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>到：</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <source>Animal</source>
-        <translation type="unfinished"></translation>
+        <translation>动物</translation>
     </message>
     <message>
         <source>Keypoint</source>
-        <translation type="unfinished"></translation>
+        <translation>关键点</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化</translation>
     </message>
     <message>
         <source>Pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>像素</translation>
     </message>
     <message>
         <source>Before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>之前 → 之后</translation>
     </message>
     <message>
         <source>Round %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 轮（%2）</translation>
     </message>
     <message>
         <source>Current labels</source>
-        <translation type="unfinished"></translation>
+        <translation>当前标注</translation>
     </message>
-    <message>
-        <source>%1 changed points, %2 moved.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n changed point(s), %1 moved.</source>
+        <translation>
+            <numerusform>%n 个点已更改，其中 %1 个已移动。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>paddock::ui::RoundStep</name>
     <message>
         <source>Submit for Review</source>
-        <translation type="unfinished"></translation>
+        <translation>提交审核</translation>
     </message>
     <message>
         <source>Return to Labeller</source>
-        <translation type="unfinished"></translation>
+        <translation>退回给标注员</translation>
     </message>
     <message>
         <source>Submit Fixes</source>
-        <translation type="unfinished"></translation>
+        <translation>提交修正</translation>
     </message>
     <message>
         <source>Accept Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>接受片段</translation>
     </message>
 </context>
 <context>

@@ -14,9 +14,9 @@ namespace paddock::core {
 
 namespace {
 
-std::string tr(const char *text)
+std::string tr(const char *text) // lupdate files these calls under the namespace
 {
-    return QCoreApplication::translate("Review", text).toStdString();
+    return QCoreApplication::translate("paddock::core", text).toStdString();
 }
 
 std::string trArg(const char *text, const std::string &a)

@@ -10,11 +10,6 @@
 namespace paddock::ui {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Review Commands", text);
-}
-
 QString fromStd(const std::string &s)
 {
     return QString::fromStdString(s);
@@ -23,6 +18,7 @@ QString fromStd(const std::string &s)
 /** The reviewer's correction of one keypoint to a position (a manual label); allowed in reviewer mode. */
 class CorrectKeypoint : public ClipEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::CorrectKeypoint) // the context lupdate gives its tr() calls
 public:
     CorrectKeypoint(Document *document, int clip, int frame, int trackId, int keypoint, core::Point2 pos,
                     QUndoCommand *parent)

@@ -6,6 +6,7 @@
 #include "core/model/review.h"
 #include "ui/document/document.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -21,6 +22,7 @@ namespace paddock::ui {
  */
 class ReviewEdit : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::ReviewEdit) // the context lupdate gives its tr() calls
 public:
     ReviewEdit(Document *document, int clip, const QString &text, QUndoCommand *parent = nullptr);
 
@@ -49,6 +51,7 @@ protected:
 /** The reviewer flags a keypoint (keypoint >= 0), an animal (trackId > 0) or a frame with an error type. */
 class FlagError : public ReviewEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::FlagError) // the context lupdate gives its tr() calls
 public:
     FlagError(Document *document, int clip, core::ReviewEntry entry);
     std::int64_t entryId() const { return mId; }
@@ -60,6 +63,7 @@ private:
 /** The labeller says an entry is fixed. */
 class MarkEntryFixed : public ReviewEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::MarkEntryFixed) // the context lupdate gives its tr() calls
 public:
     MarkEntryFixed(Document *document, int clip, std::int64_t id);
 };
@@ -67,6 +71,7 @@ public:
 /** The reviewer accepts an entry (its fix, or closes it after correcting the point). */
 class AcceptEntry : public ReviewEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::AcceptEntry) // the context lupdate gives its tr() calls
 public:
     AcceptEntry(Document *document, int clip, std::int64_t id, QUndoCommand *parent = nullptr);
 };
@@ -74,6 +79,7 @@ public:
 /** The reviewer reopens a fixed or accepted entry, optionally with a comment. */
 class ReopenEntry : public ReviewEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::ReopenEntry) // the context lupdate gives its tr() calls
 public:
     ReopenEntry(Document *document, int clip, std::int64_t id, const QString &comment = QString());
 };
@@ -81,6 +87,7 @@ public:
 /** The reviewer removes an entry raised by mistake. */
 class RemoveEntry : public ReviewEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::RemoveEntry) // the context lupdate gives its tr() calls
 public:
     RemoveEntry(Document *document, int clip, std::int64_t id);
 };
@@ -94,6 +101,7 @@ enum class RoundAction { SubmitForReview, ReturnToLabeller, SubmitFixes, AcceptC
  */
 class RoundStep : public ReviewEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::RoundStep) // the context lupdate gives its tr() calls
 public:
     RoundStep(Document *document, int clip, RoundAction action);
     static QString actionText(RoundAction action);
@@ -102,6 +110,7 @@ public:
 /** Imports an error list (one undo step): merges entries by id into the clip's list, labels untouched. */
 class ImportErrorList : public ReviewEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::ImportErrorList) // the context lupdate gives its tr() calls
 public:
     ImportErrorList(Document *document, int clip, const core::ErrorList &list);
     const core::MergeReport &report() const { return mReport; }
@@ -116,6 +125,7 @@ private:
  */
 class FindingsToEntries : public ReviewEdit
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::FindingsToEntries) // the context lupdate gives its tr() calls
 public:
     FindingsToEntries(Document *document, int clip, const std::vector<core::Finding> &findings);
     int addedCount() const { return mAdded; }
@@ -130,6 +140,7 @@ private:
  */
 class ApplySuggestion : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(paddock::ui::ApplySuggestion) // the context lupdate gives its tr() calls
 public:
     ApplySuggestion(Document *document, int clip, std::int64_t id);
 
