@@ -16,11 +16,6 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text) // lupdate files these calls under the namespace
-{
-    return QCoreApplication::translate("paddock::app", text);
-}
-
 QString defaultFile()
 {
     QStringList candidates;

@@ -301,9 +301,7 @@ int runBenchCoTracker(const QStringList &args)
         // The first frames of a real eval clip with its every-10 labels (all animals): TTO must lower the loss.
         const QDir dir(evalDir);
         auto project = core::readCocoFile(dir.filePath(QStringLiteral("sparse-every-10.json")).toStdString(), &err);
-        QString video;
-        for (const QString &name : dir.entryList({QStringLiteral("*.mp4"), QStringLiteral("*.mkv")}, QDir::Files))
-            video = dir.filePath(name);
+        const QString video = findClip(dir);
         auto source = video.isEmpty() ? nullptr : core::FrameSource::open(video.toStdString(), &err);
         if (!project || project->clips.empty() || !source) {
             printError(QStringLiteral("paddock bench cotracker: --eval %1: %2")

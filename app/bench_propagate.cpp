@@ -47,6 +47,9 @@ QString findEvalDir()
     return {};
 }
 
+
+} // namespace
+
 QString findClip(const QDir &dir)
 {
     for (const QString &name : dir.entryList({QStringLiteral("*.mp4"), QStringLiteral("*.mkv"), QStringLiteral("*.avi")},
@@ -54,8 +57,6 @@ QString findClip(const QDir &dir)
         return dir.filePath(name);
     return {};
 }
-
-} // namespace
 
 int runBenchPropagate(const QStringList &args)
 {

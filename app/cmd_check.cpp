@@ -18,11 +18,6 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text) // lupdate files these calls under the namespace
-{
-    return QCoreApplication::translate("paddock::app", text);
-}
-
 /** (image id, track id) pairs that occur more than once in the raw file, with how often. */
 std::map<std::pair<std::int64_t, int>, int> duplicateTracks(const std::string &path)
 {

@@ -13,11 +13,6 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text) // lupdate files these calls under the namespace
-{
-    return QCoreApplication::translate("paddock::app", text);
-}
-
 const char *kUsage = QT_TRANSLATE_NOOP("Compare", "usage: paddock compare A.json B.json [--json] [--worst N]");
 
 /** The clip of \a b that is the same clip as \a a: the only one, or the one with a's name or video id. */
@@ -54,14 +49,14 @@ int runCompare(const QStringList &args)
             }
         } else if (a.startsWith(QLatin1String("-"))) {
             printError(tr("paddock compare: unknown option '%1'").arg(a));
-            printError(tr(kUsage));
+            printError(QCoreApplication::translate("Compare", kUsage));
             return kExitBadInput;
         } else {
             files << a;
         }
     }
     if (files.size() != 2) {
-        printError(tr(kUsage));
+        printError(QCoreApplication::translate("Compare", kUsage));
         return kExitBadInput;
     }
     std::optional<core::Project> projects[2];

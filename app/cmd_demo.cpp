@@ -25,11 +25,6 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text) // lupdate files these calls under the namespace
-{
-    return QCoreApplication::translate("paddock::app", text);
-}
-
 constexpr int kLabelEvery = 15;
 
 /** The demo clip with the ground truth on every kLabelEvery-th frame and the last one, as a person's labels. */

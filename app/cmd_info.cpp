@@ -10,15 +10,6 @@
 
 namespace paddock::app {
 
-namespace {
-
-QString tr(const char *text) // lupdate files these calls under the namespace
-{
-    return QCoreApplication::translate("paddock::app", text);
-}
-
-} // namespace
-
 int runInfo(const QStringList &args)
 {
     if (args.size() != 1 || args.first().startsWith(QLatin1String("-"))) {

@@ -18,11 +18,6 @@ namespace paddock::app {
 
 namespace {
 
-QString tr(const char *text) // lupdate files these calls under the namespace
-{
-    return QCoreApplication::translate("paddock::app", text);
-}
-
 const char *kPropagateUsage =
     "usage: paddock propagate CLIP --labels SPARSE.json --out DENSE.json [--tracker default|cotracker3]\n"
     "                         [--weights FILE] [--device auto|cpu|cuda] [--steps N]\n";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QDir>
 #include <QStringList>
 
 namespace paddock::app {
@@ -32,6 +33,14 @@ int runBenchGui(const QStringList &args);
 int runBenchGuiApp(int argc, char **argv, const QStringList &args);
 /** Opens the GUI (optionally on a clip or project path). */
 int runGui(int argc, char **argv, const QStringList &paths);
+
+/**
+ * Translates a literal message of the command line. lupdate files such tr() calls in free functions under
+ * the namespace, so this looks them up there.
+ */
+QString tr(const char *text);
+/** The first video file (mp4, mkv, avi) in \a dir, or an empty string. */
+QString findClip(const QDir &dir);
 
 /** Prints a message to stderr with a trailing newline. */
 void printError(const QString &message);

@@ -10,6 +10,11 @@
 
 namespace paddock::app {
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("paddock::app", text);
+}
+
 void printError(const QString &message)
 {
     QTextStream(stderr) << message << '\n';
