@@ -719,7 +719,7 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
             a.endLabel.assign(a.K, 0);
             a.endPos.assign(a.K, Pt());
             a.endOccluded.assign(a.K, 0);
-            std::vector<Pt> extent;
+            std::vector<Pt> atStart, atEnd; // the animal's points at both ends of the segment
             for (int k = 0; k < a.K; ++k) {
                 if (const core::Keypoint *kp = userKeypoint(clip, Ga, id, k)) {
                     carry[k] = Carry{true, Pt(float(kp->x), float(kp->y)), false, 0.f,
@@ -728,34 +728,27 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
                 if (carry[k].has) {
                     a.fwd.has[k] = 1;
                     a.fwd.lost[k] = carry[k].lost;
-                    extent.push_back(carry[k].pos);
+                    atStart.push_back(carry[k].pos);
                 }
                 if (const core::Keypoint *kp = userKeypoint(clip, Gb, id, k)) {
                     a.endLabel[k] = a.bwd.has[k] = 1;
                     a.endPos[k] = Pt(float(kp->x), float(kp->y));
                     a.endOccluded[k] = kp->visibility == core::Visibility::Occluded;
-                    extent.push_back(a.endPos[k]);
+                    atEnd.push_back(a.endPos[k]);
                 }
             }
+            std::vector<Pt> extent = atStart;
+            extent.insert(extent.end(), atEnd.begin(), atEnd.end());
             if (extent.empty())
                 continue;
             const cv::Rect2f box = cv::boundingRect(extent);
             // The animal's size (the longer side of its labels' box on one frame) sets how far a lost point
             // is searched for.
-            std::vector<Pt> atStart, atEnd;
-            for (int k = 0; k < a.K; ++k) {
-                if (a.fwd.has[k])
-                    atStart.push_back(carry[k].pos);
-                if (a.endLabel[k])
-                    atEnd.push_back(a.endPos[k]);
-            }
-            double size = 0.0;
             for (const std::vector<Pt> *pts : {&atStart, &atEnd})
                 if (!pts->empty()) {
                     const cv::Rect2f b = cv::boundingRect(*pts);
-                    size = std::max(size, double(std::max(b.width, b.height)));
+                    a.size = std::max(a.size, double(std::max(b.width, b.height)));
                 }
-            a.size = size;
             const bool oneEnded = std::count(a.endLabel.begin(), a.endLabel.end(), 1) == 0;
             const double m = std::max(P.margin, (oneEnded ? 1.5 : 0.75) * std::max(box.width, box.height));
             cv::Rect roi(cvFloor(box.x - m), cvFloor(box.y - m), cvCeil(box.width + 2 * m), cvCeil(box.height + 2 * m));

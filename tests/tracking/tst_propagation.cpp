@@ -371,8 +371,8 @@ namespace {
 
 /**
  * A dark arena with a bright, textured, motionless body and one thin leg whose tip steps: it stands at A for
- * frames 0-9, at B for 10-19 and at C from 20 on, each step a single-frame jump of about 13 px. Lucas-Kanade
- * cannot follow such a jump and stays on the background without failing its forward-backward check; only
+ * frames 0-9, at B for 11-19 and at C from 21 on, 20-25 px apart; mid-swing (frames 10 and 20) the leg is not
+ * seen. Lucas-Kanade stays on the background without failing its forward-backward check; only
  * noticing that the patch no longer looks like the labelled tip and searching for it finds the middle stance,
  * which neither the forward nor the backward pass reaches on its own.
  */
