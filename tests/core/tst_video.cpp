@@ -2,6 +2,7 @@
 // Frame-exact video access: FrameSource on generated videos and image folders, corrupt inputs, FrameCache.
 #include "core/video/framecache.h"
 #include "core/video/framesource.h"
+#include "core/video/imagefolder.h"
 #include "core/video/sources_p.h"
 
 #include "tests/testutil.h"
@@ -231,7 +232,7 @@ TEST_CASE("video: VP9 with hidden alt-ref frames", "[video]")
 
 TEST_CASE("video: image folders in natural order", "[video]")
 {
-    using paddock::core::detail::naturalFileNameLess;
+    using paddock::core::naturalFileNameLess;
     CHECK(naturalFileNameLess("frame2.png", "frame10.png"));
     CHECK_FALSE(naturalFileNameLess("frame10.png", "frame2.png"));
     CHECK(naturalFileNameLess("frame002.png", "frame10.png"));
