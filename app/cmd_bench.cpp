@@ -21,7 +21,8 @@ struct Bench
 
 // Add a benchmark with one line here.
 const Bench kBenches[] = {
-    {"video", runBenchVideo, "FILE [--cache-mb N] [--random N] [--frames N]  decode fps, random access, cached steps, memory"},
+    {"video", runBenchVideo, "FILE [--cache-mb N] [--random N] [--frames N]  decode fps, random access, cached steps, memory;\n"
+                             "      --exactness [FILE...] [--dir DIR] [--frames N] [--random N] [--only TEXT]  frames vs the ffmpeg tool's decode"},
     {"project", runBenchProject, "[--frames N] [--animals N] [--runs N]  .paddock save/load time and size (default 1000 x 5)"},
     {"checks", runBenchChecks, "[FILE] [--repeat N]  time of the automatic checks (default ../shared/eval/flies/gt.json)"},
     {"propagate", runBenchPropagate, "[--dir EVAL_CLIP_DIR] [--out DIR] [SPARSE.json ...]  default tracker scored on ../shared/eval/flies, time vs decode, memory"},
