@@ -150,6 +150,29 @@ void checkDamagedFile(const std::string &path, bool mustFailOpen)
     }
 }
 
+/** A project with one clip at \a path whose every \a step-th frame has a labelled animal (all 17 points). */
+paddock::core::Project labelledProject(const std::string &path, const paddock::core::VideoInfo &info, int step)
+{
+    paddock::core::Project project = paddock::core::newAp10kProject();
+    paddock::core::Clip clip;
+    clip.name = "clip";
+    clip.path = path;
+    clip.frameCount = info.frameCount;
+    clip.width = info.width;
+    clip.height = info.height;
+    const paddock::core::Category &cat = project.categories.front();
+    for (int f = 0; f < clip.frameCount; f += step) {
+        paddock::core::Instance inst;
+        inst.categoryId = cat.id;
+        inst.keypoints.assign(cat.keypoints.size(), {info.width / 2.0, info.height / 2.0,
+                                                     paddock::core::Visibility::Visible,
+                                                     paddock::core::Source::Manual, 1.0f});
+        clip.setInstance(f, inst);
+    }
+    project.clips.push_back(clip);
+    return project;
+}
+
 } // namespace
 
 TEST_CASE("video: H.264 with B-frames is frame-exact in any access order", "[video]")
@@ -253,6 +276,14 @@ TEST_CASE("video: image folders in natural order", "[video]")
     CHECK(naturalFileNameLess("a9b", "a10a"));
     CHECK(naturalFileNameLess("img_1_2", "img_1_10"));
     CHECK(naturalFileNameLess("Frame1", "frame2"));
+    // Letters regardless of case; names equal so by fewer leading zeros, then by bytes: a total order.
+    CHECK(naturalFileNameLess("frame2.png", "FRAME10.png"));
+    CHECK(naturalFileNameLess("frame1.png", "frame01.png"));
+    CHECK_FALSE(naturalFileNameLess("frame01.png", "frame1.png"));
+    CHECK(naturalFileNameLess("FRAME1.png", "frame1.png"));
+    CHECK_FALSE(naturalFileNameLess("frame1.png", "FRAME1.png"));
+    CHECK(naturalFileNameLess("a.png", "a1.png"));
+    CHECK_FALSE(naturalFileNameLess("x.png", "x.png"));
 
     const std::string dir = paddock::test::tempDir();
     const int n = 12;
@@ -556,28 +587,7 @@ TEST_CASE("video: exported frame images of B-frame AVI and MPEG-2 clips show the
         auto src = FrameSource::open(path, &error);
         INFO(error);
         REQUIRE(src);
-        paddock::core::Project project = paddock::core::newAp10kProject();
-        paddock::core::Clip c;
-        c.name = "clip";
-        c.path = path;
-        c.frameCount = src->info().frameCount;
-        c.width = src->info().width;
-        c.height = src->info().height;
-        const paddock::core::Category &cat = project.categories.front();
-        for (int f = 0; f < c.frameCount; f += 3) {
-            paddock::core::Instance inst;
-            inst.categoryId = cat.id;
-            inst.keypoints.resize(cat.keypoints.size());
-            for (paddock::core::Keypoint &k : inst.keypoints) {
-                k.x = 50;
-                k.y = 40;
-                k.visibility = paddock::core::Visibility::Visible;
-                k.source = paddock::core::Source::Manual;
-                k.score = 1.0f;
-            }
-            c.setInstance(f, inst);
-        }
-        project.clips.push_back(c);
+        const paddock::core::Project project = labelledProject(path, src->info(), 3);
         paddock::core::CocoWriteOptions options;
         options.aptv2 = true;
         const std::string out = dir + "/export-" + clip.file;
@@ -596,7 +606,7 @@ TEST_CASE("video: exported frame images of B-frame AVI and MPEG-2 clips show the
             CHECK(check.right);
             ++checked;
         }
-        CHECK(checked == (c.frameCount + 2) / 3);
+        CHECK(checked == (src->info().frameCount + 2) / 3);
     }
 }
 
@@ -723,17 +733,6 @@ TEST_CASE("video: in a frame folder only regular files are frames", "[video]")
 TEST_CASE("video: one natural order of image names for reading a folder and for writing its labels", "[video]")
 {
     using paddock::core::naturalFileNameLess;
-    // Numbers by value, letters regardless of case; equal names then by fewer leading zeros, then by bytes.
-    CHECK(naturalFileNameLess("Frame1.png", "frame2.png"));
-    CHECK(naturalFileNameLess("frame2.png", "FRAME10.png"));
-    CHECK(naturalFileNameLess("frame1.png", "frame01.png"));
-    CHECK_FALSE(naturalFileNameLess("frame01.png", "frame1.png"));
-    CHECK(naturalFileNameLess("FRAME1.png", "frame1.png"));
-    CHECK_FALSE(naturalFileNameLess("frame1.png", "FRAME1.png"));
-    CHECK(naturalFileNameLess("img_1_2.png", "img_1_10.png"));
-    CHECK(naturalFileNameLess("a.png", "a1.png"));
-    CHECK_FALSE(naturalFileNameLess("x.png", "x.png"));
-
     // A folder whose names differ in case and zero padding: the frame source, the folder listing the dataset
     // readers and writers use, and an exported COCO file must all agree on which image is frame i.
     const std::vector<std::string> names = {"frame1.png", "Frame01.png", "frame2.png", "FRAME3.png",
@@ -757,22 +756,7 @@ TEST_CASE("video: one natural order of image names for reading a folder and for 
         CHECK(patternOf(f) == i);
     }
 
-    paddock::core::Project project = paddock::core::newAp10kProject();
-    paddock::core::Clip clip;
-    clip.name = "folder";
-    clip.path = dir;
-    clip.frameCount = int(sorted.size());
-    clip.width = 64;
-    clip.height = 48;
-    const paddock::core::Category &cat = project.categories.front();
-    for (int f = 0; f < clip.frameCount; ++f) {
-        paddock::core::Instance inst;
-        inst.categoryId = cat.id;
-        inst.keypoints.resize(cat.keypoints.size());
-        inst.keypoints[0] = {10, 10, paddock::core::Visibility::Visible, paddock::core::Source::Manual, 1.0f};
-        clip.setInstance(f, inst);
-    }
-    project.clips.push_back(clip);
+    const paddock::core::Project project = labelledProject(dir, src->info(), 1);
     const std::string json = paddock::test::tempDir() + "/labels.json";
     REQUIRE(paddock::core::writeCocoFile(project, json, paddock::core::CocoWriteOptions(), &error));
     const nlohmann::json j = nlohmann::json::parse(readBytes(json));
@@ -784,5 +768,5 @@ TEST_CASE("video: one natural order of image names for reading a folder and for 
         CHECK(file == sorted.at(std::size_t(frame)));
         ++checked;
     }
-    CHECK(checked == clip.frameCount);
+    CHECK(checked == src->info().frameCount);
 }
