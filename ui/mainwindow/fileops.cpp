@@ -347,8 +347,8 @@ void MainWindow::autosaveTick()
 {
     // The journal already holds every edit; a full snapshot only keeps it short (recovery replays it).
     constexpr std::int64_t kCompactBytes = 8 << 20;
-    if (!mJournal || !mJournal->active() || mJournal->journalBytes() > kCompactBytes)
-        autosaveNow();
+    if (!mDocument->journal() || mJournal->journalBytes() > kCompactBytes)
+        autosaveNow(); // no journal yet (or it got long): a snapshot, and the journal restarts on it
 }
 
 void MainWindow::autosaveNow()

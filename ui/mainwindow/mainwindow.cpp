@@ -134,6 +134,8 @@ MainWindow::~MainWindow()
     mRunner->waitForFinished();
     mAutosaveWatcher.waitForFinished();
     mExportWatcher.waitForFinished();
+    if (mJournal && !mDocument->isModified())
+        mJournal->discard(journalProjectPath()); // nothing unsaved: leave no journal or snapshot behind
 }
 
 QAction *MainWindow::addShortcutAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &key)
