@@ -193,7 +193,7 @@ int runBenchProject(const QStringList &args)
                  .arg(median(editDisk), 0, 'f', 2)
                  .arg(*std::max_element(editDisk.begin(), editDisk.end()), 0, 'f', 2)
                  .arg(recordBytes));
-    printOut(QStringLiteral("journal compaction (full snapshot, when the journal passes 8 MiB): copy on the GUI thread "
+    printOut(QStringLiteral("journal compaction (full snapshot, when the journal outgrows the project or 8 MiB): copy on the GUI thread "
                             "median %1 ms, write in the background median %2 ms")
                  .arg(median(snapshotCopy), 0, 'f', 1)
                  .arg(median(snapshotWrite), 0, 'f', 1));

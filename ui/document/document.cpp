@@ -408,6 +408,18 @@ void Document::emitRecord(core::JournalRecord::Op op, const QString &text, int i
     r.index = index;
     r.mutations = std::move(mPending);
     mPending.clear();
+    if (op == core::JournalRecord::Op::Index || op == core::JournalRecord::Op::Apply) {
+        // Replay only applies these forward: their before states would double the record for nothing.
+        for (core::Mutation &m : r.mutations) {
+            for (core::InstanceEdit &e : m.instances)
+                e.before.reset();
+            m.tracksBefore.clear();
+            for (core::ReviewEntryChange &c : m.review.entries)
+                c.before.reset();
+            for (core::ReviewRoundChange &c : m.review.rounds)
+                c.before.reset();
+        }
+    }
     mJournal->append(std::move(r));
 }
 

@@ -345,9 +345,12 @@ void MainWindow::startJournal()
 
 void MainWindow::autosaveTick()
 {
-    // The journal already holds every edit; a full snapshot only keeps it short (recovery replays it).
-    constexpr std::int64_t kCompactBytes = 8 << 20;
-    if (!mDocument->journal() || mJournal->journalBytes() > kCompactBytes)
+    // The journal already holds every edit; a full snapshot only keeps it short (recovery replays it). Replaying
+    // a journal as long as the project costs about as much as loading the project, so it may grow that long.
+    const QString path = QString::fromStdString(journalProjectPath());
+    const qint64 base = QFileInfo(path.isEmpty() ? QString::fromStdString(core::autosavePath(std::string())) : path).size();
+    const std::int64_t compactBytes = std::max<std::int64_t>(8 << 20, base);
+    if (!mDocument->journal() || mJournal->journalBytes() > compactBytes)
         autosaveNow(); // no journal yet (or it got long): a snapshot, and the journal restarts on it
 }
 
