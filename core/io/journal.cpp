@@ -989,16 +989,21 @@ void JournalWriter::process(Task &task)
         if (onError)
             onError(e);
     };
+    const auto inactive = [this] {
+        std::lock_guard<std::mutex> lock(mMutex);
+        mActive = false;
+    };
     auto startOn = [&](const std::string &jpath, const JournalBase &base) {
         closeFile();
         if (!writeReplacing(jpath, std::string(kMagic, kMagicSize) + encodeHeader(base), &error)) {
-            fail(error);
+            inactive();
             return false;
         }
         mPath = jpath;
         mFd = ::open(jpath.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
         if (mFd < 0) {
-            fail(jpath + ": " + errnoText());
+            error = jpath + ": " + errnoText();
+            inactive();
             return false;
         }
         std::lock_guard<std::mutex> lock(mMutex);
@@ -1007,7 +1012,8 @@ void JournalWriter::process(Task &task)
     };
     switch (task.kind) {
     case Task::Kind::StartProject:
-        startOn(journalPath(task.projectPath), fileIdentity(task.projectPath, JournalBase::Kind::Project, false));
+        if (!startOn(journalPath(task.projectPath), fileIdentity(task.projectPath, JournalBase::Kind::Project, false)))
+            fail(error);
         break;
     case Task::Kind::StartSnapshot: {
         // The snapshot goes to NAME.autosave.new first; the new journal names it by identity; then it takes the
@@ -1024,10 +1030,12 @@ void JournalWriter::process(Task &task)
             error = autosave + ": " + errnoText();
             ok = false;
         }
-        if (ok)
+        if (ok) {
             syncDir(autosave);
-        else
+        } else {
+            inactive();
             fail(error);
+        }
         if (onSnapshotWritten)
             onSnapshotWritten(ok, error);
         break;
@@ -1037,6 +1045,7 @@ void JournalWriter::process(Task &task)
         mPath = journalPath(task.projectPath);
         mFd = ::open(mPath.c_str(), O_WRONLY | O_CLOEXEC);
         if (mFd < 0 || ::ftruncate(mFd, off_t(task.validBytes)) != 0 || ::lseek(mFd, 0, SEEK_END) < 0) {
+            inactive();
             fail(mPath + ": " + errnoText());
             if (mFd >= 0)
                 ::close(mFd);
@@ -1052,7 +1061,17 @@ void JournalWriter::process(Task &task)
         if (mFd < 0)
             break;
         const std::string bytes = encodeRecord(task.record);
+        const off_t end = ::lseek(mFd, 0, SEEK_END);
         if (!writeAll(bytes, &error)) {
+            // Disk full: cut the partial record and stop (a later record after a gap would replay wrongly);
+            // the next snapshot starts a fresh journal.
+            if (end >= 0 && ::ftruncate(mFd, end) != 0)
+                error += "; " + errnoText();
+            closeFile();
+            {
+                std::lock_guard<std::mutex> lock(mMutex);
+                mActive = false;
+            }
             fail(error);
             break;
         }
