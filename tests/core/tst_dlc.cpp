@@ -39,6 +39,17 @@ Project read(const std::string &path)
     return *p;
 }
 
+/** Writes \a text to \a path: the reader must refuse it with a message naming the file and saying \a expected. */
+void refused(const std::string &path, const std::string &text, const std::string &expected)
+{
+    writeText(path, text);
+    std::string error;
+    CHECK_FALSE(readDlcCsv(path, &error));
+    INFO(error);
+    CHECK(error.find(path + ": ") == 0);
+    CHECK(error.find(expected) != std::string::npos);
+}
+
 } // namespace
 
 TEST_CASE("DLC: single-animal CSV with a three-column index", "[dlc]")
@@ -145,14 +156,7 @@ TEST_CASE("DLC: bad files give a message naming the file, row and body part", "[
     const std::string dir = tempDir();
     const std::string path = dir + "/bad.csv";
     std::string error;
-    auto fails = [&](const std::string &text, const std::string &expected) {
-        writeText(path, text);
-        error.clear();
-        CHECK_FALSE(readDlcCsv(path, &error));
-        INFO(error);
-        CHECK(error.find(path + ": ") == 0);
-        CHECK(error.find(expected) != std::string::npos);
-    };
+    auto fails = [&](const std::string &text, const std::string &expected) { refused(path, text, expected); };
     fails("", "the first row must start with 'scorer'");
     fails("scorer,a,a\ncoords,x,y\n", "missing the 'bodyparts' header row");
     fails("scorer,a,a\nbodyparts,p,p\ncoords,x,z\n", "unknown coordinate 'z'");
@@ -206,12 +210,7 @@ TEST_CASE("DLC: a cut-off row, an absurd coordinate or likelihood is refused, no
     const std::string path = dir + "/bad.csv";
     const std::string head = "scorer,,,a,a,a,a,a,a\nbodyparts,,,p,p,p,q,q,q\ncoords,,,x,y,likelihood,x,y,likelihood\n";
     auto fails = [&](const std::string &row, const std::string &expected) {
-        writeText(path, head + "labeled-data,v,img1.png,1,2,0.9,3,4,1\n" + row);
-        std::string error;
-        CHECK_FALSE(readDlcCsv(path, &error));
-        INFO(error);
-        CHECK(error.find(path + ": ") == 0);
-        CHECK(error.find(expected) != std::string::npos);
+        refused(path, head + "labeled-data,v,img1.png,1,2,0.9,3,4,1\n" + row, expected);
     };
     fails("labeled-data,v,img2.png,1,2\n", "row 5: 5 cells, the header has 9 (a cut-off row?)");
     fails("labeled-data,v,img2.png,1e308,2,1,3,4,1\n", "row 5, body part 'p': (1e+308, 2) is not a pixel position");
