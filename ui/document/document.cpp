@@ -235,6 +235,14 @@ void Document::setClipInfo(int clipIndex, int frameCount, int width, int height,
     Q_EMIT changed(e);
 }
 
+void Document::setCategories(const std::vector<core::Category> &categories)
+{
+    mProject.categories = categories;
+    ChangeEvent e;
+    e.type = ChangeEvent::Type::CategoriesChanged;
+    Q_EMIT changed(e);
+}
+
 void Document::setReview(int clipIndex, const core::ClipReview &review)
 {
     core::Clip *c = mutableClip(clipIndex);

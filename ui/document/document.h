@@ -113,6 +113,8 @@ public:
     void setClipInfo(int clip, int frameCount, int width, int height, double fps);
     /** Replaces the clip's review data (rounds, error list); emits ReviewChanged. Never touches labels. */
     void setReview(int clip, const core::ClipReview &review);
+    /** Replaces the project's species list; emits CategoriesChanged. */
+    void setCategories(const std::vector<core::Category> &categories);
 
 Q_SIGNALS:
     void changed(const paddock::ui::ChangeEvent &event);
