@@ -2,6 +2,8 @@
 // What a COCO/APTv2 export selects (a person's labels, reviewed and unreviewed tracker output, their v flags)
 // and that every image it names is a file that exists.
 #include "core/io/coco.h"
+#include "core/io/journal.h"
+#include "core/io/projectfile.h"
 
 #include "tests/core/videogen.h"
 #include "tests/testutil.h"
@@ -141,4 +143,42 @@ TEST_CASE("Export policy: unreviewed tracker output stays out, or goes out as v=
     CHECK(n.reviewed == 2);
     CHECK(n.unreviewed == 0);
     CHECK(n.videoClips == 1); // the clip's frames have no image files
+}
+
+TEST_CASE("Journal: adding a species is recorded, read back and replayed (Categories mutation)", "[journal][species]")
+{
+    const std::string dir = tempDir();
+    const std::string path = dir + "/p.paddock";
+    std::string error;
+    Project base = videoProject(dir + "/missing.mkv");
+    REQUIRE(saveProject(base, path, &error));
+    Project edited = base;
+    Mutation m;
+    m.kind = Mutation::Kind::Categories;
+    m.clip = -1;
+    m.categoriesBefore = edited.categories;
+    m.categoriesAfter = edited.categories;
+    m.categoriesAfter.push_back(newSpecies(nextCategoryId(edited.categories), "goat", "Bovidae"));
+    REQUIRE(applyMutation(&edited, m, true));
+    REQUIRE(findSpeciesByName(edited.categories, "GOAT"));
+    {
+        JournalWriter w;
+        w.startOnProject(path);
+        JournalRecord r;
+        r.op = JournalRecord::Op::Push;
+        r.text = "Add Species";
+        r.index = 1;
+        r.mutations.push_back(m);
+        w.append(r);
+        w.flush();
+    }
+    const auto journal = readJournal(journalPath(path), &error);
+    INFO(error);
+    REQUIRE(journal);
+    REQUIRE(journal->records.size() == 1);
+    Project replayed = base;
+    REQUIRE(replayJournalData(&replayed, journal->records, &error));
+    CHECK(replayed == edited);
+    REQUIRE(applyMutation(&replayed, journal->records[0].mutations[0], false));
+    CHECK(replayed == base);
 }
