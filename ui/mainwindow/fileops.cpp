@@ -424,15 +424,26 @@ bool MainWindow::offerRecovery(const QString &projectPath)
 
 void MainWindow::exportDialog()
 {
-    ExportDialog dialog(mDocument->fileName(), this);
+    ExportDialog dialog(mDocument->fileName(), mDocument->project(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString err;
-    if (!exportTo(dialog.path(), dialog.aptv2(), dialog.includePropagated(), dialog.frameDir(), &err))
+    if (!exportTo(dialog.path(), dialog.options(), &err))
         showError(tr("Export"), err);
 }
 
 bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error)
+{
+    core::CocoWriteOptions options;
+    options.aptv2 = aptv2;
+    options.propagated = propagated;
+    options.unreviewedVisible = false;
+    options.videoFrameRefs = false;
+    options.frameDir = frameDir.toStdString();
+    return exportTo(path, options, error);
+}
+
+bool MainWindow::exportTo(const QString &path, const core::CocoWriteOptions &options, QString *error)
 {
     if (mExportWatcher.isRunning()) {
         if (error)
@@ -444,10 +455,6 @@ bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, cons
             *error = tr("Choose a file to export to.");
         return false;
     }
-    core::CocoWriteOptions options;
-    options.aptv2 = aptv2;
-    options.propagated = propagated;
-    options.frameDir = frameDir.toStdString();
     const core::Project snapshot = mDocument->project();
     mProgress->setRange(0, 0);
     mProgress->show();
