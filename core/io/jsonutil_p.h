@@ -43,9 +43,8 @@ std::string relativeTo(const std::string &dir, const std::string &path);
 std::string dirOf(const std::string &filePath);
 /** Last component of \a path (after the last slash or backslash). */
 std::string baseName(const std::string &path);
-/** Natural order: digit runs compare as numbers ("img2" < "img10"). */
-bool naturalLess(const std::string &a, const std::string &b);
-/** Image file names (not paths) in \a dir, natural order; empty when \a dir is not a folder. */
+/** Frame image file names (not paths) in \a dir, in the image-folder clip's order (listFrameImages in
+ *  core/video/imagefolder.h); empty when \a dir is not a folder. */
 std::vector<std::string> listImageFiles(const std::string &dir);
 
 /** Compact JSON form of per-frame labels (project file; documented in docs/project-format.md). */
