@@ -498,7 +498,9 @@ TEST_CASE("Writes: no writer in the project bypasses the atomic writer", "[write
                         QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            if (path.endsWith(QLatin1String("core/io/atomicfile.cpp")))
+            // The writer itself, and the edit journal's append-only file (each append checked, fdatasync'ed;
+            // a torn last record is dropped by its CRC on replay).
+            if (path.endsWith(QLatin1String("core/io/atomicfile.cpp")) || path.endsWith(QLatin1String("core/io/journal.cpp")))
                 continue;
             QFile f(path);
             REQUIRE(f.open(QIODevice::ReadOnly));
