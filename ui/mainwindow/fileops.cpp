@@ -350,8 +350,8 @@ void MainWindow::autosaveTick()
     const QString path = QString::fromStdString(journalProjectPath());
     const qint64 base = QFileInfo(path.isEmpty() ? QString::fromStdString(core::autosavePath(std::string())) : path).size();
     const std::int64_t compactBytes = std::max<std::int64_t>(8 << 20, base);
-    if (!mDocument->journal() || mJournal->journalBytes() > compactBytes)
-        autosaveNow(); // no journal yet (or it got long): a snapshot, and the journal restarts on it
+    if (!mDocument->journal() || !mJournal->active() || mJournal->journalBytes() > compactBytes)
+        autosaveNow(); // no journal (or it failed, or got long): a snapshot, and the journal restarts on it
 }
 
 void MainWindow::autosaveNow()
