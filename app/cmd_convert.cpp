@@ -151,11 +151,17 @@ int runConvert(const QStringList &args)
         return kExitBadInput;
     }
     if (!QFileInfo(in).isFile()) {
-        printError(QStringLiteral("%1: no such file").arg(in));
+        printError(QFileInfo(in).isDir() ? tr("%1: is a folder, not a file").arg(in)
+                   : QFileInfo::exists(in) ? tr("%1: is not a regular file").arg(in)
+                                           : tr("%1: no such file").arg(in));
+        return kExitBadInput;
+    }
+    std::string error;
+    if (!core::checkWritable(QFileInfo(out).absoluteFilePath().toStdString(), &error)) {
+        printError(QString::fromStdString(error));
         return kExitBadInput;
     }
 
-    std::string error;
     std::optional<core::Project> project;
     core::ReadReport report;
     switch (detectFormat(in)) {

@@ -494,6 +494,23 @@ bool Document::replayJournal(const std::vector<core::JournalRecord> &records, QS
     using Op = core::JournalRecord::Op;
     core::JournalWriter *journal = mJournal;
     mJournal = nullptr; // the records are on disk already
+    // One change event at the end instead of one per recorded change (a long journal replays quickly).
+    const int trackBefore = mTrack;
+    struct Unblock
+    {
+        Document *doc;
+        int track;
+        ~Unblock()
+        {
+            doc->blockSignals(false);
+            ChangeEvent e;
+            e.type = ChangeEvent::Type::ProjectReset;
+            Q_EMIT doc->changed(e);
+            if (doc->mTrack != track)
+                Q_EMIT doc->currentTrackChanged(doc->mTrack);
+        }
+    } unblock{this, trackBefore};
+    blockSignals(true);
     for (const core::JournalRecord &r : records) {
         for (const core::Mutation &m : r.mutations)
             if (!clip(m.clip)) {

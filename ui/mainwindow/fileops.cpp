@@ -225,7 +225,7 @@ bool MainWindow::save()
         return saveAs();
     QString err;
     if (!saveTo(mDocument->fileName(), &err)) {
-        showError(tr("Save"), err);
+        showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
         return false;
     }
     return true;
@@ -244,7 +244,7 @@ bool MainWindow::saveAs()
         path += QStringLiteral(".paddock");
     QString err;
     if (!saveTo(path, &err)) {
-        showError(tr("Save"), err);
+        showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
         return false;
     }
     return true;
@@ -350,8 +350,8 @@ void MainWindow::autosaveTick()
     const QString path = QString::fromStdString(journalProjectPath());
     const qint64 base = QFileInfo(path.isEmpty() ? QString::fromStdString(core::autosavePath(std::string())) : path).size();
     const std::int64_t compactBytes = std::max<std::int64_t>(8 << 20, base);
-    if (!mDocument->journal() || mJournal->journalBytes() > compactBytes)
-        autosaveNow(); // no journal yet (or it got long): a snapshot, and the journal restarts on it
+    if (!mDocument->journal() || !mJournal->active() || mJournal->journalBytes() > compactBytes)
+        autosaveNow(); // no journal (or it failed, or got long): a snapshot, and the journal restarts on it
 }
 
 void MainWindow::autosaveNow()
