@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Crash safety: a child process saves and autosaves a project in a loop and is killed (SIGKILL) at random
 // moments; the project on disk is always a complete old or new version and recovery offers the latest autosave.
+// A child that edits and is killed a second later: the journal holds every edit and the undo history.
 #include "core/io/autosave.h"
+#include "core/io/journal.h"
 #include "core/io/projectfile.h"
 
 #include "formatsfixture.h"
@@ -185,4 +187,105 @@ TEST_CASE("Crash safety: SIGKILL during save and autosave never leaves a corrupt
                 << " left a temporary file); last save v" << savedVersion
                 << ", last autosave v" << autosaveVersion);
     CHECK(killedMidWrite > 0); // the kills did land inside writes
+}
+
+TEST_CASE("Crash safety: kill -9 one second after an edit loses neither the edit nor its undo history",
+          "[crash][journal]")
+{
+    const std::string dir = tempDir();
+    const std::string path = dir + "/labels.paddock";
+    std::string error;
+    const Project base = projectVersion(dir, 0);
+    REQUIRE(saveProject(base, path, &error));
+
+    // The child edits as the Document does: each undo step is one record, handed to the journal writer,
+    // which writes and flushes it in the background. The child reports each edit made, then idles (no save,
+    // no autosave snapshot) until the parent kills it a second after the last edit.
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        Project p = base;
+        JournalWriter journal;
+        journal.startOnProject(path);
+        const auto edit = [&](int frame, double x, const char *text, int index) {
+            Mutation m;
+            m.kind = Mutation::Kind::Instances;
+            m.clip = 0;
+            InstanceEdit e{frame, 1, {}, {}};
+            if (const Instance *inst = p.clips[0].instance(frame, 1))
+                e.before = *inst;
+            Instance after = e.before.value_or(Instance());
+            after.trackId = 1;
+            after.keypoints.resize(std::max<std::size_t>(after.keypoints.size(), 17));
+            after.keypoints[3].x = x;
+            after.keypoints[3].y = 2 * x;
+            after.keypoints[3].visibility = Visibility::Visible;
+            after.keypoints[3].source = Source::Manual;
+            e.after = after;
+            m.instances.push_back(e);
+            applyMutation(&p, m, true);
+            JournalRecord r;
+            r.op = JournalRecord::Op::Push;
+            r.text = text;
+            r.index = index;
+            r.mutations.push_back(m);
+            journal.append(std::move(r));
+        };
+        edit(1, 11.0, "Place Keypoint", 1);
+        edit(2, 22.0, "Move Keypoint", 2);
+        edit(3, 33.0, "Place Keypoint", 3);
+        // Undo the last one (the record carries what the undo changed).
+        Mutation undo;
+        undo.kind = Mutation::Kind::Instances;
+        undo.clip = 0;
+        undo.instances.push_back(InstanceEdit{3, 1, p.clips[0].instance(3, 1) ? std::optional<Instance>(*p.clips[0].instance(3, 1)) : std::nullopt,
+                                              base.clips[0].instance(3, 1) ? std::optional<Instance>(*base.clips[0].instance(3, 1)) : std::nullopt});
+        applyMutation(&p, undo, true);
+        JournalRecord r;
+        r.op = JournalRecord::Op::Index;
+        r.index = 2;
+        r.mutations.push_back(undo);
+        journal.append(std::move(r));
+        const std::string expected = projectToJson(p, dir);
+        const std::uint32_t n = std::uint32_t(expected.size());
+        if (write(fds[1], &n, sizeof n) != sizeof n || write(fds[1], expected.data(), n) != ssize_t(n))
+            _exit(4);
+        for (;;)
+            pause();
+    }
+    close(fds[1]);
+    std::uint32_t n = 0;
+    REQUIRE(read(fds[0], &n, sizeof n) == sizeof n);
+    std::string expected(n, '\0');
+    std::size_t got = 0;
+    while (got < n) {
+        const ssize_t r = read(fds[0], expected.data() + got, n - got);
+        REQUIRE(r > 0);
+        got += std::size_t(r);
+    }
+    close(fds[0]);
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    REQUIRE(kill(pid, SIGKILL) == 0);
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFSIGNALED(status));
+
+    // The project file is untouched; recovery finds the journal and rebuilds the edits and the history.
+    const auto project = loadProject(path, &error);
+    REQUIRE(project);
+    CHECK(projectToJson(*project, dir) == projectToJson(base, dir));
+    const auto found = findRecovery(path);
+    REQUIRE(found);
+    REQUIRE(found->journal);
+    CHECK(found->basePath == path);
+    CHECK_FALSE(found->journal->torn);
+    const auto recovered = loadRecovery(*found, &error);
+    REQUIRE(recovered);
+    CHECK(projectToJson(*recovered, dir) == expected);
+    const JournalHistory history = replayJournalHistory(found->journal->records);
+    CHECK(history.commands == std::vector<std::string>{"Place Keypoint", "Move Keypoint", "Place Keypoint"});
+    CHECK(history.index == 2); // the third edit was undone and can be redone
 }

@@ -79,19 +79,28 @@ std::string ReviewEdit::who() const
 
 void ReviewEdit::redo()
 {
-    if (!isValid() || mBefore == mAfter) {
+    if (!mHaveDelta) {
+        // Keep only what changed: two full copies of a long clip's review (snapshots of every label) per
+        // command would make the undo history grow by megabytes per flag.
+        if (isValid())
+            mDelta = core::diffReview(mBefore, mAfter);
+        mBefore = core::ClipReview();
+        mAfter = core::ClipReview();
+        mHaveDelta = true;
+    }
+    if (!isValid() || mDelta.empty()) {
         setObsolete(true);
         return;
     }
-    mDocument->setReview(mClip, mAfter);
+    mDocument->setReviewDelta(mClip, mDelta, true);
     QUndoCommand::redo();
 }
 
 void ReviewEdit::undo()
 {
     QUndoCommand::undo();
-    if (isValid())
-        mDocument->setReview(mClip, mBefore);
+    if (isValid() && !mDelta.empty())
+        mDocument->setReviewDelta(mClip, mDelta, false);
 }
 
 // ---- Entry edits ---------------------------------------------------------------------------------------

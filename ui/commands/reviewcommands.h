@@ -17,7 +17,8 @@ namespace paddock::ui {
 
 /**
  * Base of the undo commands that edit a clip's review data (error list, rounds): computes the new review
- * once, in the constructor, and applies before/after through Document::setReview. Labels are never touched.
+ * once, in the constructor, and keeps only what changed (a core::ReviewDelta: the touched entries and rounds,
+ * never a full copy of the clip's review), applied through Document::setReviewDelta. Labels are never touched.
  * A command whose edit is not allowed carries an error() and makes itself obsolete, so pushing it is a no-op.
  */
 class ReviewEdit : public QUndoCommand
@@ -32,7 +33,8 @@ public:
     bool isValid() const { return mError.isEmpty(); }
     /** Why the edit is not allowed (empty when it is). */
     QString error() const { return mError; }
-    const core::ClipReview &after() const { return mAfter; }
+    /** What the command changes; empty until the command has been pushed (first redo). */
+    const core::ReviewDelta &delta() const { return mDelta; }
 
 protected:
     /** Sets the error (the first one wins); the command then does nothing. */
@@ -43,9 +45,13 @@ protected:
 
     Document *mDocument;
     int mClip;
-    core::ClipReview mBefore;
+    core::ClipReview mBefore; ///< the subclass constructors edit mAfter; both are dropped on first redo
     core::ClipReview mAfter;
     QString mError;
+
+private:
+    core::ReviewDelta mDelta;
+    bool mHaveDelta = false;
 };
 
 /** The reviewer flags a keypoint (keypoint >= 0), an animal (trackId > 0) or a frame with an error type. */

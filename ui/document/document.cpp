@@ -1,25 +1,107 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/document/document.h"
 
-#include <QUndoStack>
+#include <QTimer>
+#include <QUndoCommand>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace paddock::ui {
 
+namespace {
+
+/**
+ * A command rebuilt from the journal on recovery: the data changes it made, with their before states.
+ * Redo applies them forward, undo backward, through the Document's mutator path.
+ */
+class ReplayedCommand : public QUndoCommand
+{
+public:
+    ReplayedCommand(Document *document, const QString &text, std::vector<core::Mutation> mutations)
+        : QUndoCommand(text)
+        , mDocument(document)
+        , mMutations(std::move(mutations))
+    {
+    }
+
+    void redo() override
+    {
+        for (const core::Mutation &m : mMutations)
+            mDocument->applyMutation(m, true);
+    }
+
+    void undo() override
+    {
+        if (mDropped) { // merged into nothing in the recorded session: leaves the stack without a change
+            setObsolete(true);
+            return;
+        }
+        for (auto it = mMutations.rbegin(); it != mMutations.rend(); ++it)
+            mDocument->applyMutation(*it, false);
+    }
+
+    void amend(const QString &text, const std::vector<core::Mutation> &mutations)
+    {
+        if (!text.isEmpty())
+            setText(text);
+        mMutations.insert(mMutations.end(), mutations.begin(), mutations.end());
+    }
+    void drop() { mDropped = true; }
+
+private:
+    Document *mDocument;
+    std::vector<core::Mutation> mMutations;
+    bool mDropped = false;
+};
+
+ReplayedCommand *replayedTop(UndoStack *stack)
+{
+    if (stack->index() <= 0)
+        return nullptr;
+    return dynamic_cast<ReplayedCommand *>(const_cast<QUndoCommand *>(stack->command(stack->index() - 1)));
+}
+
+} // namespace
+
+UndoStack::UndoStack(Document *document)
+    : QUndoStack(document)
+    , mDocument(document)
+{
+}
+
+void UndoStack::push(QUndoCommand *command)
+{
+    const int before = index();
+    const QUndoCommand *top = before > 0 ? this->command(before - 1) : nullptr;
+    if (!mDocument->mPending.empty())
+        mDocument->journalStray(); // changes made outside any command come first, on their own
+    mDocument->mPushing = true;
+    QUndoStack::push(command);
+    mDocument->mPushing = false;
+    mDocument->journalPushed(before, top, command);
+}
+
 Document::Document(QObject *parent)
     : QObject(parent)
-    , mUndoStack(new QUndoStack(this))
+    , mUndoStack(new UndoStack(this))
 {
     qRegisterMetaType<ChangeEvent>();
     connect(mUndoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    connect(mUndoStack, &QUndoStack::indexChanged, this, [this](int index) {
+        if (!mPushing)
+            journalIndexChanged(index);
+    });
 }
 
 Document::~Document() = default;
 
 void Document::resetProject(core::Project project, const QString &fileName)
 {
+    // A new project needs a new journal: whoever opened it starts one (setJournal).
+    mJournal = nullptr;
+    mPending.clear();
     mUndoStack->clear();
     mProject = std::move(project);
     mFileName = fileName;
@@ -179,72 +261,291 @@ int Document::nextUnlabelledKeypoint(int frame, int trackId, int from) const
 
 void Document::setInstances(int clipIndex, const std::vector<InstanceChange> &changes)
 {
-    core::Clip *c = mutableClip(clipIndex);
+    const core::Clip *c = clip(clipIndex);
     Q_ASSERT(c);
     if (!c || changes.empty())
         return;
-    std::set<int> frames;
-    std::set<int> tracks;
+    core::Mutation m;
+    m.kind = core::Mutation::Kind::Instances;
+    m.clip = clipIndex;
+    m.instances.reserve(changes.size());
+    std::map<InstanceKey, std::optional<core::Instance>> state; // a key listed twice: its second before is the first after
     for (const InstanceChange &ch : changes) {
-        if (ch.instance) {
-            core::Instance inst = *ch.instance;
-            inst.trackId = ch.key.trackId;
-            c->setInstance(ch.key.frame, inst);
-        } else {
-            c->removeInstance(ch.key.frame, ch.key.trackId);
-        }
-        frames.insert(ch.key.frame);
-        tracks.insert(ch.key.trackId);
+        core::InstanceEdit e;
+        e.frame = ch.key.frame;
+        e.trackId = ch.key.trackId;
+        const auto it = state.find(ch.key);
+        e.before = it != state.end() ? it->second : instanceState(clipIndex, ch.key.frame, ch.key.trackId);
+        e.after = ch.instance;
+        if (e.after)
+            e.after->trackId = ch.key.trackId;
+        state[ch.key] = e.after;
+        m.instances.push_back(std::move(e));
     }
-    ChangeEvent e;
-    e.type = ChangeEvent::Type::InstancesChanged;
-    e.clip = clipIndex;
-    e.frames.assign(frames.begin(), frames.end());
-    e.trackIds.assign(tracks.begin(), tracks.end());
-    Q_EMIT changed(e);
+    apply(std::move(m));
 }
 
 void Document::setTracks(int clipIndex, const std::vector<core::Track> &tracks)
 {
-    core::Clip *c = mutableClip(clipIndex);
+    const core::Clip *c = clip(clipIndex);
     Q_ASSERT(c);
     if (!c)
         return;
-    c->tracks = tracks;
-    std::sort(c->tracks.begin(), c->tracks.end(), [](const core::Track &a, const core::Track &b) { return a.id < b.id; });
-    ChangeEvent e;
-    e.type = ChangeEvent::Type::TracksChanged;
-    e.clip = clipIndex;
-    Q_EMIT changed(e);
-    if (clipIndex == mClip && !c->track(mTrack))
-        setCurrentTrack(c->tracks.empty() ? 0 : c->tracks.front().id);
+    core::Mutation m;
+    m.kind = core::Mutation::Kind::Tracks;
+    m.clip = clipIndex;
+    m.tracksBefore = c->tracks;
+    m.tracksAfter = tracks;
+    std::sort(m.tracksAfter.begin(), m.tracksAfter.end(),
+              [](const core::Track &a, const core::Track &b) { return a.id < b.id; });
+    apply(std::move(m));
 }
 
 void Document::setClipInfo(int clipIndex, int frameCount, int width, int height, double fps)
 {
-    core::Clip *c = mutableClip(clipIndex);
+    const core::Clip *c = clip(clipIndex);
     if (!c)
         return;
-    c->frameCount = frameCount;
-    c->width = width;
-    c->height = height;
-    c->fps = fps;
-    ChangeEvent e;
-    e.type = ChangeEvent::Type::ClipChanged;
-    e.clip = clipIndex;
-    Q_EMIT changed(e);
+    core::Mutation m;
+    m.kind = core::Mutation::Kind::ClipInfo;
+    m.clip = clipIndex;
+    m.infoBefore = core::ClipInfo{c->frameCount, c->width, c->height, c->fps};
+    m.infoAfter = core::ClipInfo{frameCount, width, height, fps};
+    apply(std::move(m));
 }
 
 void Document::setReview(int clipIndex, const core::ClipReview &review)
 {
-    core::Clip *c = mutableClip(clipIndex);
+    const core::Clip *c = clip(clipIndex);
     if (!c)
         return;
-    c->review = review;
+    core::Mutation m;
+    m.kind = core::Mutation::Kind::Review;
+    m.clip = clipIndex;
+    m.review = core::diffReview(c->review, review);
+    apply(std::move(m));
+}
+
+void Document::setReviewDelta(int clipIndex, const core::ReviewDelta &delta, bool forward)
+{
+    if (!clip(clipIndex))
+        return;
+    core::Mutation m;
+    m.kind = core::Mutation::Kind::Review;
+    m.clip = clipIndex;
+    m.review = delta;
+    apply(forward ? std::move(m) : core::inverse(m));
+}
+
+void Document::applyMutation(const core::Mutation &mutation, bool forward)
+{
+    apply(forward ? mutation : core::inverse(mutation));
+}
+
+void Document::apply(core::Mutation m)
+{
+    if (!core::applyMutation(&mProject, m, true))
+        return;
     ChangeEvent e;
-    e.type = ChangeEvent::Type::ReviewChanged;
-    e.clip = clipIndex;
+    e.clip = m.clip;
+    switch (m.kind) {
+    case core::Mutation::Kind::Instances: {
+        std::set<int> frames;
+        std::set<int> tracks;
+        for (const core::InstanceEdit &ie : m.instances) {
+            frames.insert(ie.frame);
+            tracks.insert(ie.trackId);
+        }
+        e.type = ChangeEvent::Type::InstancesChanged;
+        e.frames.assign(frames.begin(), frames.end());
+        e.trackIds.assign(tracks.begin(), tracks.end());
+        break;
+    }
+    case core::Mutation::Kind::Tracks: e.type = ChangeEvent::Type::TracksChanged; break;
+    case core::Mutation::Kind::ClipInfo: e.type = ChangeEvent::Type::ClipChanged; break;
+    case core::Mutation::Kind::Review: e.type = ChangeEvent::Type::ReviewChanged; break;
+    }
+    const int clipIndex = m.clip;
+    const bool tracksChanged = m.kind == core::Mutation::Kind::Tracks;
+    if (mJournal) {
+        mPending.push_back(std::move(m));
+        if (!mPushing && !mStrayQueued) {
+            // Not inside a push: an undo/redo reports itself through indexChanged before control returns to the
+            // event loop; whatever is left then was changed outside the undo stack.
+            mStrayQueued = true;
+            QTimer::singleShot(0, this, [this] {
+                mStrayQueued = false;
+                journalStray();
+            });
+        }
+    }
     Q_EMIT changed(e);
+    if (tracksChanged && clipIndex == mClip) {
+        const core::Clip *c = clip(clipIndex);
+        if (c && !c->track(mTrack))
+            setCurrentTrack(c->tracks.empty() ? 0 : c->tracks.front().id);
+    }
+}
+
+// ---- Journal ---------------------------------------------------------------------------------------------------
+
+void Document::setJournal(core::JournalWriter *writer, bool historyInJournal)
+{
+    mJournal = writer;
+    mPending.clear();
+    mStackIndex = mUndoStack->index();
+    mJournalFrom = historyInJournal ? 0 : mUndoStack->count();
+    mJournaled = historyInJournal ? mUndoStack->count() : 0;
+}
+
+void Document::emitRecord(core::JournalRecord::Op op, const QString &text, int index)
+{
+    if (!mJournal)
+        return;
+    core::JournalRecord r;
+    r.op = op;
+    r.text = text.toStdString();
+    r.index = index;
+    r.mutations = std::move(mPending);
+    mPending.clear();
+    if (op == core::JournalRecord::Op::Index || op == core::JournalRecord::Op::Apply) {
+        // Replay only applies these forward: their before states would double the record for nothing.
+        for (core::Mutation &m : r.mutations) {
+            for (core::InstanceEdit &e : m.instances)
+                e.before.reset();
+            m.tracksBefore.clear();
+            for (core::ReviewEntryChange &c : m.review.entries)
+                c.before.reset();
+            for (core::ReviewRoundChange &c : m.review.rounds)
+                c.before.reset();
+        }
+    }
+    mJournal->append(std::move(r));
+}
+
+void Document::journalStray()
+{
+    if (!mJournal || mPending.empty())
+        return;
+    emitRecord(core::JournalRecord::Op::Apply, QString(),
+               std::clamp(mStackIndex - mJournalFrom, 0, mJournaled));
+}
+
+void Document::journalIndexChanged(int index)
+{
+    if (!mJournal)
+        return;
+    mStackIndex = index;
+    // Undo, redo or a jump: the replayed stack moves along as far as it holds the commands crossed.
+    emitRecord(core::JournalRecord::Op::Index, QString(), std::clamp(index - mJournalFrom, 0, mJournaled));
+}
+
+void Document::journalPushed(int before, const QUndoCommand *top, const QUndoCommand *pushed)
+{
+    if (!mJournal)
+        return;
+    using Op = core::JournalRecord::Op;
+    const int after = mUndoStack->index();
+    mStackIndex = after;
+    const auto inJournal = [this](int position) { return position >= mJournalFrom && position < mJournalFrom + mJournaled; };
+    // Every push first drops the commands above the index (the redo tail).
+    const auto cutTail = [this](int count) {
+        if (mJournalFrom > count) {
+            mJournalFrom = count;
+            mJournaled = 0;
+        } else {
+            mJournaled = std::min(mJournaled, count - mJournalFrom);
+        }
+    };
+    if (after == before + 1 && mUndoStack->command(after - 1) == pushed) {
+        cutTail(before);
+        if (mJournaled == 0)
+            mJournalFrom = before;
+        ++mJournaled;
+        emitRecord(Op::Push, pushed->text(), mJournaled);
+    } else if (after == before && before > 0 && mUndoStack->command(before - 1) == top) {
+        // Merged into the top command (or an obsolete command that changed nothing).
+        cutTail(before);
+        if (mPending.empty())
+            return;
+        if (inJournal(before - 1))
+            emitRecord(Op::Amend, top->text(), before - mJournalFrom);
+        else
+            emitRecord(Op::Apply, QString(), 0);
+    } else if (after == before - 1) {
+        // Merged into the top command, which then undid itself and was removed.
+        const bool known = inJournal(before - 1);
+        cutTail(after);
+        emitRecord(known ? Op::Drop : Op::Apply, QString(), std::clamp(after - mJournalFrom, 0, mJournaled));
+    } else if (after == before) {
+        cutTail(before);
+        if (!mPending.empty())
+            emitRecord(Op::Apply, QString(), std::clamp(after - mJournalFrom, 0, mJournaled));
+    } else {
+        // Not a shape a push makes (a macro): keep the data, forget the history before this point.
+        mJournalFrom = mUndoStack->count();
+        mJournaled = 0;
+        emitRecord(Op::Apply, QString(), 0);
+    }
+}
+
+bool Document::replayJournal(const std::vector<core::JournalRecord> &records, QString *error)
+{
+    using Op = core::JournalRecord::Op;
+    core::JournalWriter *journal = mJournal;
+    mJournal = nullptr; // the records are on disk already
+    // One change event at the end instead of one per recorded change (a long journal replays quickly).
+    const int trackBefore = mTrack;
+    struct Unblock
+    {
+        Document *doc;
+        int track;
+        ~Unblock()
+        {
+            doc->blockSignals(false);
+            ChangeEvent e;
+            e.type = ChangeEvent::Type::ProjectReset;
+            Q_EMIT doc->changed(e);
+            if (doc->mTrack != track)
+                Q_EMIT doc->currentTrackChanged(doc->mTrack);
+        }
+    } unblock{this, trackBefore};
+    blockSignals(true);
+    for (const core::JournalRecord &r : records) {
+        for (const core::Mutation &m : r.mutations)
+            if (!clip(m.clip)) {
+                if (error)
+                    *error = tr("The journal changes clip %1, which the project does not have.").arg(m.clip);
+                mJournal = journal;
+                return false;
+            }
+        switch (r.op) {
+        case Op::Push:
+            mUndoStack->push(new ReplayedCommand(this, QString::fromStdString(r.text), r.mutations));
+            continue;
+        case Op::Amend:
+            if (ReplayedCommand *top = replayedTop(mUndoStack))
+                top->amend(QString::fromStdString(r.text), r.mutations);
+            break;
+        case Op::Drop:
+            if (ReplayedCommand *top = replayedTop(mUndoStack)) {
+                top->drop();
+                mUndoStack->undo();
+            }
+            break;
+        case Op::Index:
+            if (r.index >= 0 && r.index <= mUndoStack->count())
+                mUndoStack->setIndex(r.index);
+            break;
+        case Op::Apply:
+            break;
+        }
+        // The recorded changes themselves, after the stack moved: the data ends exactly as recorded.
+        for (const core::Mutation &m : r.mutations)
+            applyMutation(m, true);
+    }
+    mJournal = journal;
+    return true;
 }
 
 } // namespace paddock::ui

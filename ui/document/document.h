@@ -1,19 +1,37 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/io/journal.h"
 #include "core/model/project.h"
 #include "ui/document/changeevent.h"
 #include "ui/document/roles.h"
 
 #include <QObject>
 #include <QString>
+#include <QUndoStack>
 
 #include <optional>
 #include <vector>
 
-class QUndoStack;
-
 namespace paddock::ui {
+
+class Document;
+
+/**
+ * The Document's undo stack: a QUndoStack whose push() also tells the Document what the push did (a new
+ * command, a merge into the top one, or nothing), so the edit journal can group data changes per command.
+ * Everything pushes through Document::undoStack(), which has this type.
+ */
+class UndoStack : public QUndoStack
+{
+public:
+    explicit UndoStack(Document *document);
+    /** QUndoStack::push, reported to the Document's journal (hides the base class's non-virtual push). */
+    void push(QUndoCommand *command);
+
+private:
+    Document *mDocument;
+};
 
 /** Where an instance lives inside a clip: frame and track id. */
 struct InstanceKey
@@ -50,7 +68,7 @@ public:
     const core::Project &project() const { return mProject; }
     /** Replaces the project (open, new): clears undo history and selection. */
     void resetProject(core::Project project, const QString &fileName = QString());
-    QUndoStack *undoStack() const { return mUndoStack; }
+    UndoStack *undoStack() const { return mUndoStack; }
 
     QString fileName() const { return mFileName; }
     void setFileName(const QString &fileName);
@@ -113,6 +131,24 @@ public:
     void setClipInfo(int clip, int frameCount, int width, int height, double fps);
     /** Replaces the clip's review data (rounds, error list); emits ReviewChanged. Never touches labels. */
     void setReview(int clip, const core::ClipReview &review);
+    /** Applies what changed in the clip's review (\a forward) or takes it back; emits ReviewChanged. */
+    void setReviewDelta(int clip, const core::ReviewDelta &delta, bool forward);
+    /** Applies a recorded mutation forward or backward through the same path as the mutators above. */
+    void applyMutation(const core::Mutation &mutation, bool forward);
+
+    // --- Edit journal (crash recovery) ----------------------------------------------------------
+    /**
+     * Sends every data change from now on to \a writer, one record per undo-stack step (nullptr: stop).
+     * With \a historyInJournal false the commands now on the stack predate the journal (a fresh start on
+     * a saved file or snapshot); true after replayJournal(), whose commands the journal holds.
+     */
+    void setJournal(core::JournalWriter *writer, bool historyInJournal = false);
+    core::JournalWriter *journal() const { return mJournal; }
+    /**
+     * Recovery: applies \a records on top of the current project (the journal's base) and rebuilds the
+     * undo history as replayed commands that undo and redo exactly. Nothing is written to the journal.
+     */
+    bool replayJournal(const std::vector<core::JournalRecord> &records, QString *error);
 
 Q_SIGNALS:
     void changed(const paddock::ui::ChangeEvent &event);
@@ -128,10 +164,17 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
 
 private:
+    friend class UndoStack;
     core::Clip *mutableClip(int index);
+    /** Applies \a m forward, emits its change event and hands it to the journal. */
+    void apply(core::Mutation m);
+    void journalPushed(int indexBefore, const QUndoCommand *topBefore, const QUndoCommand *pushed);
+    void journalIndexChanged(int index);
+    void journalStray();
+    void emitRecord(core::JournalRecord::Op op, const QString &text, int index);
 
     core::Project mProject;
-    QUndoStack *mUndoStack;
+    UndoStack *mUndoStack;
     QString mFileName;
     int mClip = -1;
     int mFrame = 0;
@@ -140,6 +183,14 @@ private:
     Role mRole = Role::Labeller;
     QString mUserName;
     int mCorrectionDepth = 0;
+    // journal: the commands at [mJournalFrom, mJournalFrom + mJournaled) of the stack are in the journal
+    core::JournalWriter *mJournal = nullptr;
+    std::vector<core::Mutation> mPending; ///< data changes not yet in a record
+    int mJournalFrom = 0;
+    int mJournaled = 0;
+    int mStackIndex = 0;
+    bool mPushing = false;
+    bool mStrayQueued = false;
 };
 
 } // namespace paddock::ui

@@ -5,12 +5,14 @@
 #include "core/io/autosave.h"
 #include "core/io/coco.h"
 #include "core/io/dlc.h"
+#include "core/io/journal.h"
 #include "core/io/projectfile.h"
 #include "ui/dialogs/exportdialog.h"
 #include "ui/document/document.h"
 #include "ui/settings.h"
 #include "ui/views/frameprovider.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -76,7 +78,8 @@ bool MainWindow::openPath(const QString &path, QString *error)
         if (project) {
             mDocument->resetProject(std::move(*project), fi.absoluteFilePath());
             ok = attachFrames(&err);
-            offerRecovery(fi.absoluteFilePath());
+            if (!offerRecovery(fi.absoluteFilePath()))
+                startJournal();
         } else {
             err = QString::fromStdString(e);
         }
@@ -104,7 +107,9 @@ bool MainWindow::openClip(const QString &path, QString *error)
     clip.path = path.toStdString();
     project.clips.push_back(clip);
     mDocument->resetProject(std::move(project));
-    return attachFrames(error);
+    const bool ok = attachFrames(error);
+    startJournal();
+    return ok;
 }
 
 bool MainWindow::openAnnotations(const QString &path, const QString &clipPath, QString *error)
@@ -159,7 +164,9 @@ bool MainWindow::openAnnotations(const QString &path, const QString &clipPath, Q
     for (const core::Category &c : core::ap10kCategories())
         project->ensureCategory(c); // let users add AP-10K animals to imported projects
     mDocument->resetProject(std::move(*project));
-    return attachFrames(error);
+    const bool ok = attachFrames(error);
+    startJournal();
+    return ok;
 }
 
 bool MainWindow::attachFrames(QString *error)
@@ -192,11 +199,20 @@ bool MainWindow::saveTo(const QString &path, QString *error)
             *error = QString::fromStdString(e);
         return false;
     }
-    const QString old = mDocument->fileName();
-    core::discardAutosave(old.toStdString());
+    // The saved file holds everything: the old autosave and journal go, a new journal starts on the file.
+    const std::string old = journalProjectPath();
     mDocument->setFileName(QFileInfo(path).absoluteFilePath());
     mDocument->setClean();
-    core::discardAutosave(mDocument->fileName().toStdString());
+    core::JournalWriter *journal = journalWriter();
+    journal->discard(old);
+    journal->discard(journalProjectPath());
+    if (Settings::autosaveSeconds() > 0) {
+        journal->startOnProject(journalProjectPath());
+        mDocument->setJournal(journal);
+    } else {
+        mDocument->setJournal(nullptr);
+    }
+    journal->flush();
     Settings::addRecentFile(path);
     rebuildRecentMenu();
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
@@ -209,7 +225,7 @@ bool MainWindow::save()
         return saveAs();
     QString err;
     if (!saveTo(mDocument->fileName(), &err)) {
-        showError(tr("Save"), err);
+        showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
         return false;
     }
     return true;
@@ -228,7 +244,7 @@ bool MainWindow::saveAs()
         path += QStringLiteral(".paddock");
     QString err;
     if (!saveTo(path, &err)) {
-        showError(tr("Save"), err);
+        showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
         return false;
     }
     return true;
@@ -248,7 +264,9 @@ bool MainWindow::maybeSave()
         return false;
     if (answer == QMessageBox::Save)
         return save();
-    core::discardAutosave(mDocument->fileName().toStdString());
+    mDocument->setJournal(nullptr);
+    journalWriter()->discard(journalProjectPath());
+    journalWriter()->flush();
     mDocument->setClean();
     return true;
 }
@@ -276,48 +294,130 @@ void MainWindow::rebuildRecentMenu()
     mRecentMenu->setEnabled(!files.isEmpty());
 }
 
+core::JournalWriter *MainWindow::journalWriter()
+{
+    if (!mJournal) {
+        mJournal = std::make_unique<core::JournalWriter>();
+        // Called on the writer thread: hand over to the GUI thread (dropped if the window is gone).
+        mJournal->onSnapshotWritten = [this](bool ok, const std::string &) {
+            QMetaObject::invokeMethod(this, [this, ok] { Q_EMIT autosaveWritten(ok); }, Qt::QueuedConnection);
+        };
+        mJournal->onError = [this](const std::string &error) {
+            const QString message = QString::fromStdString(error);
+            QMetaObject::invokeMethod(
+                this,
+                [this, message] {
+                    statusBar()->showMessage(tr("Crash protection is not working (cannot write the journal): %1")
+                                                 .arg(message),
+                                             15000);
+                },
+                Qt::QueuedConnection);
+        };
+    }
+    return mJournal.get();
+}
+
+std::string MainWindow::journalProjectPath() const
+{
+    return mDocument->fileName().endsWith(QLatin1String(".paddock")) ? mDocument->fileName().toStdString()
+                                                                      : std::string();
+}
+
+void MainWindow::startJournal()
+{
+    // Every edit from now on is appended to the journal and on disk within a fraction of a second; the journal
+    // applies to the saved project file, or (untitled, or opened from another format) to a snapshot of it.
+    core::JournalWriter *journal = journalWriter();
+    if (Settings::autosaveSeconds() <= 0 || !mDocument->currentClip()) {
+        mDocument->setJournal(nullptr);
+        journal->stop();
+        return;
+    }
+    const std::string path = journalProjectPath();
+    if (path.empty() && mInteractive && offerRecovery(QString()))
+        return; // unsaved work of an untitled session would be overwritten: it was offered first
+    if (!path.empty() && QFileInfo::exists(QString::fromStdString(path)))
+        journal->startOnProject(path);
+    else
+        journal->startOnSnapshot(mDocument->project(), path, mDocument->isModified());
+    mDocument->setJournal(journal);
+}
+
+void MainWindow::autosaveTick()
+{
+    // The journal already holds every edit; a full snapshot only keeps it short (recovery replays it). Replaying
+    // a journal as long as the project costs about as much as loading the project, so it may grow that long.
+    const QString path = QString::fromStdString(journalProjectPath());
+    const qint64 base = QFileInfo(path.isEmpty() ? QString::fromStdString(core::autosavePath(std::string())) : path).size();
+    const std::int64_t compactBytes = std::max<std::int64_t>(8 << 20, base);
+    if (!mDocument->journal() || !mJournal->active() || mJournal->journalBytes() > compactBytes)
+        autosaveNow(); // no journal (or it failed, or got long): a snapshot, and the journal restarts on it
+}
+
 void MainWindow::autosaveNow()
 {
-    if (!mDocument->isModified() || mAutosaveWatcher.isRunning() || !mDocument->currentClip())
+    if (!mDocument->isModified() || !mDocument->currentClip())
         return;
-    // The worker writes a snapshot; the GUI keeps editing the live project.
-    const core::Project snapshot = mDocument->project();
-    const std::string path = mDocument->fileName().endsWith(QLatin1String(".paddock"))
-        ? mDocument->fileName().toStdString()
-        : std::string();
-    mAutosaveWatcher.setFuture(QtConcurrent::run([snapshot, path] {
-        std::string err;
-        return core::writeAutosave(snapshot, path, &err);
-    }));
+    // The writer thread writes a copy; the GUI keeps editing the live project and the journal restarts on it.
+    core::JournalWriter *journal = journalWriter();
+    journal->startOnSnapshot(mDocument->project(), journalProjectPath(), true);
+    mDocument->setJournal(Settings::autosaveSeconds() > 0 ? journal : nullptr);
+    if (Settings::autosaveSeconds() <= 0)
+        journal->stop();
 }
 
 bool MainWindow::offerRecovery(const QString &projectPath)
 {
-    const auto found = core::findRecoverableAutosave(projectPath.toStdString());
+    const std::string path = projectPath.toStdString();
+    const auto found = core::findRecovery(path);
     if (!found)
         return false;
+    const bool journalled = found->journal.has_value();
     if (mInteractive) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(found->modifiedMs).toString();
         const auto answer = QMessageBox::question(
             this, tr("Recover Unsaved Work"),
-            tr("Paddock found work that was not saved (autosave from %1). Recover it?")
-                .arg(QFileInfo(QString::fromStdString(*found)).lastModified().toString()),
+            journalled ? tr("Paddock found work that was not saved (last change %1). Recover it, with its undo "
+                            "history?")
+                             .arg(when)
+                       : tr("Paddock found work that was not saved (autosave from %1). Recover it?").arg(when),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
         if (answer != QMessageBox::Yes) {
-            core::discardAutosave(projectPath.toStdString());
+            journalWriter()->discard(path);
+            journalWriter()->flush();
             return false;
         }
     }
     std::string e;
-    auto project = core::loadProject(*found, &e);
+    auto project = core::loadProject(found->basePath, &e);
     if (!project) {
         showError(tr("Recover"), QString::fromStdString(e));
         return false;
     }
     mDocument->resetProject(std::move(*project), projectPath);
+    QString err;
+    if (journalled && !mDocument->replayJournal(found->journal->records, &err)) {
+        // Keep what the journal holds as data at least; the undo history starts here.
+        auto data = core::loadRecovery(*found, &e);
+        if (!data) {
+            showError(tr("Recover"), err);
+            return false;
+        }
+        mDocument->resetProject(std::move(*data), projectPath);
+        statusBar()->showMessage(tr("Recovered without undo history: %1").arg(err), 8000);
+    }
     // Recovered work is unsaved until the user saves it: a no-op macro would not mark it, so dirty the stack.
     mDocument->undoStack()->resetClean();
-    QString err;
     attachFrames(&err);
+    // Go on with the same journal (its base is still there); without one, journal on a snapshot of this state.
+    core::JournalWriter *journal = journalWriter();
+    if (journalled) {
+        journal->resume(path, found->journal->validBytes);
+        mDocument->setJournal(journal, true);
+    } else {
+        journal->startOnSnapshot(mDocument->project(), path, true);
+        mDocument->setJournal(journal);
+    }
     statusBar()->showMessage(tr("Recovered unsaved work"), 6000);
     return true;
 }

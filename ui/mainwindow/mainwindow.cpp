@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/mainwindow/mainwindow.h"
 
+#include "core/io/journal.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/dialogs/shortcutsdialog.h"
 #include "ui/docks/animalsdock.h"
@@ -74,7 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     mPlayTimer = new QTimer(this);
     connect(mPlayTimer, &QTimer::timeout, this, &MainWindow::playTick);
     mAutosaveTimer = new QTimer(this);
-    connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveTick);
     connect(&mAutosaveWatcher, &QFutureWatcher<bool>::finished, this, [this] {
         Q_EMIT autosaveWritten(mAutosaveWatcher.result());
     });
@@ -133,6 +134,8 @@ MainWindow::~MainWindow()
     mRunner->waitForFinished();
     mAutosaveWatcher.waitForFinished();
     mExportWatcher.waitForFinished();
+    if (mJournal && !mDocument->isModified())
+        mJournal->discard(journalProjectPath()); // nothing unsaved: leave no journal or snapshot behind
 }
 
 QAction *MainWindow::addShortcutAction(QMenu *menu, const QString &name, const QString &text, const QKeySequence &key)

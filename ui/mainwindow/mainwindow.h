@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -14,6 +16,10 @@ class QMenu;
 class QProgressBar;
 class QTimer;
 class QToolButton;
+
+namespace paddock::core {
+class JournalWriter;
+}
 
 namespace paddock::ui {
 
@@ -56,7 +62,7 @@ public:
     bool propagate(bool allAnimals, bool refine, int first = 0, int last = -1, QString *error = nullptr);
     /** Offers to recover an autosave for \a projectPath (empty: the untitled project); true when recovered. */
     bool offerRecovery(const QString &projectPath);
-    /** Writes the autosave now, in the background. */
+    /** Writes a full autosave snapshot now, in the background (the edit journal then restarts on it). */
     void autosaveNow();
     /** When false, errors go to the status bar instead of message boxes (tests, scripted runs). */
     void setInteractive(bool interactive) { mInteractive = interactive; }
@@ -94,6 +100,11 @@ private:
     void rebuildRecentMenu();
     bool openClip(const QString &path, QString *error);
     bool attachFrames(QString *error);
+    core::JournalWriter *journalWriter();
+    /** The project path the journal and autosave belong to: the .paddock file, empty for an untitled project. */
+    std::string journalProjectPath() const;
+    void startJournal();
+    void autosaveTick();
     // editops.cpp
     void stepFrames(int delta);
     void togglePlayback();
@@ -130,6 +141,7 @@ private:
     QTimer *mPlayTimer = nullptr;
     QTimer *mAutosaveTimer = nullptr;
     QFutureWatcher<bool> mAutosaveWatcher;
+    std::unique_ptr<core::JournalWriter> mJournal; ///< every edit on disk within a second (fileops.cpp)
     QFutureWatcher<QString> mExportWatcher;
     bool mInteractive = true;
 };
