@@ -130,6 +130,8 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("templateAccept")) gParams.templateAccept = v;
     else if (k == QLatin1String("templateGain")) gParams.templateGain = v;
     else if (k == QLatin1String("searchRadius")) gParams.searchRadius = v;
+    else if (k == QLatin1String("switchGap")) gParams.switchGap = v;
+    else if (k == QLatin1String("pointwiseBelow")) gParams.pointwiseBelow = v;
     else if (k == QLatin1String("flowPixels")) gParams.flowPixels = int(v);
     else if (k == QLatin1String("memoryBudget")) gParams.memoryBudget = std::size_t(v);
     else
@@ -408,7 +410,7 @@ int runBenchPropagate(const QStringList &args)
                 row(QStringLiteral("linear"), score(root, gtPath, sparse, QStringLiteral("linear")), QStringLiteral("| | | |"));
             }
             const std::vector<PointError> errs = errorsOf(gt->clips.front(), run.result, given);
-            notes << QStringLiteral("calibration %1 every %2 (share within 5 %% of the animal's size per score band): %3")
+            notes << QStringLiteral("calibration %1 every %2 (share within 5 % of the animal's size per score band): %3")
                          .arg(name, every, calibration(errs));
 
             if (!refine || every != QLatin1String("25"))
@@ -457,6 +459,10 @@ int runBenchPropagate(const QStringList &args)
             if (!again.ok)
                 return kExitBadInput;
             const std::vector<PointError> after = errorsOf(gt->clips.front(), again.result, given);
+            predProject.clips.front() = again.result;
+            const QString refined = QDir(outDir).filePath(QStringLiteral("%1-every-25-refined.json").arg(name));
+            if (!core::writeCocoFile(predProject, refined.toStdString(), wo, &error))
+                printError(QString::fromStdString(error));
             auto other = [&](const PointError &e) { return !corrected.count(e.frame); };
             auto untouched = [&](const PointError &e) {
                 return corrected.count(e.frame) && !touched.count({e.frame, e.track, e.k});
