@@ -34,7 +34,7 @@ struct ImageCheckOptions
     double disagreement = 0.3;    ///< forward and backward tracking from the nearest labels further apart than this
     double trackMiss = 0.1;       ///< or the point further than this from both (the finding's value is the gap, or
                                   ///< when they agree, the distance to the nearer, as a share of the animal's size)
-    double offAnimal = 0.15;      ///< off animal: the point's disc looks this much less like the animal than the
+    double offAnimal = 0.25;      ///< off animal: the point's disc looks this much less like the animal than the
                                   ///< keypoint does on its labelled frames
     double identityRatio = 0.5;   ///< identity swap: exchanged tracks must fit the tracking this much better ...
     double identityMinMove = 0.25; ///< ... and the kept ones miss by this much at least
