@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
-// paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]
+// paddock check LABELS.json [--clip CLIP] [--video VIDEO|FRAMES] [--json] [--severity info|warning|error]
 #include "app/commands.h"
 
 #include "core/checks/checks.h"
+#include "core/checks/imagechecks.h"
 #include "core/io/coco.h"
 #include "core/io/projectfile.h"
+#include "core/video/framesource.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -77,9 +80,13 @@ std::optional<core::Project> readLabels(const std::string &path, std::string *er
 
 } // namespace
 
+const char *const kCheckUsage = QT_TRANSLATE_NOOP("paddock::app",
+                                                  "usage: paddock check LABELS.json [--clip CLIP] [--video VIDEO|FRAMES] "
+                                                  "[--json] [--severity info|warning|error]");
+
 int runCheck(const QStringList &args)
 {
-    QString file, clipName;
+    QString file, clipName, video;
     bool json = false;
     core::Severity minSeverity = core::Severity::Info;
     for (int i = 0; i < args.size(); ++i) {
@@ -88,6 +95,8 @@ int runCheck(const QStringList &args)
             json = true;
         } else if (a == QLatin1String("--clip") && i + 1 < args.size()) {
             clipName = args[++i];
+        } else if (a == QLatin1String("--video") && i + 1 < args.size()) {
+            video = args[++i];
         } else if (a == QLatin1String("--severity") && i + 1 < args.size()) {
             const QString s = args[++i];
             if (s == QLatin1String("info"))
@@ -102,14 +111,14 @@ int runCheck(const QStringList &args)
             }
         } else if (a.startsWith(QLatin1String("-")) || !file.isEmpty()) {
             printError(tr("paddock check: unexpected argument '%1'").arg(a));
-            printError(tr("usage: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]"));
+            printError(tr(kCheckUsage));
             return kExitBadInput;
         } else {
             file = a;
         }
     }
     if (file.isEmpty()) {
-        printError(tr("usage: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]"));
+        printError(tr(kCheckUsage));
         return kExitBadInput;
     }
     std::string error;
@@ -133,9 +142,53 @@ int runCheck(const QStringList &args)
                        .arg(file, clipName, names.join(QStringLiteral(", "))));
         return kExitBadInput;
     }
+    if (!video.isEmpty() && clips.size() > 1) {
+        printError(tr("paddock check: %1 has %2 clips; say which one --video shows with --clip")
+                       .arg(file)
+                       .arg(clips.size()));
+        return kExitBadInput;
+    }
+    // The image checks read the frames: open them first, so that a wrong path is reported before any finding.
+    std::unique_ptr<core::FrameSource> frames;
+    if (!video.isEmpty()) {
+        frames = core::FrameSource::open(video.toStdString(), &error);
+        if (!frames) {
+            printError(tr("paddock check: %1").arg(QString::fromStdString(error)));
+            return kExitBadInput;
+        }
+        const core::Clip &c = *clips.front();
+        if (!c.frames.empty() && c.frames.rbegin()->first >= frames->info().frameCount) {
+            printError(tr("paddock check: %1 labels frame %2, but %3 has %4 frames")
+                           .arg(file)
+                           .arg(c.frames.rbegin()->first)
+                           .arg(video)
+                           .arg(frames->info().frameCount));
+            return kExitBadInput;
+        }
+    }
     int total = 0;
     for (const core::Clip *clip : clips) {
-        for (const core::Finding &f : core::runChecks(*clip, project->categories)) {
+        std::vector<core::Finding> findings = core::runChecks(*clip, project->categories);
+        if (frames) {
+            int lastPercent = -1;
+            const core::CheckProgressFn progress = [&](int done, int all) {
+                const int percent = all > 0 ? 100 * done / all : 0;
+                if (percent != lastPercent && !json) {
+                    lastPercent = percent;
+                    std::fprintf(stderr, "\r%s   ", tr("checking frames: %1%").arg(percent).toLocal8Bit().constData());
+                    std::fflush(stderr);
+                }
+            };
+            const bool ok = core::runImageChecks(*clip, project->categories, *frames, core::ImageCheckOptions(),
+                                                 &findings, &error, progress);
+            if (!json)
+                std::fputc('\n', stderr);
+            if (!ok) {
+                printError(tr("paddock check: %1: %2").arg(video, QString::fromStdString(error)));
+                return kExitBadInput;
+            }
+        }
+        for (const core::Finding &f : findings) {
             if (f.severity < minSeverity)
                 continue;
             ++total;

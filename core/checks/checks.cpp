@@ -27,6 +27,8 @@ const Named kKinds[] = {
     {FindingKind::LeftRightSwap, "left_right_swap"}, {FindingKind::Jump, "jump"},
     {FindingKind::BoneLength, "bone_length"},       {FindingKind::MissingKeypoint, "missing_keypoint"},
     {FindingKind::DuplicateTrack, "duplicate_track"}, {FindingKind::SpeciesChange, "species_change"},
+    {FindingKind::UnlikeLabels, "unlike_labels"},   {FindingKind::TrackDisagreement, "track_disagreement"},
+    {FindingKind::OffAnimal, "off_animal"},         {FindingKind::IdentitySwap, "identity_swap"},
 };
 
 QString trc(const char *text)
@@ -240,14 +242,19 @@ std::vector<Finding> runChecks(const Clip &clip, const std::vector<Category> &ca
         checks::checkJumps(index, options, &out);
     if (on(FindingKind::BoneLength))
         checks::checkBones(index, options, &out);
-    std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
+    sortFindings(&out);
+    return out;
+}
+
+void sortFindings(std::vector<Finding> *findings)
+{
+    std::stable_sort(findings->begin(), findings->end(), [](const Finding &a, const Finding &b) {
         if (a.frame != b.frame)
             return a.frame < b.frame;
         if (a.trackId != b.trackId)
             return a.trackId < b.trackId;
         return a.keypoint < b.keypoint;
     });
-    return out;
 }
 
 std::string findingToText(const Finding &f)
@@ -284,12 +291,16 @@ ErrorType errorTypeForFinding(FindingKind kind)
     case FindingKind::OutsideImage:
     case FindingKind::Jump:
     case FindingKind::BoneLength:
+    case FindingKind::UnlikeLabels:
+    case FindingKind::TrackDisagreement:
+    case FindingKind::OffAnimal:
         return ErrorType::WrongPosition;
     case FindingKind::LeftRightSwap:
         return ErrorType::LeftRightSwapped;
     case FindingKind::MissingKeypoint:
         return ErrorType::Missing;
     case FindingKind::DuplicateTrack:
+    case FindingKind::IdentitySwap:
         return ErrorType::WrongTrackId;
     case FindingKind::SpeciesChange:
         return ErrorType::WrongSpecies;

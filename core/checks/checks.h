@@ -23,6 +23,11 @@ enum class FindingKind : std::uint8_t {
     MissingKeypoint, ///< labelled on both neighbouring frames but not on this one
     DuplicateTrack,  ///< two animals with the same track id on one frame
     SpeciesChange,   ///< an animal's species differs from the rest of its track
+    // The checks that need the frames (core/checks/imagechecks.h):
+    UnlikeLabels,      ///< a tracked point's patch does not look like that keypoint's labelled patches
+    TrackDisagreement, ///< forward and backward tracking from the nearest labels end far apart
+    OffAnimal,         ///< a tracked point sits on something that does not look like its animal
+    IdentitySwap,      ///< two animals' identities look exchanged on a labelled frame
 };
 const char *findingKindName(FindingKind k); ///< stable identifier, e.g. "left_right_swap"
 std::optional<FindingKind> findingKindFromName(const std::string &name);
@@ -47,7 +52,7 @@ struct Finding
 /** Thresholds of the checks. The defaults keep false positives rare on clean human labels. */
 struct CheckOptions
 {
-    std::vector<FindingKind> kinds = allFindingKinds(); ///< which checks run
+    std::vector<FindingKind> kinds = allFindingKinds(); ///< which checks run (the image kinds need runImageChecks())
     double boxTolerance = 0.02;      ///< slack around the box, as a fraction of its larger side (at least 1 px)
     double imageTolerance = 1.0;     ///< pixels
     int maxGap = 1;                  ///< frames apart that still count as neighbours for the temporal checks
@@ -69,6 +74,9 @@ struct CheckOptions
  */
 std::vector<Finding> runChecks(const Clip &clip, const std::vector<Category> &categories,
                                const CheckOptions &options = {});
+
+/** Sorts \a findings by frame, track and keypoint (stable). */
+void sortFindings(std::vector<Finding> *findings);
 
 /** One line for people: "frame 212  track 2  wingL  warning  left_right_swap: reason". */
 std::string findingToText(const Finding &f);

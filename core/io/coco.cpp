@@ -2,6 +2,7 @@
 // Writing COCO keypoint JSON (AP-10K) and APTv2, valid for mmpose's AP-10K loader.
 #include "core/io/coco.h"
 
+#include "core/io/atomicfile.h"
 #include "core/io/coco_p.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
@@ -107,8 +108,12 @@ struct OutImage
     int width = 0, height = 0;
 };
 
-/** Decodes \a frame of \a clip and writes it as a JPEG at \a path; sets the frame size. */
-bool writeFrameImage(FrameSource *source, int frame, const std::string &path, OutImage *img, std::string *error)
+/**
+ * Decodes \a frame of \a clip and writes it as a JPEG at \a path, atomically (a kill or a full disk never
+ * leaves a truncated image under the name); sets the frame size. What it creates goes to \a created.
+ */
+bool writeFrameImage(FrameSource *source, int frame, const std::string &path, OutImage *img, CreatedPaths *created,
+                     std::string *error)
 {
     VideoFrame vf;
     if (!source->read(frame, &vf, error))
@@ -116,17 +121,24 @@ bool writeFrameImage(FrameSource *source, int frame, const std::string &path, Ou
     cv::Mat rgb(vf.height, vf.width, CV_8UC3, const_cast<char *>(vf.rgb.constData()), std::size_t(vf.width) * 3);
     cv::Mat bgr;
     cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
-    QDir().mkpath(QString::fromStdString(detail::dirOf(path)));
+    std::vector<uchar> jpeg;
     bool ok = false;
     try {
-        ok = cv::imwrite(path, bgr, {cv::IMWRITE_JPEG_QUALITY, 95});
+        ok = cv::imencode(".jpg", bgr, jpeg, {cv::IMWRITE_JPEG_QUALITY, 95});
     } catch (const cv::Exception &) {
         ok = false;
     }
     if (!ok) {
-        *error = path + ": " + tr("cannot write the frame image");
+        *error = path + ": " + tr("cannot encode the frame image");
         return false;
     }
+    if (!makeFolders(detail::dirOf(path), &created->folders, error))
+        return false;
+    const bool existed = QFileInfo::exists(QString::fromStdString(path));
+    if (!writeFileAtomically(path, std::string(jpeg.begin(), jpeg.end()), error))
+        return false;
+    if (!existed)
+        created->files.push_back(path);
     img->width = vf.width;
     img->height = vf.height;
     return true;
@@ -138,7 +150,10 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
                    std::string *error)
 {
     const std::string outDir = detail::dirOf(path);
-    QDir().mkpath(QString::fromStdString(outDir));
+    // A failed export takes back the frame images and folders it created; the JSON is written last.
+    CreatedPaths created;
+    if (!makeFolders(outDir, &created.folders, error))
+        return false;
     Json images = Json::array(), annotations = Json::array(), videos = Json::array(), categories = Json::array();
     for (const Category &c : project.categories)
         categories.push_back(categoryJson(c));
@@ -209,7 +224,7 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
                 img.fileName = meta->fileName;
             } else if (writeFrames) {
                 const std::string file = options.frameDir + "/" + clipName + "/" + frameName(frame) + ".jpg";
-                if (!writeFrameImage(source.get(), frame, file, &img, error))
+                if (!writeFrameImage(source.get(), frame, file, &img, &created, error))
                     return false;
                 img.fileName = detail::relativeTo(outDir, file);
             } else if (std::size_t(frame) < folderFiles.size()) {
@@ -306,7 +321,10 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
     root["images"] = std::move(images);
     root["annotations"] = std::move(annotations);
     root["categories"] = std::move(categories);
-    return writeFileAtomically(path, root.dump() + "\n", error);
+    if (!writeFileAtomically(path, root.dump() + "\n", error))
+        return false;
+    created.keep();
+    return true;
 }
 
 } // namespace paddock::core

@@ -13,6 +13,8 @@ namespace paddock::core {
 struct ReadReport
 {
     std::vector<std::string> problems;
+    /** What was read differently from what the file says, or left out harmlessly (never a reason to refuse). */
+    std::vector<std::string> notes;
 };
 
 /**

@@ -33,8 +33,39 @@ std::string positionOf(const std::string &text, std::size_t byte)
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+std::size_t tooDeepAt(const std::string &text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i; // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return i;
+        } else if (c == ']' || c == '}') {
+            --depth; // unbalanced closers are the parser's to report
+        }
+    }
+    return std::string::npos;
+}
+
 bool parseJson(const std::string &text, const std::string &name, Json *out, std::string *error)
 {
+    // nlohmann's recursive copy, comparison and dump would overflow the stack on a deeply nested file.
+    if (const std::size_t at = tooDeepAt(text, kMaxJsonDepth); at != std::string::npos) {
+        if (error)
+            *error = name + ": " + tr("lists or objects nested more than") + " " + std::to_string(kMaxJsonDepth) + " "
+                + tr("levels deep at") + " " + positionOf(text, at) + " (" + tr("no file Paddock reads nests this deep")
+                + ")";
+        return false;
+    }
     try {
         *out = Json::parse(text);
         return true;

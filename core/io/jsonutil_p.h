@@ -17,7 +17,14 @@ using Json = nlohmann::json;
 /** User-visible text in the "Formats" translation context. */
 std::string tr(const char *text);
 
-/** Parses \a text; on failure \a error says "NAME: not valid JSON at line L, column C: what". */
+/** Deepest nesting of lists and objects parseJson accepts (files Paddock reads nest fewer than 10 levels). */
+constexpr int kMaxJsonDepth = 256;
+/** Byte offset of the bracket that opens level \a maxDepth + 1 in JSON \a text, npos when none does. */
+std::size_t tooDeepAt(const std::string &text, int maxDepth);
+/**
+ * Parses \a text; on failure \a error says "NAME: not valid JSON at line L, column C: what". Text nested deeper
+ * than kMaxJsonDepth is refused before parsing, with its position.
+ */
 bool parseJson(const std::string &text, const std::string &name, Json *out, std::string *error);
 /** "line L, column C" of byte offset \a byte in \a text (1-based). */
 std::string positionOf(const std::string &text, std::size_t byte);

@@ -72,4 +72,26 @@ grep -q '"worst":\[{.*"frame":6' "$work/cmp.json" || fail "compare must list fra
 "$paddock" compare "$work/clean.json" "$work/nothere.json" 2>"$work/err.txt" >/dev/null
 [ $? -eq 2 ] || fail "compare with a missing file must exit 2"
 grep -qF nothere.json "$work/err.txt" || fail "compare message: $(cat "$work/err.txt")"
+# The image checks (--video): the demo clip's frames and its propagated labels, with the left eye's tracker
+# point on frame 7 moved 120 px ahead of the animal, onto the ground.
+"$paddock" demo --headless --out "$work/demo" >"$work/demo.txt" 2>&1 || fail "paddock demo: $(cat "$work/demo.txt")"
+sed 's/},{"area"/},\n{"area"/g' "$work/demo/demo_aptv2.json" | awk '/"image_id":8,/ {
+    i = index($0, "\"keypoints\":[") + 13; rest = substr($0, i); match(rest, /^[0-9.]+/)
+    $0 = substr($0, 1, i - 1) (substr(rest, 1, RLENGTH) + 120) substr(rest, RLENGTH + 1) } { print }' |
+    tr -d '\n' >"$work/moved.json"
+"$paddock" check "$work/moved.json" --video "$work/demo/frames" >"$work/out.txt" 2>"$work/err.txt"
+rc=$?
+[ "$rc" -eq 1 ] || fail "image checks: exit $rc, expected 1: $(cat "$work/err.txt")"
+grep -Eq '^frame 7 .*left_eye .*(off_animal|unlike_labels)' "$work/out.txt" ||
+    fail "moved point not found by the image checks: $(grep -E 'off_animal|unlike_labels|track_disagreement' "$work/out.txt")"
+"$paddock" check "$work/moved.json" --video "$work/demo/frames" --json >"$work/out.jsonl" 2>/dev/null
+grep -q '"frame":7,.*"keypoint_name":"left_eye".*"kind":"\(off_animal\|unlike_labels\)"' "$work/out.jsonl" ||
+    fail "--json image findings: $(grep '"frame":7,' "$work/out.jsonl")"
+"$paddock" check "$work/moved.json" --video "$work/nothere.mp4" >/dev/null 2>"$work/err.txt"
+[ $? -eq 2 ] || fail "--video that does not open must exit 2"
+grep -qF nothere.mp4 "$work/err.txt" || fail "--video message does not name the file: $(cat "$work/err.txt")"
+mkdir -p "$work/short" && cp "$work/demo/frames/frame_000"[0-4].png "$work/short/" || fail "short clip"
+"$paddock" check "$work/moved.json" --video "$work/short" >/dev/null 2>"$work/err.txt"
+[ $? -eq 2 ] || fail "labels beyond the clip's frames must exit 2"
+grep -qF "5 frames" "$work/err.txt" || fail "short clip message: $(cat "$work/err.txt")"
 exit 0

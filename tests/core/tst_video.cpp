@@ -431,11 +431,9 @@ TEST_CASE("video: FrameCache without read-ahead, and on bad files", "[video][cac
 
 TEST_CASE("video: shared eval clips are frame-exact (when ../shared is present)", "[video][shared]")
 {
-    const std::string shared = paddock::test::sharedDir();
-    if (shared.empty()) {
-        WARN("no shared data");
+    const std::string shared = paddock::test::sharedDirOrSkip();
+    if (shared.empty())
         return;
-    }
     struct Clip
     {
         const char *path;

@@ -26,7 +26,15 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QMessageBox>
+#include <QTimer>
 #include <QUndoStack>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+#include <sys/resource.h>
 
 using namespace paddock;
 using namespace paddock::ui;
@@ -53,6 +61,26 @@ QString makeFrameFolder()
     }
     return dir;
 }
+
+/** While it lives, files of this process cannot grow (RLIMIT_FSIZE 0, SIGXFSZ ignored): a full disk. */
+struct FileSizeLimit
+{
+    rlimit saved{};
+    void (*oldHandler)(int) = nullptr;
+    FileSizeLimit()
+    {
+        oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        ::getrlimit(RLIMIT_FSIZE, &saved);
+        rlimit none = saved;
+        none.rlim_cur = 0;
+        ::setrlimit(RLIMIT_FSIZE, &none);
+    }
+    ~FileSizeLimit()
+    {
+        ::setrlimit(RLIMIT_FSIZE, &saved); // the soft limit goes back up to the hard one
+        std::signal(SIGXFSZ, oldHandler);
+    }
+};
 
 const core::Keypoint &kp(const Document &doc, int frame, int k)
 {
@@ -260,6 +288,65 @@ private Q_SLOTS:
         QString err;
         QVERIFY2(mWindow->saveTo(path, &err), qPrintable(err));
         QVERIFY(!core::findRecoverableAutosave(path.toStdString()).has_value());
+    }
+
+    void failedSaveIsReportedAndKeepsTheEdit()
+    {
+        // A full disk (here: a file-size limit of 0 bytes, SIGXFSZ ignored, so write() fails with EFBIG).
+        Document *doc = mWindow->document();
+        const QString path = doc->fileName();
+        QVERIFY(path.endsWith(QLatin1String(".paddock")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray old = file.readAll();
+        file.close();
+        doc->setCurrentFrame(4);
+        mWindow->action(QStringLiteral("copyPrevious"))->trigger();
+        QVERIFY(doc->isModified());
+
+        QString shown;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&shown] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                shown = box->text();
+                box->accept();
+            }
+        });
+        poll.start(20);
+        mWindow->setInteractive(true);
+        {
+            FileSizeLimit full;
+            mWindow->action(QStringLiteral("save"))->trigger(); // File > Save
+        }
+        mWindow->setInteractive(false);
+        poll.stop();
+        QVERIFY2(shown.contains(QStringLiteral("not saved")), qPrintable(shown));
+        QVERIFY2(shown.contains(QString::fromLocal8Bit(std::strerror(EFBIG))), qPrintable(shown));
+        QVERIFY2(shown.contains(QFileInfo(path).fileName()), qPrintable(shown));
+        QVERIFY(doc->isModified());
+        QVERIFY(mWindow->isWindowModified()); // the title keeps its '*'
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), old);
+        file.close();
+
+        // An export on the full disk fails with the reason too, and the previous export stays.
+        const QString out = QString::fromStdString(test::tempDir()) + QStringLiteral("/full.json");
+        QVERIFY(QFile(out).open(QIODevice::WriteOnly));
+        QSignalSpy done(mWindow, &MainWindow::exportFinished);
+        QString err;
+        {
+            FileSizeLimit full;
+            QVERIFY2(mWindow->exportTo(out, false, true, QString(), &err), qPrintable(err));
+            QVERIFY(done.wait(30000));
+        }
+        QVERIFY(!done.at(0).at(0).toBool());
+        QVERIFY2(done.at(0).at(1).toString().contains(QString::fromLocal8Bit(std::strerror(EFBIG))),
+                 qPrintable(done.at(0).at(1).toString()));
+        QCOMPARE(QFileInfo(out).size(), qint64(0));
+
+        // With room again the same save goes through.
+        mWindow->action(QStringLiteral("save"))->trigger();
+        QVERIFY(!doc->isModified());
     }
 
     void exportAptv2()

@@ -225,7 +225,7 @@ bool MainWindow::save()
         return saveAs();
     QString err;
     if (!saveTo(mDocument->fileName(), &err)) {
-        showError(tr("Save"), err);
+        showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
         return false;
     }
     return true;
@@ -244,7 +244,7 @@ bool MainWindow::saveAs()
         path += QStringLiteral(".paddock");
     QString err;
     if (!saveTo(path, &err)) {
-        showError(tr("Save"), err);
+        showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
         return false;
     }
     return true;

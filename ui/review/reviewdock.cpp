@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/review/reviewdock.h"
 
+#include "core/checks/imagechecks.h"
 #include "core/io/reviewjson.h"
+#include "core/video/framesource.h"
 #include "ui/document/document.h"
 #include "ui/review/errorlistmodel.h"
 #include "ui/review/flagdialog.h"
@@ -11,6 +13,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QFuture>
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -24,6 +28,9 @@
 #include <QSettings>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 namespace paddock::ui {
 
@@ -389,19 +396,111 @@ QString ReviewDock::roundStep(RoundAction action)
     return push(new RoundStep(mDocument, mDocument->currentClipIndex(), action));
 }
 
+struct ReviewDock::ImageCheckJob
+{
+    std::atomic_bool cancel{false};
+    std::atomic_bool done{false};
+    QFuture<void> future;
+};
+
+ReviewDock::~ReviewDock()
+{
+    if (mImageJob) {
+        mImageJob->cancel = true;
+        mImageJob->future.waitForFinished();
+    }
+}
+
+bool ReviewDock::imageChecksRunning() const
+{
+    return mImageJob && !mImageJob->done.load();
+}
+
+void ReviewDock::waitForImageChecks()
+{
+    if (mImageJob)
+        mImageJob->future.waitForFinished();
+    QCoreApplication::sendPostedEvents(this);
+}
+
+void ReviewDock::listFindings()
+{
+    mFindingsList->clear();
+    for (const core::Finding &f : mFindings)
+        mFindingsList->addItem(QString::fromStdString(core::findingToText(f)));
+}
+
 void ReviewDock::runChecks()
 {
+    if (mImageJob)
+        mImageJob->cancel = true;
+    mImageJob.reset();
     mFindings.clear();
     mFindingsList->clear();
     const core::Clip *clip = mDocument->currentClip();
     if (!clip)
         return;
     mFindings = core::runChecks(*clip, mDocument->project().categories);
-    for (const core::Finding &f : mFindings)
-        mFindingsList->addItem(QString::fromStdString(core::findingToText(f)));
+    listFindings();
     showMessage(mFindings.empty() ? tr("The checks found nothing.") : tr("%n finding(s).", nullptr, int(mFindings.size())),
                 false);
     updateButtons();
+    startImageChecks();
+}
+
+void ReviewDock::startImageChecks()
+{
+    const core::Clip *clip = mDocument->currentClip();
+    if (!clip || clip->path.empty())
+        return;
+    // The worker gets a snapshot and opens its own frames; only a queued call comes back.
+    auto job = std::make_shared<ImageCheckJob>();
+    mImageJob = job;
+    const int clipIndex = mDocument->currentClipIndex();
+    const int labelFindings = int(mFindings.size());
+    showMessage(tr("%n finding(s); checking the frames…", nullptr, labelFindings), false);
+    job->future = QtConcurrent::run([this, job, clipIndex, snapshot = *clip,
+                                     categories = mDocument->project().categories]() {
+        std::vector<core::Finding> found;
+        std::string error;
+        bool ok = false;
+        if (auto frames = core::FrameSource::open(snapshot.path, &error)) {
+            int lastPercent = -1;
+            const core::CheckProgressFn progress = [&](int done, int total) {
+                const int percent = total > 0 ? 100 * done / total : 0;
+                if (percent / 10 == lastPercent / 10)
+                    return;
+                lastPercent = percent;
+                QMetaObject::invokeMethod(this, [this, job, percent] {
+                    if (job == mImageJob)
+                        showMessage(tr("Checking the frames: %1%").arg(percent), false);
+                }, Qt::QueuedConnection);
+            };
+            ok = core::runImageChecks(snapshot, categories, *frames, core::ImageCheckOptions(), &found, &error,
+                                      progress, &job->cancel);
+        }
+        job->done = true;
+        if (job->cancel.load())
+            return;
+        QMetaObject::invokeMethod(this, [this, job, ok, clipIndex, found = std::move(found), error] {
+            if (job != mImageJob || clipIndex != mDocument->currentClipIndex())
+                return;
+            if (!ok) {
+                showMessage(tr("%n finding(s). The image checks did not run: %1", nullptr, int(mFindings.size()))
+                                .arg(QString::fromStdString(error)),
+                            true);
+                return;
+            }
+            mFindings.insert(mFindings.end(), found.begin(), found.end());
+            core::sortFindings(&mFindings);
+            listFindings();
+            showMessage(mFindings.empty() ? tr("The checks found nothing.")
+                                          : tr("%n finding(s), %1 from the frames.", nullptr, int(mFindings.size()))
+                                                .arg(found.size()),
+                        false);
+            updateButtons();
+        }, Qt::QueuedConnection);
+    });
 }
 
 int ReviewDock::addFindings(bool all)

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 class QCheckBox;
@@ -36,6 +37,7 @@ class ReviewDock : public QDockWidget
 
 public:
     explicit ReviewDock(Document *document, QWidget *parent = nullptr);
+    ~ReviewDock() override;
 
     ErrorListModel *model() const { return mModel; }
     QTableView *table() const { return mTable; }
@@ -75,7 +77,14 @@ public:
     QString roundStep(RoundAction action);
 
     // Automatic checks.
+    /**
+     * Runs the label checks at once, then the image checks (core/checks/imagechecks.h) on a worker thread
+     * when the clip's frames open; their findings join the list when they end. A new run cancels the old one.
+     */
     void runChecks();
+    bool imageChecksRunning() const;
+    /** Blocks until the image checks end and their findings are listed (tests, shutdown). */
+    void waitForImageChecks();
     const std::vector<core::Finding> &findings() const { return mFindings; }
     /** Adds the findings selected in the list (or all when \a all) as entries; returns how many were added. */
     int addFindings(bool all);
@@ -102,6 +111,8 @@ private:
     QString push(Command *command);
     void exportDialog();
     void importDialog();
+    void listFindings();
+    void startImageChecks();
 
     Document *mDocument;
     ErrorListModel *mModel;
@@ -111,6 +122,8 @@ private:
     bool mRestoring = false;        ///< re-selecting after a reset: no jump
     bool mInteractive = true;
     std::vector<core::Finding> mFindings;
+    struct ImageCheckJob;
+    std::shared_ptr<ImageCheckJob> mImageJob;
 
     QLabel *mRoleLabel = nullptr;
     QLabel *mSummary = nullptr;
