@@ -355,42 +355,6 @@ void syncDir(const std::string &file)
     }
 }
 
-/** Writes \a bytes to \a path through a temporary file, fsync and rename. */
-bool writeReplacing(const std::string &path, const std::string &bytes, std::string *error)
-{
-    const std::string tmp = path + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        *error = tmp + ": " + errnoText();
-        return false;
-    }
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *error = tmp + ": " + errnoText();
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return false;
-        }
-        done += std::size_t(n);
-    }
-    if (::fdatasync(fd) != 0 || ::close(fd) != 0) {
-        *error = tmp + ": " + errnoText();
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        *error = path + ": " + errnoText();
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    syncDir(path);
-    return true;
-}
-
 } // namespace detail
 
 std::string encodeRecord(const JournalRecord &record)
