@@ -372,7 +372,7 @@ bool MainWindow::offerRecovery(const QString &projectPath)
     const auto found = core::findRecovery(path);
     if (!found)
         return false;
-    const bool journalled = found->journal.has_value();
+    bool journalled = found->journal.has_value();
     if (mInteractive) {
         const QString when = QDateTime::fromMSecsSinceEpoch(found->modifiedMs).toString();
         const auto answer = QMessageBox::question(
@@ -397,14 +397,16 @@ bool MainWindow::offerRecovery(const QString &projectPath)
     mDocument->resetProject(std::move(*project), projectPath);
     QString err;
     if (journalled && !mDocument->replayJournal(found->journal->records, &err)) {
-        // Keep what the journal holds as data at least; the undo history starts here.
-        auto data = core::loadRecovery(*found, &e);
-        if (!data) {
-            showError(tr("Recover"), err);
+        // A journal that does not fit its base (it cannot happen unless the files were edited by hand): keep the
+        // base, say so, and journal afresh from it.
+        auto base = core::loadProject(found->basePath, &e);
+        if (!base) {
+            showError(tr("Recover"), QString::fromStdString(e));
             return false;
         }
-        mDocument->resetProject(std::move(*data), projectPath);
-        statusBar()->showMessage(tr("Recovered without undo history: %1").arg(err), 8000);
+        mDocument->resetProject(std::move(*base), projectPath);
+        showError(tr("Recover"), tr("The edits since the last autosave could not be replayed: %1").arg(err));
+        journalled = false;
     }
     // Recovered work is unsaved until the user saves it: a no-op macro would not mark it, so dirty the stack.
     mDocument->undoStack()->resetClean();

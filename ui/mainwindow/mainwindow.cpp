@@ -76,9 +76,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mPlayTimer, &QTimer::timeout, this, &MainWindow::playTick);
     mAutosaveTimer = new QTimer(this);
     connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveTick);
-    connect(&mAutosaveWatcher, &QFutureWatcher<bool>::finished, this, [this] {
-        Q_EMIT autosaveWritten(mAutosaveWatcher.result());
-    });
     connect(&mExportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString err = mExportWatcher.result();
         mProgress->hide();
@@ -132,7 +129,6 @@ MainWindow::~MainWindow()
 {
     mRunner->cancel();
     mRunner->waitForFinished();
-    mAutosaveWatcher.waitForFinished();
     mExportWatcher.waitForFinished();
     if (mJournal && !mDocument->isModified())
         mJournal->discard(journalProjectPath()); // nothing unsaved: leave no journal or snapshot behind

@@ -146,7 +146,6 @@ private:
     QToolButton *mCancelButton = nullptr;
     QTimer *mPlayTimer = nullptr;
     QTimer *mAutosaveTimer = nullptr;
-    QFutureWatcher<bool> mAutosaveWatcher;
     std::unique_ptr<core::JournalWriter> mJournal; ///< every edit on disk within a second (fileops.cpp)
     QFutureWatcher<QString> mExportWatcher;
     bool mInteractive = true;
