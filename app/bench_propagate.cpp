@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// paddock bench propagate [--eval DIR] [--clips NAME,...] [--every N,...] [--out DIR] [--no-baselines]
+// paddock bench propagate [--eval DIR] [--clips NAME,...] [--dir EVAL/CLIP] [--every N,...] [--out DIR] [--no-baselines]
 // [--no-refine] [--set KEY=VALUE ...]: the default tracker on every clip with ground truth under ../shared/eval (flies, badja-cows,
 // badja-dog, ...) at every-10 and every-25 labels, next to the plain Lucas-Kanade blend (eval/baseline_lk.py)
 // and linear interpolation, all scored by eval/score.py; with the tracker's time, the clip's decode time in
@@ -291,7 +291,11 @@ int runBenchPropagate(const QStringList &args)
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--eval") && i + 1 < args.size())
             root = args[++i];
-        else if (args[i] == QLatin1String("--clips") && i + 1 < args.size())
+        else if (args[i] == QLatin1String("--dir") && i + 1 < args.size()) { // one clip folder of the eval
+            const QFileInfo clipDir(args[++i]);
+            root = clipDir.absolutePath();
+            clips = QStringList{clipDir.fileName()};
+        } else if (args[i] == QLatin1String("--clips") && i + 1 < args.size())
             clips = args[++i].split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (args[i] == QLatin1String("--every") && i + 1 < args.size())
             everies = args[++i].split(QLatin1Char(','), Qt::SkipEmptyParts);
