@@ -254,21 +254,33 @@ int runEval(const QString &evalDir, int every, int swapAt, bool sweep)
 
     if (sweep) {
         // Every image check with its threshold at zero: precision and recall as the threshold rises.
-        core::ImageCheckOptions loose;
-        loose.unlikeMargin = 0.0;
-        loose.disagreement = 0.0;
-        loose.offAnimal = -1.0;
-        std::vector<core::Finding> all;
-        if (!imageChecks(pred, loose, &all, &imageSeconds)) {
-            printError(tr("paddock bench checks: %1").arg(QString::fromStdString(error)));
-            return kExitBadInput;
-        }
-        for (core::FindingKind kind : {core::FindingKind::UnlikeLabels, core::FindingKind::TrackDisagreement,
-                                       core::FindingKind::OffAnimal}) {
+        struct Sweep
+        {
+            QString name;
+            core::FindingKind kind;
+            core::ImageCheckOptions options;
+        };
+        std::vector<Sweep> sweeps(4);
+        sweeps[0] = {QStringLiteral("unlike_labels"), core::FindingKind::UnlikeLabels, {}};
+        sweeps[0].options.unlikeMargin = 0.0;
+        sweeps[1] = {QStringLiteral("track gap"), core::FindingKind::TrackDisagreement, {}};
+        sweeps[1].options.disagreement = 0.0;
+        sweeps[1].options.trackMiss = 1e9;
+        sweeps[2] = {QStringLiteral("track miss"), core::FindingKind::TrackDisagreement, {}};
+        sweeps[2].options.disagreement = 1e9;
+        sweeps[2].options.trackMiss = 0.0;
+        sweeps[3] = {QStringLiteral("off_animal"), core::FindingKind::OffAnimal, {}};
+        sweeps[3].options.offAnimal = -1.0;
+        for (Sweep &sw : sweeps) {
+            sw.options.kinds = {sw.kind};
+            std::vector<core::Finding> all;
+            if (!imageChecks(pred, sw.options, &all, &imageSeconds)) {
+                printError(tr("paddock bench checks: %1").arg(QString::fromStdString(error)));
+                return kExitBadInput;
+            }
             std::vector<double> values;
             for (const core::Finding &f : all)
-                if (f.kind == kind)
-                    values.push_back(f.value);
+                values.push_back(f.value);
             std::sort(values.begin(), values.end());
             if (values.empty())
                 continue;
@@ -276,10 +288,9 @@ int runEval(const QString &evalDir, int every, int swapAt, bool sweep)
                 const double thr = values[std::size_t(q * double(values.size() - 1))];
                 std::vector<core::Finding> above;
                 for (const core::Finding &f : all)
-                    if (f.kind == kind && f.value > thr)
+                    if (f.value > thr)
                         above.push_back(f);
-                printOut(prRow(QStringLiteral("%1 > %2").arg(QLatin1String(core::findingKindName(kind))).arg(thr, 0, 'f', 3),
-                               flagged(above, points), points));
+                printOut(prRow(QStringLiteral("%1 > %2").arg(sw.name).arg(thr, 0, 'f', 3), flagged(above, points), points));
             }
         }
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// paddock bench propagate [--eval DIR] [--clips NAME,...] [--every N,...] [--out DIR] [--no-baselines]
+// paddock bench propagate [--eval DIR] [--clips NAME,...] [--dir EVAL/CLIP] [--every N,...] [--out DIR] [--no-baselines]
 // [--no-refine] [--set KEY=VALUE ...]: the default tracker on every clip with ground truth under ../shared/eval (flies, badja-cows,
 // badja-dog, ...) at every-10 and every-25 labels, next to the plain Lucas-Kanade blend (eval/baseline_lk.py)
 // and linear interpolation, all scored by eval/score.py; with the tracker's time, the clip's decode time in
@@ -130,6 +130,8 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("templateAccept")) gParams.templateAccept = v;
     else if (k == QLatin1String("templateGain")) gParams.templateGain = v;
     else if (k == QLatin1String("searchRadius")) gParams.searchRadius = v;
+    else if (k == QLatin1String("switchGap")) gParams.switchGap = v;
+    else if (k == QLatin1String("pointwiseBelow")) gParams.pointwiseBelow = v;
     else if (k == QLatin1String("flowPixels")) gParams.flowPixels = int(v);
     else if (k == QLatin1String("memoryBudget")) gParams.memoryBudget = std::size_t(v);
     else
@@ -289,7 +291,11 @@ int runBenchPropagate(const QStringList &args)
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--eval") && i + 1 < args.size())
             root = args[++i];
-        else if (args[i] == QLatin1String("--clips") && i + 1 < args.size())
+        else if (args[i] == QLatin1String("--dir") && i + 1 < args.size()) { // one clip folder of the eval
+            const QFileInfo clipDir(args[++i]);
+            root = clipDir.absolutePath();
+            clips = QStringList{clipDir.fileName()};
+        } else if (args[i] == QLatin1String("--clips") && i + 1 < args.size())
             clips = args[++i].split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (args[i] == QLatin1String("--every") && i + 1 < args.size())
             everies = args[++i].split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -408,7 +414,7 @@ int runBenchPropagate(const QStringList &args)
                 row(QStringLiteral("linear"), score(root, gtPath, sparse, QStringLiteral("linear")), QStringLiteral("| | | |"));
             }
             const std::vector<PointError> errs = errorsOf(gt->clips.front(), run.result, given);
-            notes << QStringLiteral("calibration %1 every %2 (share within 5 %% of the animal's size per score band): %3")
+            notes << QStringLiteral("calibration %1 every %2 (share within 5 % of the animal's size per score band): %3")
                          .arg(name, every, calibration(errs));
 
             if (!refine || every != QLatin1String("25"))
@@ -457,6 +463,10 @@ int runBenchPropagate(const QStringList &args)
             if (!again.ok)
                 return kExitBadInput;
             const std::vector<PointError> after = errorsOf(gt->clips.front(), again.result, given);
+            predProject.clips.front() = again.result;
+            const QString refined = QDir(outDir).filePath(QStringLiteral("%1-every-25-refined.json").arg(name));
+            if (!core::writeCocoFile(predProject, refined.toStdString(), wo, &error))
+                printError(QString::fromStdString(error));
             auto other = [&](const PointError &e) { return !corrected.count(e.frame); };
             auto untouched = [&](const PointError &e) {
                 return corrected.count(e.frame) && !touched.count({e.frame, e.track, e.k});

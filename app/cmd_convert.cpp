@@ -225,8 +225,10 @@ int runConvert(const QStringList &args)
         opt.aptv2 = to == QLatin1String("aptv2");
         opt.extras = extras;
         opt.propagated = !userOnly;
-        if (opt.aptv2) {
-            // Video clips (no per-frame images) get their labelled frames written as images, as APTv2 has them.
+        opt.reviewed = !userOnly;
+        opt.videoFrameRefs = false; // a COCO/APTv2 file names image files that exist
+        {
+            // Video clips (no per-frame images) get their labelled frames written as images.
             for (const core::Clip &c : project->clips)
                 if ((c.frameMeta.empty() && QFileInfo::exists(qs(c.path))) || QFileInfo(qs(c.path)).isFile())
                     opt.frameDir = (frames.isEmpty() ? QFileInfo(out).absoluteDir().filePath(QStringLiteral("frames"))

@@ -147,6 +147,10 @@ private:
     {
         return std::clamp(int(std::lround(0.12 * t.scale * mS)), 9, 33) | 1;
     }
+    int lkWindowFor(const TrackState &t) const
+    {
+        return std::clamp(int(std::lround(0.2 * t.scale * mS)), 9, std::max(9, O.lkWindow)) | 1;
+    }
     int discRadius(const TrackState &t) const { return std::max(1, int(std::lround(0.03 * t.scale * mS))); }
 
     const Clip &mClip;
@@ -272,11 +276,25 @@ void ImageChecker::lk(const FrameData &a, const FrameData &b, std::map<int, std:
             }
     if (p0.empty())
         return;
-    std::vector<Pt> p1;
-    std::vector<uchar> st;
-    std::vector<float> err;
-    cv::calcOpticalFlowPyrLK(a.pyr, b.pyr, p0, p1, st, err, cv::Size(O.lkWindow, O.lkWindow), O.lkLevels,
-                             cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01));
+    // Each animal with a window for its size (a fly's thin legs need a small one), at most lkWindow.
+    std::map<int, std::vector<std::size_t>> byWindow;
+    for (std::size_t i = 0; i < p0.size(); ++i)
+        byWindow[lkWindowFor(mTracks.at(who[i].first))].push_back(i);
+    std::vector<Pt> p1(p0.size());
+    std::vector<uchar> st(p0.size(), 0);
+    for (const auto &[win, idx] : byWindow) {
+        std::vector<Pt> q0, q1;
+        std::vector<uchar> qs;
+        std::vector<float> err;
+        for (std::size_t i : idx)
+            q0.push_back(p0[i]);
+        cv::calcOpticalFlowPyrLK(a.pyr, b.pyr, q0, q1, qs, err, cv::Size(win, win), O.lkLevels,
+                                 cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01));
+        for (std::size_t j = 0; j < idx.size(); ++j) {
+            p1[idx[j]] = q1[j];
+            st[idx[j]] = qs[j];
+        }
+    }
     const cv::Rect2f inside(0.f, 0.f, float(b.gray.cols - 1), float(b.gray.rows - 1));
     std::map<int, std::vector<float>> dx, dy;
     for (std::size_t i = 0; i < p0.size(); ++i)
@@ -329,16 +347,27 @@ void ImageChecker::judgePoints(int f, const FrameData &d, const std::map<int, st
                 if (fh != fHas.end() && bh != bHas.end() && fh->second[std::size_t(k)] && bh->second[std::size_t(k)]) {
                     const Pt F = fPos.at(inst.trackId)[std::size_t(k)], B = bPos.at(inst.trackId)[std::size_t(k)];
                     const double gap = cv::norm(F - B);
+                    const Pt P(float(p.x), float(p.y));
+                    const double miss = std::min(cv::norm(P - F), cv::norm(P - B));
+                    const int from = t.fFrom[std::size_t(k)];
                     if (gap > O.disagreement * size)
                         mOut.push_back(checks::make(
                             FindingKind::TrackDisagreement, Severity::Warning, f, inst.trackId, k, t.cat,
                             trc("tracked again from frames %1 and %2, the point ends %3 px apart (%4% of the "
                                 "animal's size)")
-                                .arg(t.fFrom[std::size_t(k)])
+                                .arg(from)
                                 .arg(Gb)
                                 .arg(num(gap))
                                 .arg(int(std::lround(100.0 * gap / size))),
                             gap / size));
+                    else if (miss > O.trackMiss * size)
+                        mOut.push_back(checks::make(
+                            FindingKind::TrackDisagreement, Severity::Warning, f, inst.trackId, k, t.cat,
+                            trc("tracked again from frames %1 and %2, the point ends %3 px from both")
+                                .arg(from)
+                                .arg(Gb)
+                                .arg(num(miss)),
+                            miss / size));
                 }
             }
             // The keypoint's labelled patches: does a place nearby look much more like them than the point?

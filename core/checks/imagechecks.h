@@ -27,12 +27,14 @@ bool isImageFindingKind(FindingKind kind);
 struct ImageCheckOptions
 {
     std::vector<FindingKind> kinds = imageFindingKinds(); ///< which image checks run
-    double unlikeMargin = 0.45;   ///< unlike: the best match of the labelled patches within the search radius beats
+    double unlikeMargin = 0.4;    ///< unlike: the best match of the labelled patches within the search radius beats
                                   ///< the match at the point by this much normalised correlation ...
     double unlikeMinShift = 0.08; ///< ... at least this far from the point
     double unlikeSearch = 0.25;   ///< search radius for that better match
-    double disagreement = 0.15;   ///< forward and backward tracking from the nearest labels further apart than this
-    double offAnimal = 0.35;      ///< off animal: the point's disc looks this much less like the animal than the
+    double disagreement = 0.3;    ///< forward and backward tracking from the nearest labels further apart than this
+    double trackMiss = 0.1;       ///< or the point further than this from both (the finding's value is the gap, or
+                                  ///< when they agree, the distance to the nearer, as a share of the animal's size)
+    double offAnimal = 0.25;      ///< off animal: the point's disc looks this much less like the animal than the
                                   ///< keypoint does on its labelled frames
     double identityRatio = 0.5;   ///< identity swap: exchanged tracks must fit the tracking this much better ...
     double identityMinMove = 0.25; ///< ... and the kept ones miss by this much at least

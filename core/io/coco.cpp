@@ -144,7 +144,51 @@ bool writeFrameImage(FrameSource *source, int frame, const std::string &path, Ou
     return true;
 }
 
+bool isTrackerSource(Source s)
+{
+    return s == Source::Propagated || s == Source::Refined || s == Source::Interpolated;
+}
+
+/** A clip whose frames have no image files of their own (a video, or a folder clip that is gone). */
+bool needsFrameImages(const Clip &clip)
+{
+    const QFileInfo fi(QString::fromStdString(clip.path));
+    if (fi.isFile())
+        return true;
+    if (!clip.frameMeta.empty())
+        return std::any_of(clip.frameMeta.begin(), clip.frameMeta.end(),
+                           [](const FrameMeta &m) { return m.fileName.empty(); });
+    return !fi.isDir();
+}
+
 } // namespace
+
+ExportCounts countExport(const Project &project)
+{
+    ExportCounts n;
+    for (const Clip &clip : project.clips) {
+        const bool accepted = clip.review.state() == RoundState::Accepted;
+        bool anyLabel = false;
+        for (const auto &[frame, list] : clip.frames)
+            for (const Instance &inst : list)
+                for (const Keypoint &k : inst.keypoints) {
+                    if (!k.isLabelled())
+                        continue;
+                    anyLabel = true;
+                    if (k.source == Source::Approved)
+                        ++n.approved;
+                    else if (isUserLabel(k.source))
+                        ++n.manual;
+                    else if (accepted)
+                        ++n.reviewed;
+                    else
+                        ++n.unreviewed;
+                }
+        if (anyLabel && needsFrameImages(clip))
+            ++n.videoClips;
+    }
+    return n;
+}
 
 bool writeCocoFile(const Project &project, const std::string &path, const CocoWriteOptions &options,
                    std::string *error)
@@ -182,7 +226,8 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
         const std::string clipName = safeName(clip.name, videoId);
         // A video clip (or a folder clip without per-frame file names): its labelled frames become images.
         const bool isVideo = QFileInfo(QString::fromStdString(clip.path)).isFile();
-        const bool writeFrames = options.aptv2 && !options.frameDir.empty() && (clip.frameMeta.empty() || isVideo);
+        const bool writeFrames = !options.frameDir.empty() && (clip.frameMeta.empty() || isVideo);
+        const bool accepted = clip.review.state() == RoundState::Accepted;
         std::unique_ptr<FrameSource> source;
         if (writeFrames) {
             source = FrameSource::open(clip.path, error);
@@ -229,8 +274,14 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
                 img.fileName = detail::relativeTo(outDir, file);
             } else if (std::size_t(frame) < folderFiles.size()) {
                 img.fileName = videoFile + "/" + folderFiles[std::size_t(frame)];
-            } else {
+            } else if (options.videoFrameRefs) {
                 img.fileName = videoFile + "#" + frameName(frame); // Paddock's convention for video frames
+            } else {
+                *error = path + ": " + tr("clip") + " '" + clip.name + "' (" + clip.path + "): "
+                    + tr("frame") + " " + std::to_string(frame) + " "
+                    + tr("has no image file; COCO and APTv2 name image files, so write the frames as images "
+                         "(a frames folder) to export this clip");
+                return false;
             }
             Json ij = {{"id", img.id}, {"file_name", img.fileName}, {"width", img.width}, {"height", img.height}};
             if (options.aptv2 || options.extras)
@@ -258,10 +309,15 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
                 }
                 Instance out = inst;
                 for (Keypoint &k : out.keypoints) {
-                    const bool keep = k.isLabelled() && (options.propagated || isUserLabel(k.source))
-                        && std::isfinite(k.x) && std::isfinite(k.y) && detail::keypointOnImage(k, img.width, img.height);
+                    const bool tracker = isTrackerSource(k.source);
+                    const bool unreviewed = tracker && !accepted;
+                    const bool selected = !tracker || (accepted ? options.reviewed : options.propagated);
+                    const bool keep = k.isLabelled() && selected && std::isfinite(k.x) && std::isfinite(k.y)
+                        && detail::keypointOnImage(k, img.width, img.height);
                     if (!keep)
                         k = Keypoint();
+                    else if (unreviewed && !options.unreviewedVisible && k.visibility == Visibility::Visible)
+                        k.visibility = Visibility::Occluded; // v=1: a guess is not a confirmed visible point
                 }
                 if (!out.bbox)
                     out.bbox = boxFromKeypoints(out, img.width, img.height);

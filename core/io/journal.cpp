@@ -222,6 +222,17 @@ Json mutationJson(const Mutation &m)
         j["before"] = infoJson(m.infoBefore);
         j["after"] = infoJson(m.infoAfter);
         break;
+    case Mutation::Kind::Categories: {
+        j["kind"] = "categories";
+        Json before = Json::array(), after = Json::array();
+        for (const Category &c : m.categoriesBefore)
+            before.push_back(detail::categoryToJson(c));
+        for (const Category &c : m.categoriesAfter)
+            after.push_back(detail::categoryToJson(c));
+        j["before"] = std::move(before);
+        j["after"] = std::move(after);
+        break;
+    }
     case Mutation::Kind::Review: {
         j["kind"] = "review";
         j["roundsBefore"] = m.review.roundsBefore;
@@ -268,6 +279,23 @@ bool mutationFrom(const Json &j, Mutation *m, std::string *error)
         m->kind = Mutation::Kind::Tracks;
         return tracksFrom(j.value("before", Json()), &m->tracksBefore, error)
             && tracksFrom(j.value("after", Json()), &m->tracksAfter, error);
+    }
+    if (kind == "categories") {
+        m->kind = Mutation::Kind::Categories;
+        for (const auto &[key, out] : {std::pair{"before", &m->categoriesBefore}, std::pair{"after", &m->categoriesAfter}}) {
+            const Json list = j.value(key, Json::array());
+            if (!list.is_array()) {
+                *error = std::string("mutation: '") + key + "' is not a list of species";
+                return false;
+            }
+            for (const Json &c : list) {
+                Category cat;
+                if (!detail::categoryFromJson(c, "species", &cat, error))
+                    return false;
+                out->push_back(std::move(cat));
+            }
+        }
+        return true;
     }
     if (kind == "clipInfo") {
         m->kind = Mutation::Kind::ClipInfo;
@@ -353,42 +381,6 @@ void syncDir(const std::string &file)
         ::fsync(fd);
         ::close(fd);
     }
-}
-
-/** Writes \a bytes to \a path through a temporary file, fsync and rename. */
-bool writeReplacing(const std::string &path, const std::string &bytes, std::string *error)
-{
-    const std::string tmp = path + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        *error = tmp + ": " + errnoText();
-        return false;
-    }
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *error = tmp + ": " + errnoText();
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return false;
-        }
-        done += std::size_t(n);
-    }
-    if (::fdatasync(fd) != 0 || ::close(fd) != 0) {
-        *error = tmp + ": " + errnoText();
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        *error = path + ": " + errnoText();
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    syncDir(path);
-    return true;
 }
 
 } // namespace detail

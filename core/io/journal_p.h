@@ -18,7 +18,5 @@ std::string encodeHeader(const JournalBase &base);
 std::string errnoText();
 /** fsyncs the folder holding \a file (so a rename in it survives a power cut). */
 void syncDir(const std::string &file);
-/** Writes \a bytes to \a path through a temporary file, fdatasync and rename. */
-bool writeReplacing(const std::string &path, const std::string &bytes, std::string *error);
 
 } // namespace paddock::core::detail

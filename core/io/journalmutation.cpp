@@ -160,6 +160,8 @@ Mutation inverse(const Mutation &m)
     r.tracksAfter = m.tracksBefore;
     r.infoBefore = m.infoAfter;
     r.infoAfter = m.infoBefore;
+    r.categoriesBefore = m.categoriesAfter;
+    r.categoriesAfter = m.categoriesBefore;
     r.review.roundsBefore = m.review.roundsAfter;
     r.review.roundsAfter = m.review.roundsBefore;
     for (const ReviewRoundChange &c : m.review.rounds)
@@ -171,6 +173,10 @@ Mutation inverse(const Mutation &m)
 
 bool applyMutation(Project *project, const Mutation &m, bool forward)
 {
+    if (m.kind == Mutation::Kind::Categories) { // project-wide
+        project->categories = forward ? m.categoriesAfter : m.categoriesBefore;
+        return true;
+    }
     if (m.clip < 0 || m.clip >= int(project->clips.size()))
         return false;
     Clip &c = project->clips[std::size_t(m.clip)];

@@ -22,7 +22,6 @@ using detail::errnoText;
 using detail::kMagic;
 using detail::kMagicSize;
 using detail::syncDir;
-using detail::writeReplacing;
 
 // ---- Writer --------------------------------------------------------------------------------------------------
 
@@ -217,7 +216,7 @@ void JournalWriter::process(Task &task)
     };
     auto startOn = [&](const std::string &jpath, const JournalBase &base) {
         closeFile();
-        if (!writeReplacing(jpath, std::string(kMagic, kMagicSize) + encodeHeader(base), &error)) {
+        if (!writeFileAtomically(jpath, std::string(kMagic, kMagicSize) + encodeHeader(base), &error)) {
             inactive();
             return false;
         }

@@ -2,6 +2,7 @@
 #pragma once
 // Private helpers shared by the format readers and writers in core/io (not part of the public API).
 
+#include "core/model/category.h"
 #include "core/model/review.h"
 
 #include <nlohmann/json.hpp>
@@ -48,6 +49,9 @@ std::vector<std::string> listImageFiles(const std::string &dir);
 
 /** Compact JSON form of per-frame labels (project file; documented in docs/project-format.md). */
 Json labelsToJson(const FrameLabels &labels);
+/** A species as the project file stores it (projectfile.cpp), also used by the edit journal. */
+Json categoryToJson(const Category &c);
+bool categoryFromJson(const Json &j, const std::string &where, Category *c, std::string *error);
 /** Reads labelsToJson's form; \a where names the item for messages. */
 bool labelsFromJson(const Json &j, const std::string &where, FrameLabels *out, std::string *error);
 

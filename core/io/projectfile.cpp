@@ -47,6 +47,10 @@ bool pairsFromJson(const Json &obj, const char *key, const std::string &where, i
     return true;
 }
 
+} // namespace
+
+namespace detail {
+
 Json categoryToJson(const Category &c)
 {
     Json j = {{"id", c.id},
@@ -95,6 +99,11 @@ bool categoryFromJson(const Json &j, const std::string &w, Category *c, std::str
     }
     return true;
 }
+
+} // namespace detail
+
+namespace {
+
 
 Json clipToJson(const Clip &clip, const std::string &projectDir)
 {
@@ -199,7 +208,7 @@ std::string projectToJson(const Project &project, const std::string &projectDir)
     j["version"] = kProjectFormatVersion;
     Json cats = Json::array();
     for (const Category &c : project.categories)
-        cats.push_back(categoryToJson(c));
+        cats.push_back(detail::categoryToJson(c));
     j["categories"] = std::move(cats);
     Json clips = Json::array();
     for (const Clip &c : project.clips)
@@ -237,7 +246,7 @@ std::optional<Project> projectFromJson(const std::string &text, const std::strin
         return fail(tr("missing 'categories'"));
     for (std::size_t i = 0; i < cats.size(); ++i) {
         Category c;
-        if (!categoryFromJson(cats[i], "categories[" + std::to_string(i) + "]", &c, &e))
+        if (!detail::categoryFromJson(cats[i], "categories[" + std::to_string(i) + "]", &c, &e))
             return fail(e);
         if (p.category(c.id))
             return fail("categories[" + std::to_string(i) + "]: " + tr("category id") + " " + std::to_string(c.id)

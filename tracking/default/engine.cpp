@@ -118,15 +118,20 @@ void Engine::emit(const Animal &a, int f, int k, cv::Point2f pos, float var, boo
 void Engine::openSegment(Animal &a, const cv::Mat &gray)
 {
     const SegmentPlan &sp = a.plan.segments[a.seg];
+    // The crop and its scale come from the labels at the segment's ends alone: a few corrected points inside
+    // it (or before it, moving what the segment starts from) must not change the flow, and so the tracks, of
+    // the points nobody touched.
     std::vector<cv::Point2f> pts;
-    for (const Carry &c : a.carry)
-        if (c.has)
-            pts.push_back(c.pos);
-    for (auto it = a.plan.labels.lower_bound(sp.first); it != a.plan.labels.end() && it->first <= sp.last; ++it)
-        for (const Anchor &x : it->second)
-            if (x.has)
-                pts.push_back(x.pos);
-    const double size = a.plan.size(sp.first, sp.last);
+    for (int end : {sp.first, sp.last})
+        if (auto it = a.plan.labels.find(end); it != a.plan.labels.end())
+            for (const Anchor &x : it->second)
+                if (x.has)
+                    pts.push_back(x.pos);
+    if (pts.size() < 2)
+        for (const Carry &c : a.carry)
+            if (c.has)
+                pts.push_back(c.pos);
+    const double size = std::max(a.plan.size(sp.first, sp.first), a.plan.size(sp.last, sp.last));
     if (size > 0)
         a.size = size;
     cv::Rect2f box = pts.empty() ? cv::Rect2f(0, 0, float(mWidth), float(mHeight)) : cv::Rect2f(cv::boundingRect(pts));
@@ -142,6 +147,9 @@ void Engine::openSegment(Animal &a, const cv::Mat &gray)
                              std::sqrt(budget / (double(frames * kBytesPerPixel) * area))});
     const int shorter = std::min(a.frames.roi.width, a.frames.roi.height);
     scale = std::max(scale, std::min(1.0, 24.0 / std::max(1, shorter))); // flow needs a few pixels
+    a.frames.pointwise = a.size > 0 && a.size < P.pointwiseBelow;
+    if (a.frames.pointwise) // Lucas-Kanade's cost does not grow with the crop: keep the detail
+        scale = std::min(1.0, std::sqrt(budget / (double(frames * kBytesPerPixel) * area)));
     a.frames.scale = scale;
     a.frames.add(gray);
 }
@@ -196,7 +204,7 @@ void Engine::finishSegment(Animal &a)
         return;
     for (int k = 0; k < K; ++k) {
         for (int t = 0; t <= n; ++t) {
-            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], t);
+            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], t, float(P.switchGap));
             if (e.has)
                 emit(a, sp.first + t, k, e.pos, e.var, e.occluded);
         }
@@ -204,7 +212,7 @@ void Engine::finishSegment(Animal &a)
         if (const Anchor *x = a.plan.label(sp.last, k)) {
             c = Carry{true, x->pos, 0.f, false, x->occluded};
         } else {
-            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], n);
+            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], n, float(P.switchGap));
             c = Carry{e.has, e.pos, e.var, e.lost, e.occluded};
         }
         // Keep the patches of the keypoint's latest labels for the segments to come.
@@ -245,7 +253,8 @@ void Engine::startStream(Animal &a, const cv::Mat &gray)
     const cv::Rect2f box = pts.empty() ? cv::Rect2f(0, 0, 1, 1) : cv::Rect2f(cv::boundingRect(pts));
     const double m = std::max(P.margin, 1.0 * std::max(box.width, box.height));
     a.window = cv::Size(std::min(mWidth, cvCeil(box.width + 2 * m)), std::min(mHeight, cvCeil(box.height + 2 * m)));
-    a.streamScale = std::min(1.0, std::sqrt(double(P.flowPixels) / std::max(1.0, double(a.window.area()))));
+    a.streamPointwise = a.size > 0 && a.size < P.pointwiseBelow;
+    a.streamScale = a.streamPointwise ? 1.0 : std::min(1.0, std::sqrt(double(P.flowPixels) / std::max(1.0, double(a.window.area()))));
     // The patches at the start are what the points must keep looking like.
     const double s = a.streamScale;
     const cv::Rect roi(0, 0, mWidth, mHeight);
@@ -282,6 +291,7 @@ void Engine::stepStream(Animal &a, int f, const cv::Mat &gray, const cv::Mat &pr
     SegmentFrames fr;
     fr.roi = cv::Rect(x0, y0, a.window.width, a.window.height);
     fr.scale = a.streamScale;
+    fr.pointwise = a.streamPointwise;
     fr.add(prev);
     fr.add(gray);
     const StepContext ctx = context(a, fr.scale);
@@ -291,8 +301,7 @@ void Engine::stepStream(Animal &a, int f, const cv::Mat &gray, const cv::Mat &pr
             continue;
         PointState &s = a.state[std::size_t(k)];
         s.p = fr.toCrop(a.pos[std::size_t(k)]);
-        stepPoint(s, fr.forward[0], fr.backward[0], fr.crops[1], a.endTemplates[std::size_t(k)],
-                  a.templates[std::size_t(k)], ctx);
+        stepPoint(s, motionOf(fr, 0, 1), fr.crops[1], a.endTemplates[std::size_t(k)], a.templates[std::size_t(k)], ctx);
         a.pos[std::size_t(k)] = fr.toImage(s.p);
         emit(a, f, k, a.pos[std::size_t(k)], s.var, a.occluded[std::size_t(k)]);
     }

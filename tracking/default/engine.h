@@ -36,6 +36,7 @@ private:
         bool streaming = false;
         cv::Size window;
         double streamScale = 1.0;
+        bool streamPointwise = false;
         std::vector<char> has;
         std::vector<cv::Point2f> pos;
         std::vector<PointState> state;

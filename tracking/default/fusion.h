@@ -20,9 +20,10 @@ struct Estimate
  * On frame offset \a t: the forward track from the anchor before and the backward track from the anchor after,
  * weighted by how near each anchor is and by what each direction accumulated since it (TAP-Vid's annotators
  * filled frames the same way: track from both clicks, trust the nearer and the surer). One direction alone
- * where the other has no anchor.
+ * where the other has no anchor. Where the two are more than \a switchGap of their accumulated spread apart,
+ * the surer one alone (0: always blend).
  */
-Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t);
+Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t, float switchGap);
 
 /** Score 0..1 of an estimate for an animal of \a size pixels: 0.5 where its spread is 5 % of the size. */
 float scoreOf(const Estimate &e, double size);

@@ -6,13 +6,18 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <opencv2/video/tracking.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace paddock::tracking::defaulttracker {
 
 namespace {
 constexpr float kVarStep = 0.05f; // px^2 every step adds, even when the flow checks out
+constexpr int kLkWindow = 7;      // pointwise Lucas-Kanade: small, so thin legs outweigh the background
+constexpr int kLkLevels = 4;      // pyramid levels above the base (fast limbs)
 }
 
 void DirTrack::resize(int frames)
@@ -38,6 +43,11 @@ cv::Mat cropOf(const cv::Mat &gray, const cv::Rect &roi, double scale)
 void SegmentFrames::add(const cv::Mat &gray)
 {
     crops.push_back(cropOf(gray, roi, scale));
+    if (pointwise) {
+        pyramids.emplace_back();
+        cv::buildOpticalFlowPyramid(crops.back(), pyramids.back(), cv::Size(kLkWindow, kLkWindow), kLkLevels, true);
+        return;
+    }
     if (crops.size() >= 2) {
         const cv::Mat &a = crops[crops.size() - 2], &b = crops.back();
         cv::Mat f, r;
@@ -59,19 +69,64 @@ std::size_t SegmentFrames::bytes() const
         b += m.total() * m.elemSize();
     for (const cv::Mat &m : backward)
         b += m.total() * m.elemSize();
+    for (const std::vector<cv::Mat> &pyr : pyramids)
+        for (const cv::Mat &m : pyr)
+            b += m.total() * m.elemSize();
     return b;
 }
 
-void stepPoint(PointState &s, const cv::Mat &flowAB, const cv::Mat &flowBA, const cv::Mat &cropB,
-               const std::vector<cv::Mat> &endTemplates, const std::vector<cv::Mat> &templates,
-               const StepContext &ctx)
+Motion motionOf(const SegmentFrames &frames, int from, int to)
+{
+    Motion m;
+    if (frames.pointwise) {
+        m.pyrA = &frames.pyramids[std::size_t(from)];
+        m.pyrB = &frames.pyramids[std::size_t(to)];
+    } else if (to > from) {
+        m.flowAB = &frames.forward[std::size_t(from)];
+        m.flowBA = &frames.backward[std::size_t(from)];
+    } else {
+        m.flowAB = &frames.backward[std::size_t(to)];
+        m.flowBA = &frames.forward[std::size_t(to)];
+    }
+    return m;
+}
+
+namespace {
+
+/** Where \a p lands under \a m and how far the way back misses it (crop pixels; infinite when LK failed). */
+cv::Point2f moved(const Motion &m, cv::Point2f p, float *fb)
+{
+    if (m.pyrA) {
+        const cv::TermCriteria crit(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01);
+        std::vector<cv::Point2f> p0{p}, p1, p0r;
+        std::vector<uchar> st1, st2;
+        std::vector<float> err1, err2;
+        const cv::Size win(kLkWindow, kLkWindow);
+        cv::calcOpticalFlowPyrLK(*m.pyrA, *m.pyrB, p0, p1, st1, err1, win, kLkLevels, crit);
+        if (!st1[0]) {
+            *fb = std::numeric_limits<float>::infinity();
+            return p;
+        }
+        cv::calcOpticalFlowPyrLK(*m.pyrB, *m.pyrA, p1, p0r, st2, err2, win, kLkLevels, crit);
+        *fb = st2[0] ? float(cv::norm(p0r[0] - p)) : std::numeric_limits<float>::infinity();
+        return p1[0];
+    }
+    const cv::Point2f d = sampleFlow(*m.flowAB, p);
+    const cv::Point2f back = sampleFlow(*m.flowBA, p + d);
+    *fb = float(cv::norm(d + back));
+    return p + d;
+}
+
+} // namespace
+
+void stepPoint(PointState &s, const Motion &motion, const cv::Mat &cropB, const std::vector<cv::Mat> &endTemplates,
+               const std::vector<cv::Mat> &templates, const StepContext &ctx)
 {
     const DefaultTrackerParams &P = *ctx.params;
-    const cv::Point2f d = sampleFlow(flowAB, s.p);
-    cv::Point2f next = s.p + d;
-    const cv::Point2f back = sampleFlow(flowBA, next);
-    const float fb = float(cv::norm(d + back) / ctx.scale); // image pixels
-    float var = kVarStep + fb * fb;
+    float fb = 0.f;
+    cv::Point2f next = moved(motion, s.p, &fb);
+    fb = float(fb / ctx.scale); // image pixels
+    float var = kVarStep + (std::isfinite(fb) ? fb * fb : 0.f);
     s.lost = fb > P.fbThreshold; // each step is judged on its own: the flow may well pick the point up again
     // Flow that slid onto the background checks out forward and backward: the patch no longer looking like
     // the keypoint's labelled patches tells it was lost all the same.
@@ -142,8 +197,7 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
             if (cancel.load())
                 return false;
             if (has)
-                stepPoint(s, frames.forward[std::size_t(off - 1)], frames.backward[std::size_t(off - 1)],
-                          frames.crops[std::size_t(off)], endTemplates, templates, ctx);
+                stepPoint(s, motionOf(frames, off - 1, off), frames.crops[std::size_t(off)], endTemplates, templates, ctx);
             reset(off);
             record(off);
         }
@@ -154,8 +208,7 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
             if (cancel.load())
                 return false;
             if (has)
-                stepPoint(s, frames.backward[std::size_t(off)], frames.forward[std::size_t(off)],
-                          frames.crops[std::size_t(off)], endTemplates, templates, ctx);
+                stepPoint(s, motionOf(frames, off + 1, off), frames.crops[std::size_t(off)], endTemplates, templates, ctx);
             reset(off);
             record(off);
         }

@@ -41,7 +41,9 @@ struct SegmentFrames
 {
     cv::Rect roi;
     double scale = 1.0;
+    bool pointwise = false;        ///< Lucas-Kanade per point on pyramids instead of dense flow
     std::vector<cv::Mat> crops;
+    std::vector<std::vector<cv::Mat>> pyramids; ///< [i]: of crop i (pointwise only)
     std::vector<cv::Mat> forward;  ///< [i]: crop i -> crop i+1
     std::vector<cv::Mat> backward; ///< [i]: crop i+1 -> crop i
     cv::Point2f toCrop(cv::Point2f image) const
@@ -52,7 +54,10 @@ struct SegmentFrames
     {
         return crop * float(1.0 / scale) + cv::Point2f(float(roi.x), float(roi.y));
     }
-    /** Adds the crop of \a gray (a full frame) and, from the second on, the flows from the previous one. */
+    /**
+     * Adds the crop of \a gray (a full frame) and, from the second on, the flows from the previous one (or,
+     * pointwise, its pyramid).
+     */
     void add(const cv::Mat &gray);
     std::size_t bytes() const;
 };
@@ -77,13 +82,24 @@ struct PointState
     bool lost = false;
 };
 
+/** How a point moves from crop A to crop B: dense flows both ways, or both crops' pyramids. */
+struct Motion
+{
+    const cv::Mat *flowAB = nullptr;
+    const cv::Mat *flowBA = nullptr;
+    const std::vector<cv::Mat> *pyrA = nullptr;
+    const std::vector<cv::Mat> *pyrB = nullptr;
+};
+
+/** The motion from crop \a from to crop \a to of \a frames (adjacent offsets, either order). */
+Motion motionOf(const SegmentFrames &frames, int from, int to);
+
 /**
- * Moves \a s by \a flowAB (from the crop it is on to \a cropB), checks it with \a flowBA, and re-anchors it
- * with \a templates when it is lost; \a endTemplates are its patches at the segment's anchors.
+ * Moves \a s by \a motion onto \a cropB, checks it backward, and re-anchors it with \a templates when it is
+ * lost; \a endTemplates are its patches at the segment's anchors.
  */
-void stepPoint(PointState &s, const cv::Mat &flowAB, const cv::Mat &flowBA, const cv::Mat &cropB,
-               const std::vector<cv::Mat> &endTemplates, const std::vector<cv::Mat> &templates,
-               const StepContext &ctx);
+void stepPoint(PointState &s, const Motion &motion, const cv::Mat &cropB, const std::vector<cv::Mat> &endTemplates,
+               const std::vector<cv::Mat> &templates, const StepContext &ctx);
 
 /**
  * Tracks keypoint \a k of \a plan over \a frames (segment [first, last]) in one direction: forward from \a start
