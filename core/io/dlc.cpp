@@ -2,6 +2,7 @@
 // DeepLabCut CollectedData CSV (single- and multi-animal), as written by pandas from DLC's h5 label files.
 #include "core/io/dlc.h"
 
+#include "core/io/atomicfile.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
 #include "core/video/framesource.h"
@@ -493,7 +494,8 @@ std::string dlcCsvText(const DlcPlan &plan, const DlcWriteOptions &options, DlcW
 }
 
 /** Writes the frame images the rows name, as PNG, under \a root (the DLC project folder). */
-bool writeDlcImages(const DlcPlan &plan, const std::string &root, DlcWriteReport *report, std::string *error)
+bool writeDlcImages(const DlcPlan &plan, const std::string &root, DlcWriteReport *report, CreatedPaths *created,
+                    std::string *error)
 {
     std::unique_ptr<FrameSource> source = FrameSource::open(plan.clip->path, error);
     if (!source) {
@@ -525,9 +527,13 @@ bool writeDlcImages(const DlcPlan &plan, const std::string &root, DlcWriteReport
                 *error = path + ": " + tr("cannot encode the frame image");
             return false;
         }
-        QDir().mkpath(QString::fromStdString(detail::dirOf(path)));
+        if (!makeFolders(detail::dirOf(path), &created->folders, error))
+            return false;
+        const bool existed = QFileInfo::exists(QString::fromStdString(path));
         if (!writeFileAtomically(path, std::string(png.begin(), png.end()), error))
             return false;
+        if (!existed)
+            created->files.push_back(path);
         ++report->images;
     }
     return true;
@@ -552,12 +558,14 @@ bool exportDlc(const Project &project, const std::string &root, std::string csvP
     }
     if (csvPath.empty())
         csvPath = root + "/labeled-data/" + plan.video + "/CollectedData_" + safeFolderName(options.scorer) + ".csv";
-    if (!root.empty() && options.writeImages && !writeDlcImages(plan, root, rep, error))
+    // A failed export takes back the images and folders it created.
+    CreatedPaths created;
+    if (!root.empty() && options.writeImages && !writeDlcImages(plan, root, rep, &created, error))
         return false;
     const std::string text = dlcCsvText(plan, options, rep);
-    QDir().mkpath(QString::fromStdString(detail::dirOf(csvPath)));
-    if (!writeFileAtomically(csvPath, text, error))
+    if (!makeFolders(detail::dirOf(csvPath), &created.folders, error) || !writeFileAtomically(csvPath, text, error))
         return false;
+    created.keep();
     rep->csvPath = csvPath;
     if (root.empty() || !options.writeImages)
         rep->lost.push_back(tr("no frame images written: DeepLabCut needs them in labeled-data/") + plan.video + "/");

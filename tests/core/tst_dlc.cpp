@@ -349,4 +349,12 @@ TEST_CASE("DLC: a project folder export writes labeled-data/<video>/ with the im
     CHECK_FALSE(writeDlcProject(twoPartProject(dir + "/nothere", 1), dir + "/dlc2", opt, &report, &error));
     CHECK(error.find("cannot write the frame images") != std::string::npos);
     CHECK_FALSE(QFileInfo::exists(QString::fromStdString(dir + "/dlc2/labeled-data/cage/CollectedData_Ann.csv")));
+    // A frame that fails midway (frame 2 is not an image): the images already written and the folders are
+    // taken back.
+    writeFrames(dir + "/broken", 12);
+    writeText(dir + "/broken/f2.png", "not a png");
+    CHECK_FALSE(writeDlcProject(twoPartProject(dir + "/broken", 1), dir + "/dlc3", opt, &report, &error));
+    CHECK(error.find("frame 2") != std::string::npos);
+    CHECK_FALSE(QFileInfo::exists(QString::fromStdString(dir + "/dlc3/labeled-data/cage/img00.png")));
+    CHECK_FALSE(QFileInfo::exists(QString::fromStdString(dir + "/dlc3")));
 }
