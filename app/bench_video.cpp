@@ -2,12 +2,28 @@
 // paddock bench video FILE [--cache-mb N] [--random N] [--frames N] [--steps N]
 // Sequential decode speed, random access cost (vs decoding from the keyframe), one-frame steps with a
 // warm FrameCache, playback hit rate, and peak memory.
+// paddock bench video --exactness [FILE...] [--dir DIR] [--random N] [--frames N] [--only TEXT]
+// Frame exactness against the ffmpeg tool's own decode, on a generated corpus of container/codec pairs (or on
+// the given files): sequential and random reads, and frame images exported as APTv2 does.
 #include "app/commands.h"
 
+#include "core/io/coco.h"
+#include "core/model/project.h"
+#include "core/video/exactness.h"
 #include "core/video/framecache.h"
 #include "core/video/framesource.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <sys/resource.h>
 
@@ -70,10 +86,196 @@ bool intOption(const QStringList &args, int *i, const char *name, int *value)
     return true;
 }
 
+/** Exported frame images (APTv2 with frames, from \a path) that show the frame their entry names, of those checked. */
+struct ExportCheck
+{
+    int checked = 0;
+    int wrong = 0;
+    std::string problem;
+};
+
+ExportCheck checkExportedFrames(core::FrameSource *source, const std::string &path, const core::ReferenceFrames &ref,
+                                const std::string &outDir)
+{
+    const core::VideoInfo &info = source->info();
+    ExportCheck result;
+    core::Project project = core::newAp10kProject();
+    core::Clip clip;
+    clip.name = "clip";
+    clip.path = path;
+    clip.frameCount = info.frameCount;
+    clip.width = info.width;
+    clip.height = info.height;
+    clip.fps = info.fps;
+    const int step = std::max(1, info.frameCount / 30);
+    for (int f = 0; f < info.frameCount; f += step) {
+        core::VideoFrame probe;
+        std::string why;
+        if (!source->read(f, &probe, &why))
+            continue; // a frame the source refuses (damaged) cannot be labelled, so it is not exported either
+        core::Instance inst;
+        inst.trackId = 1;
+        inst.categoryId = project.categories.front().id;
+        inst.keypoints.resize(project.categories.front().keypoints.size());
+        for (core::Keypoint &k : inst.keypoints) {
+            k.x = info.width / 2.0;
+            k.y = info.height / 2.0;
+            k.visibility = core::Visibility::Visible;
+            k.source = core::Source::Manual;
+            k.score = 1.0f;
+        }
+        clip.setInstance(f, inst);
+    }
+    project.clips.push_back(clip);
+    core::CocoWriteOptions options;
+    options.aptv2 = true;
+    options.frameDir = outDir + "/frames";
+    const std::string json = outDir + "/labels.json";
+    std::string error;
+    if (!core::writeCocoFile(project, json, options, &error)) {
+        result.problem = "export failed: " + error;
+        result.wrong = -1;
+        return result;
+    }
+    QFile file(QString::fromStdString(json));
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.problem = "cannot read the exported " + json;
+        result.wrong = -1;
+        return result;
+    }
+    const QJsonArray images = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("images")).toArray();
+    for (const QJsonValue &v : images) {
+        const QJsonObject o = v.toObject();
+        const int frame = o.value(QStringLiteral("frame_id")).toInt(-1);
+        const std::string image =
+            QDir(QString::fromStdString(outDir)).absoluteFilePath(o.value(QStringLiteral("file_name")).toString()).toStdString();
+        ++result.checked;
+        cv::Mat bgr = cv::imread(image, cv::IMREAD_COLOR);
+        if (bgr.empty() || frame < 0) {
+            ++result.wrong;
+            if (result.problem.empty())
+                result.problem = image + ": unreadable";
+            continue;
+        }
+        cv::Mat rgb;
+        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+        // JPEG quality 95: more pixels off than the decoder's own pictures, still far fewer than a neighbour.
+        const core::FrameCheck c = core::checkFrame(rgb.data, rgb.cols, rgb.rows, frame, ref, 0.01);
+        if (!c.right) {
+            ++result.wrong;
+            if (result.problem.empty())
+                result.problem = "exported frame " + std::to_string(frame) + " shows frame " + std::to_string(c.shows);
+        }
+    }
+    return result;
+}
+
+int runExactness(const QStringList &args)
+{
+    QString dirArg, only;
+    QStringList files;
+    int randomCount = 300, frames = 300;
+    for (int i = 0; i < args.size(); ++i) {
+        int value = 0;
+        if (intOption(args, &i, "--random", &value)) {
+            if (value < 0)
+                return kExitBadInput;
+            randomCount = value;
+        } else if (intOption(args, &i, "--frames", &value)) {
+            if (value < 0)
+                return kExitBadInput;
+            frames = value;
+        } else if ((args.at(i) == QLatin1String("--dir") || args.at(i) == QLatin1String("--only")) && i + 1 < args.size()) {
+            (args.at(i) == QLatin1String("--dir") ? dirArg : only) = args.at(i + 1);
+            ++i;
+        } else if (args.at(i) == QLatin1String("--exactness")) {
+            continue;
+        } else if (!args.at(i).startsWith(QLatin1String("-"))) {
+            files << args.at(i);
+        } else {
+            printError(QCoreApplication::translate("Bench", "paddock bench video: unexpected argument %1").arg(args.at(i)));
+            return kExitBadInput;
+        }
+    }
+    if (!core::ffmpegToolAvailable()) {
+        printError(QCoreApplication::translate("Bench", "paddock bench video --exactness: needs the ffmpeg tool on PATH"));
+        return kExitBadInput;
+    }
+    QTemporaryDir tmp;
+    const std::string dir = dirArg.isEmpty() ? tmp.path().toStdString() : dirArg.toStdString();
+    QDir().mkpath(QString::fromStdString(dir));
+
+    struct Row
+    {
+        std::string name, path, skipped;
+    };
+    std::vector<Row> rows;
+    if (files.isEmpty()) {
+        for (const core::ExactnessClip &clip : core::exactnessClips()) {
+            if (!only.isEmpty() && !QString::fromStdString(clip.name).contains(only, Qt::CaseInsensitive))
+                continue;
+            Row row{clip.name, {}, {}};
+            std::string error;
+            if (!core::makeExactnessClip(clip, dir, frames, 320, 240, &row.path, &error))
+                row.skipped = error;
+            rows.push_back(row);
+        }
+    } else {
+        for (const QString &f : files)
+            rows.push_back({QFileInfo(f).fileName().toStdString(), f.toStdString(), {}});
+    }
+
+    std::printf("frame exactness against `ffmpeg -fps_mode passthrough` (%d random reads per clip)\n", randomCount);
+    std::printf("%-38s %6s %6s %9s %11s %13s %15s %8s %9s\n", "container/codec", "frames", "ffmpeg", "seq wrong",
+                "seq refused", "random wrong", "random refused", "exported", "random ms");
+    int bad = 0;
+    std::vector<std::string> notes;
+    for (const Row &row : rows) {
+        if (!row.skipped.empty()) {
+            std::printf("%-38s skipped: %s\n", row.name.c_str(), row.skipped.c_str());
+            continue;
+        }
+        std::string error;
+        core::ReferenceFrames ref;
+        if (!core::decodeWithFfmpegTool(row.path, &ref, &error)) {
+            std::printf("%-38s %s\n", row.name.c_str(), error.c_str());
+            continue;
+        }
+        auto source = core::FrameSource::open(row.path, &error);
+        if (!source) {
+            ++bad;
+            std::printf("%-38s %6s %6zu refused to open: %s\n", row.name.c_str(), "-", ref.frames.size(), error.c_str());
+            continue;
+        }
+        const core::ExactnessReport r = core::checkExactness(source.get(), ref, randomCount, 42);
+        const std::string exportDir = dir + "/export-" + QFileInfo(QString::fromStdString(row.path)).completeBaseName().toStdString();
+        const ExportCheck e = checkExportedFrames(source.get(), row.path, ref, exportDir);
+        char exported[32];
+        std::snprintf(exported, sizeof exported, e.wrong < 0 ? "failed" : "%d/%d", e.wrong, e.checked);
+        char randomWrong[32];
+        std::snprintf(randomWrong, sizeof randomWrong, "%d/%d", r.randomWrong, r.randomReads);
+        std::printf("%-38s %6d %6d %9d %11d %13s %15d %8s %9.1f\n", row.name.c_str(), r.frames, r.referenceFrames,
+                    r.sequentialWrong, r.sequentialRefused, randomWrong, r.randomRefused, exported, r.randomMs);
+        if (r.sequentialWrong + r.randomWrong > 0 || e.wrong != 0)
+            ++bad;
+        if (!r.firstProblem.empty())
+            notes.push_back(row.name + ": " + r.firstProblem);
+        if (!e.problem.empty())
+            notes.push_back(row.name + ": " + e.problem);
+    }
+    for (const std::string &n : notes)
+        std::printf("  note: %s\n", n.c_str());
+    std::printf("clips with a wrong frame: %d\n", bad);
+    return bad ? kExitFindings : kExitOk;
+}
+
 } // namespace
 
 int runBenchVideo(const QStringList &args)
 {
+    if (args.contains(QStringLiteral("--exactness")))
+        return runExactness(args);
+
     QString file;
     int cacheMb = 512, randomCount = 40, frameLimit = 0, steps = 20;
     for (int i = 0; i < args.size(); ++i) {
@@ -177,7 +379,8 @@ int runBenchVideo(const QStringList &args)
         return kExitBadInput;
     }
     std::vector<double> forward, backward;
-    std::uniform_int_distribution<int> pickInner(std::min(2, n - 1), std::max(0, n - 3));
+    // Frames with a neighbour on both sides; a clip of fewer than 3 frames has no such steps.
+    std::uniform_int_distribution<int> pickInner(1, std::max(1, n - 2));
     for (int k = 0; k < steps && n >= 3; ++k) {
         const int p = pickInner(rng);
         core::VideoFrame f;

@@ -21,10 +21,11 @@ struct Bench
 
 // Add a benchmark with one line here.
 const Bench kBenches[] = {
-    {"video", runBenchVideo, "FILE [--cache-mb N] [--random N] [--frames N]  decode fps, random access, cached steps, memory"},
+    {"video", runBenchVideo, "FILE [--cache-mb N] [--random N] [--frames N]  decode fps, random access, cached steps, memory;\n"
+                             "      --exactness [FILE...] [--dir DIR] [--frames N] [--random N] [--only TEXT]  frames vs the ffmpeg tool's decode"},
     {"project", runBenchProject, "[--clips N] [--frames N] [--animals N] [--runs N]  .paddock save/load/autosave time and size, one edit through the journal (default 1 clip, 1000 x 5)"},
     {"checks", runBenchChecks, "[FILE] [--repeat N]  time of the automatic checks (default ../shared/eval/flies/gt.json)"},
-    {"propagate", runBenchPropagate, "[--dir EVAL_CLIP_DIR] [--out DIR] [SPARSE.json ...]  default tracker scored on ../shared/eval/flies, time vs decode, memory"},
+    {"propagate", runBenchPropagate, "[--eval DIR] [--clips A,B] [--every 10,25] [--out DIR] [--no-baselines] [--no-refine]  default tracker vs LK blend and linear on every eval clip: scores, time vs decode, memory, calibration, refine"},
     {"gui", runBenchGui, "[CLIP] [--frames N] [--steps N] [--interval MS]  frame-step-to-paint latency (warm cache) and playback fps; 1080p frames generated when no CLIP"},
     {"cotracker", runBenchCoTracker, "[--weights FILE] [--fixtures DIR] [--threads N] [--frames T] [--points N] [--clip-frames F]  parity, forward/TTO time, memory"},
 };

@@ -22,11 +22,14 @@ const char *kConvertUsage =
     "  IN: COCO/AP-10K or APTv2 JSON, DeepLabCut CollectedData CSV, or a .paddock project (told by content)\n"
     "  --clip CLIP        only this clip (name, file name, path or 0-based index); with one clip in IN and\n"
     "                     CLIP an existing video or folder, that clip is taken to be CLIP\n"
-    "  --frames DIR       APTv2 from a video: write its frames as images here (default: OUT's folder/frames)\n"
+    "  --frames DIR       APTv2 from a video: write its frames as images here (default: OUT's folder/frames);\n"
+    "                     DLC: DIR is a DeepLabCut project: its labeled-data/VIDEO/ gets the CSV and the images\n"
     "  --lenient          import the valid part of a damaged COCO file and list what was skipped\n"
     "  --user-labels-only leave out tracker output (propagated, refined, interpolated points)\n"
     "  --no-extras        plain COCO: no keypoint_scores, keypoint_sources, track_id, frame_id\n"
-    "  --scorer NAME      DeepLabCut scorer name (default: paddock)\n";
+    "  --scorer NAME      DeepLabCut scorer name (default: paddock)\n"
+    "  --dlc-layout L     single or multi (DeepLabCut header rows; default: multi when the clip has several animals)\n"
+    "  dlc OUT: a .csv file, or a folder taken as a DeepLabCut project (OUT/labeled-data/VIDEO/CollectedData_NAME.csv)\n";
 
 QString qs(const std::string &s)
 {
@@ -85,7 +88,7 @@ bool selectClip(core::Project *p, const QString &which, QString *error)
 int runConvert(const QStringList &args)
 {
     QStringList positional;
-    QString to, clip, frames, scorer = QStringLiteral("paddock");
+    QString to, clip, frames, scorer = QStringLiteral("paddock"), dlcLayout;
     bool lenient = false, userOnly = false, extras = true;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
@@ -104,6 +107,8 @@ int runConvert(const QStringList &args)
             ok = value(&frames);
         else if (a == QLatin1String("--scorer"))
             ok = value(&scorer);
+        else if (a == QLatin1String("--dlc-layout"))
+            ok = value(&dlcLayout);
         else if (a == QLatin1String("--lenient"))
             lenient = true;
         else if (a == QLatin1String("--user-labels-only"))
@@ -141,12 +146,22 @@ int runConvert(const QStringList &args)
                        .arg(to.isEmpty() ? QString() : QStringLiteral(" (not '%1')").arg(to)));
         return kExitBadInput;
     }
+    if (!dlcLayout.isEmpty() && dlcLayout != QLatin1String("single") && dlcLayout != QLatin1String("multi")) {
+        printError(QStringLiteral("paddock convert: --dlc-layout must be single or multi (not '%1')").arg(dlcLayout));
+        return kExitBadInput;
+    }
     if (!QFileInfo(in).isFile()) {
-        printError(QStringLiteral("%1: no such file").arg(in));
+        printError(QFileInfo(in).isDir() ? tr("%1: is a folder, not a file").arg(in)
+                   : QFileInfo::exists(in) ? tr("%1: is not a regular file").arg(in)
+                                           : tr("%1: no such file").arg(in));
+        return kExitBadInput;
+    }
+    std::string error;
+    if (!core::checkWritable(QFileInfo(out).absoluteFilePath().toStdString(), &error)) {
+        printError(QString::fromStdString(error));
         return kExitBadInput;
     }
 
-    std::string error;
     std::optional<core::Project> project;
     core::ReadReport report;
     switch (detectFormat(in)) {
@@ -169,6 +184,8 @@ int runConvert(const QStringList &args)
     }
     for (const std::string &problem : report.problems)
         printError(QStringLiteral("warning: %1").arg(qs(problem)));
+    for (const std::string &note : report.notes)
+        printError(QStringLiteral("note: %1").arg(qs(note)));
     QString clipError;
     if (!clip.isEmpty() && !selectClip(&*project, clip, &clipError)) {
         printError(clipError);
@@ -177,8 +194,29 @@ int runConvert(const QStringList &args)
 
     bool ok = false;
     const std::string outPath = QFileInfo(out).absoluteFilePath().toStdString();
+    core::DlcWriteReport dlcReport;
     if (to == QLatin1String("dlc")) {
-        ok = core::writeDlcCsv(*project, outPath, scorer.toStdString(), &error);
+        core::DlcWriteOptions opt;
+        opt.scorer = scorer.toStdString();
+        opt.propagated = !userOnly;
+        opt.layout = dlcLayout == QLatin1String("single") ? core::DlcWriteOptions::Layout::SingleAnimal
+            : dlcLayout == QLatin1String("multi")         ? core::DlcWriteOptions::Layout::MultiAnimal
+                                                          : core::DlcWriteOptions::Layout::Auto;
+        const bool csvOut = QFileInfo(out).suffix().toLower() == QLatin1String("csv");
+        if (!frames.isEmpty()) {
+            // A DeepLabCut project folder: labeled-data/VIDEO/ with the images and the CSV that names them.
+            opt.writeImages = true;
+            ok = core::writeDlcProject(*project, QFileInfo(frames).absoluteFilePath().toStdString(), opt, &dlcReport,
+                                       &error);
+            if (ok && csvOut) {
+                core::DlcWriteReport copy; // the same rows again, at OUT
+                ok = core::writeDlcCsv(*project, outPath, opt, &copy, &error);
+            }
+        } else if (csvOut) {
+            ok = core::writeDlcCsv(*project, outPath, opt, &dlcReport, &error);
+        } else {
+            ok = core::writeDlcProject(*project, outPath, opt, &dlcReport, &error);
+        }
     } else if (to == QLatin1String("paddock")) {
         QDir().mkpath(QFileInfo(out).absolutePath());
         ok = core::saveProject(*project, outPath, &error);
@@ -187,8 +225,10 @@ int runConvert(const QStringList &args)
         opt.aptv2 = to == QLatin1String("aptv2");
         opt.extras = extras;
         opt.propagated = !userOnly;
-        if (opt.aptv2) {
-            // Video clips (no per-frame images) get their labelled frames written as images, as APTv2 has them.
+        opt.reviewed = !userOnly;
+        opt.videoFrameRefs = false; // a COCO/APTv2 file names image files that exist
+        {
+            // Video clips (no per-frame images) get their labelled frames written as images.
             for (const core::Clip &c : project->clips)
                 if ((c.frameMeta.empty() && QFileInfo::exists(qs(c.path))) || QFileInfo(qs(c.path)).isFile())
                     opt.frameDir = (frames.isEmpty() ? QFileInfo(out).absoluteDir().filePath(QStringLiteral("frames"))
@@ -206,6 +246,16 @@ int runConvert(const QStringList &args)
         frameCount += int(c.frames.size());
         for (const auto &[f, list] : c.frames)
             instances += int(list.size());
+    }
+    if (to == QLatin1String("dlc")) {
+        printOut(QStringLiteral("wrote %1 (dlc): %2 row(s), %3 point(s), %4 image(s)")
+                     .arg(qs(dlcReport.csvPath))
+                     .arg(dlcReport.rows)
+                     .arg(dlcReport.points)
+                     .arg(dlcReport.images));
+        for (const std::string &lost : dlcReport.lost)
+            printError(QStringLiteral("note: %1").arg(qs(lost)));
+        return kExitOk;
     }
     printOut(QStringLiteral("wrote %1 (%2): %3 clip(s), %4 labelled frame(s), %5 animal instance(s)%6")
                  .arg(out, to)

@@ -3,6 +3,7 @@
 //                        [--device auto|cpu|cuda] [--steps N]
 #include "app/commands.h"
 
+#include "core/io/atomicfile.h"
 #include "core/io/coco.h"
 #include "core/video/framesource.h"
 #include "tracking/propagation.h"
@@ -89,6 +90,11 @@ int runPropagate(const QStringList &args)
     }
 
     std::string error;
+    // The output must be writable before the run, not found unwritable after it.
+    if (!core::checkWritable(QFileInfo(out).absoluteFilePath().toStdString(), &error)) {
+        printError(tr("paddock propagate: --out %1").arg(QString::fromStdString(error)));
+        return kExitBadInput;
+    }
     auto tracker = tracking::makeTracker(options, &error);
     if (!tracker) {
         printError(tr("paddock propagate: %1").arg(QString::fromStdString(error)));

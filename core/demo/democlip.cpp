@@ -3,6 +3,7 @@
 // Everything is computed from the frame index (no state), so the ground truth and the pixels always agree.
 #include "core/demo/democlip.h"
 
+#include "core/io/atomicfile.h"
 #include "core/model/category.h"
 
 #include <QDir>
@@ -225,11 +226,14 @@ std::optional<Clip> renderDemoClip(const std::string &dir, std::string *error, c
         char name[32];
         std::snprintf(name, sizeof name, "frame_%04d.png", f);
         const std::string path = clip.path + "/" + name;
-        if (!cv::imwrite(path, img)) {
+        std::vector<uchar> png;
+        if (!cv::imencode(".png", img, png)) {
             if (error)
-                *error = "cannot write " + path;
+                *error = "cannot encode " + path;
             return std::nullopt;
         }
+        if (!writeFileAtomically(path, std::string(png.begin(), png.end()), error))
+            return std::nullopt;
         clip.setInstance(f, demoGroundTruth(f, options));
     }
     return clip;

@@ -2,6 +2,7 @@
 // Writing COCO keypoint JSON (AP-10K) and APTv2, valid for mmpose's AP-10K loader.
 #include "core/io/coco.h"
 
+#include "core/io/atomicfile.h"
 #include "core/io/coco_p.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
@@ -107,8 +108,12 @@ struct OutImage
     int width = 0, height = 0;
 };
 
-/** Decodes \a frame of \a clip and writes it as a JPEG at \a path; sets the frame size. */
-bool writeFrameImage(FrameSource *source, int frame, const std::string &path, OutImage *img, std::string *error)
+/**
+ * Decodes \a frame of \a clip and writes it as a JPEG at \a path, atomically (a kill or a full disk never
+ * leaves a truncated image under the name); sets the frame size. What it creates goes to \a created.
+ */
+bool writeFrameImage(FrameSource *source, int frame, const std::string &path, OutImage *img, CreatedPaths *created,
+                     std::string *error)
 {
     VideoFrame vf;
     if (!source->read(frame, &vf, error))
@@ -116,29 +121,83 @@ bool writeFrameImage(FrameSource *source, int frame, const std::string &path, Ou
     cv::Mat rgb(vf.height, vf.width, CV_8UC3, const_cast<char *>(vf.rgb.constData()), std::size_t(vf.width) * 3);
     cv::Mat bgr;
     cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
-    QDir().mkpath(QString::fromStdString(detail::dirOf(path)));
+    std::vector<uchar> jpeg;
     bool ok = false;
     try {
-        ok = cv::imwrite(path, bgr, {cv::IMWRITE_JPEG_QUALITY, 95});
+        ok = cv::imencode(".jpg", bgr, jpeg, {cv::IMWRITE_JPEG_QUALITY, 95});
     } catch (const cv::Exception &) {
         ok = false;
     }
     if (!ok) {
-        *error = path + ": " + tr("cannot write the frame image");
+        *error = path + ": " + tr("cannot encode the frame image");
         return false;
     }
+    if (!makeFolders(detail::dirOf(path), &created->folders, error))
+        return false;
+    const bool existed = QFileInfo::exists(QString::fromStdString(path));
+    if (!writeFileAtomically(path, std::string(jpeg.begin(), jpeg.end()), error))
+        return false;
+    if (!existed)
+        created->files.push_back(path);
     img->width = vf.width;
     img->height = vf.height;
     return true;
 }
 
+bool isTrackerSource(Source s)
+{
+    return s == Source::Propagated || s == Source::Refined || s == Source::Interpolated;
+}
+
+/** A clip whose frames have no image files of their own (a video, or a folder clip that is gone). */
+bool needsFrameImages(const Clip &clip)
+{
+    const QFileInfo fi(QString::fromStdString(clip.path));
+    if (fi.isFile())
+        return true;
+    if (!clip.frameMeta.empty())
+        return std::any_of(clip.frameMeta.begin(), clip.frameMeta.end(),
+                           [](const FrameMeta &m) { return m.fileName.empty(); });
+    return !fi.isDir();
+}
+
 } // namespace
+
+ExportCounts countExport(const Project &project)
+{
+    ExportCounts n;
+    for (const Clip &clip : project.clips) {
+        const bool accepted = clip.review.state() == RoundState::Accepted;
+        bool anyLabel = false;
+        for (const auto &[frame, list] : clip.frames)
+            for (const Instance &inst : list)
+                for (const Keypoint &k : inst.keypoints) {
+                    if (!k.isLabelled())
+                        continue;
+                    anyLabel = true;
+                    if (k.source == Source::Approved)
+                        ++n.approved;
+                    else if (isUserLabel(k.source))
+                        ++n.manual;
+                    else if (accepted)
+                        ++n.reviewed;
+                    else
+                        ++n.unreviewed;
+                }
+        if (anyLabel && needsFrameImages(clip))
+            ++n.videoClips;
+    }
+    return n;
+}
 
 bool writeCocoFile(const Project &project, const std::string &path, const CocoWriteOptions &options,
                    std::string *error)
 {
     const std::string outDir = detail::dirOf(path);
-    QDir().mkpath(QString::fromStdString(outDir));
+    // A failed export takes back the frame images and folders it created; the JSON is written last.
+    CreatedPaths created;
+    if (!makeFolders(outDir, &created.folders, error))
+        return false;
     Json images = Json::array(), annotations = Json::array(), videos = Json::array(), categories = Json::array();
     for (const Category &c : project.categories)
         categories.push_back(categoryJson(c));
@@ -167,7 +226,8 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
         const std::string clipName = safeName(clip.name, videoId);
         // A video clip (or a folder clip without per-frame file names): its labelled frames become images.
         const bool isVideo = QFileInfo(QString::fromStdString(clip.path)).isFile();
-        const bool writeFrames = options.aptv2 && !options.frameDir.empty() && (clip.frameMeta.empty() || isVideo);
+        const bool writeFrames = !options.frameDir.empty() && (clip.frameMeta.empty() || isVideo);
+        const bool accepted = clip.review.state() == RoundState::Accepted;
         std::unique_ptr<FrameSource> source;
         if (writeFrames) {
             source = FrameSource::open(clip.path, error);
@@ -209,13 +269,19 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
                 img.fileName = meta->fileName;
             } else if (writeFrames) {
                 const std::string file = options.frameDir + "/" + clipName + "/" + frameName(frame) + ".jpg";
-                if (!writeFrameImage(source.get(), frame, file, &img, error))
+                if (!writeFrameImage(source.get(), frame, file, &img, &created, error))
                     return false;
                 img.fileName = detail::relativeTo(outDir, file);
             } else if (std::size_t(frame) < folderFiles.size()) {
                 img.fileName = videoFile + "/" + folderFiles[std::size_t(frame)];
-            } else {
+            } else if (options.videoFrameRefs) {
                 img.fileName = videoFile + "#" + frameName(frame); // Paddock's convention for video frames
+            } else {
+                *error = path + ": " + tr("clip") + " '" + clip.name + "' (" + clip.path + "): "
+                    + tr("frame") + " " + std::to_string(frame) + " "
+                    + tr("has no image file; COCO and APTv2 name image files, so write the frames as images "
+                         "(a frames folder) to export this clip");
+                return false;
             }
             Json ij = {{"id", img.id}, {"file_name", img.fileName}, {"width", img.width}, {"height", img.height}};
             if (options.aptv2 || options.extras)
@@ -243,10 +309,15 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
                 }
                 Instance out = inst;
                 for (Keypoint &k : out.keypoints) {
-                    const bool keep = k.isLabelled() && (options.propagated || isUserLabel(k.source))
-                        && std::isfinite(k.x) && std::isfinite(k.y) && detail::keypointOnImage(k, img.width, img.height);
+                    const bool tracker = isTrackerSource(k.source);
+                    const bool unreviewed = tracker && !accepted;
+                    const bool selected = !tracker || (accepted ? options.reviewed : options.propagated);
+                    const bool keep = k.isLabelled() && selected && std::isfinite(k.x) && std::isfinite(k.y)
+                        && detail::keypointOnImage(k, img.width, img.height);
                     if (!keep)
                         k = Keypoint();
+                    else if (unreviewed && !options.unreviewedVisible && k.visibility == Visibility::Visible)
+                        k.visibility = Visibility::Occluded; // v=1: a guess is not a confirmed visible point
                 }
                 if (!out.bbox)
                     out.bbox = boxFromKeypoints(out, img.width, img.height);
@@ -306,7 +377,10 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
     root["images"] = std::move(images);
     root["annotations"] = std::move(annotations);
     root["categories"] = std::move(categories);
-    return writeFileAtomically(path, root.dump() + "\n", error);
+    if (!writeFileAtomically(path, root.dump() + "\n", error))
+        return false;
+    created.keep();
+    return true;
 }
 
 } // namespace paddock::core

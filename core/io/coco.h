@@ -13,6 +13,8 @@ namespace paddock::core {
 struct ReadReport
 {
     std::vector<std::string> problems;
+    /** What was read differently from what the file says, or left out harmlessly (never a reason to refuse). */
+    std::vector<std::string> notes;
 };
 
 /**
@@ -27,14 +29,37 @@ std::optional<Project> readCocoFile(const std::string &path, std::string *error,
 std::optional<Project> readCocoJson(const std::string &text, const std::string &nameForMessages,
                                     std::string *error, ReadReport *report = nullptr, bool lenient = false);
 
+/**
+ * What goes out. A person's labels (manual, imported, approved) always do. Tracker points (propagated,
+ * refined, interpolated) of a clip whose review is accepted count as reviewed; all others are unreviewed.
+ */
 struct CocoWriteOptions
 {
     bool aptv2 = false;          ///< add video_id/track_id/frame_id and videos[]
     bool extras = true;          ///< add keypoint_scores and keypoint_sources (readers ignore them)
-    bool propagated = true;      ///< include tracker output, not only user labels
-    /** APTv2 from a video clip: write the frames as images under this folder (relative names in file_name). */
+    bool propagated = true;      ///< include unreviewed tracker output
+    bool reviewed = true;        ///< include the tracker points of accepted clips
+    /** false: unreviewed tracker points that go out get v=1 (labelled, not confirmed visible), never v=2. */
+    bool unreviewedVisible = true;
+    /** Write the frames of video clips (and of folder clips without file names) as images under this folder. */
     std::string frameDir;
+    /**
+     * Without frameDir, name a video's frames "video#000123" (Paddock's own reference, read back by Paddock;
+     * no image loader opens it). false: such a clip makes the write fail with the reason.
+     */
+    bool videoFrameRefs = true;
 };
+
+/** How many points of \a project each kind of CocoWriteOptions selection covers. */
+struct ExportCounts
+{
+    int manual = 0;     ///< manual and imported
+    int approved = 0;
+    int reviewed = 0;   ///< tracker points of accepted clips
+    int unreviewed = 0; ///< other tracker points
+    int videoClips = 0; ///< clips whose frames exist only inside a video (need frameDir)
+};
+ExportCounts countExport(const Project &project);
 
 /** Writes COCO/APTv2 JSON atomically. Boxes are kept as given or computed from keypoints (padded, clipped). */
 bool writeCocoFile(const Project &project, const std::string &path, const CocoWriteOptions &options,

@@ -48,10 +48,34 @@ struct ImageRec
     std::string fileName;
     int width = 0, height = 0;
     std::string videoKey; ///< empty: not part of a video
-    std::optional<std::int64_t> frameId;
+    std::optional<std::int64_t> frameId; ///< any integer frame_id (usable or not)
+    std::string frameIdText;             ///< frame_id as written, when present
     int nframes = 0;
-    int frame = -1; ///< resolved frame index in its clip
+    std::size_t entry = 0;               ///< index in the file's images[]
+    int annotations = 0;                 ///< annotations that refer to this image
+    int frame = -1;                      ///< resolved frame index in its clip; -1: left out
 };
+
+/** "images[3] (id 7, 'a/b.jpg')" for messages. */
+std::string describe(const ImageRec &img)
+{
+    return "images[" + std::to_string(img.entry) + "] (id " + std::to_string(img.id) + ", '" + img.fileName + "')";
+}
+
+/** "#N" at the end of a file name: Paddock's name for frame N of a video (clip.mp4#000010). */
+std::optional<int> hashFrame(const std::string &fileName)
+{
+    const std::size_t hash = fileName.rfind('#');
+    if (hash == std::string::npos || hash + 1 >= fileName.size() || fileName.size() - hash > 10
+        || fileName.find_first_not_of("0123456789", hash + 1) != std::string::npos)
+        return std::nullopt;
+    return std::stoi(fileName.substr(hash + 1));
+}
+
+bool usableFrameId(const ImageRec &img)
+{
+    return img.frameId && *img.frameId >= 0 && *img.frameId < detail::kMaxFrameId;
+}
 
 struct VideoRec
 {
@@ -227,6 +251,135 @@ bool readKeypoints(const Json &aj, const Category &cat, const ImageRec &img, std
     return true;
 }
 
+/**
+ * Gives every image of one video (\a video: indices into \a images) its frame index in the clip, so that every
+ * label keeps the frame it was made on. The first rule that any image of the video follows is used for all:
+ *  1. images[].frame_id, 0 <= frame_id < kMaxFrameId;
+ *  2. the image's file name in the clip folder \a folderFiles (natural order), or a "#N" suffix;
+ *  3. frame ids too large to be frame indices (PoseTrack's global ids): frame_id - the smallest, gaps kept;
+ *  4. nothing to go by: the order of image ids.
+ * An image that does not follow the rule, or that repeats another image's frame, is left out (frame -1) with a
+ * note when it has no annotations; with annotations it is a problem naming the entry (the file is refused in
+ * strict mode; lenient mode leaves it out with its annotations). Returns false when reading must stop.
+ */
+bool assignFrames(std::vector<ImageRec> &images, const std::vector<std::size_t> &video,
+                  const std::vector<std::string> &folderFiles, const std::string &videoName, Problems &problems,
+                  std::vector<std::string> *notes)
+{
+    const auto byFrameId = std::any_of(video.begin(), video.end(), [&](std::size_t i) { return usableFrameId(images[i]); });
+    std::unordered_map<std::string, int> position;
+    for (std::size_t f = 0; f < folderFiles.size(); ++f)
+        position.emplace(folderFiles[f], int(f));
+    auto byName = [&](const ImageRec &img) -> std::optional<int> {
+        if (auto it = position.find(detail::baseName(img.fileName)); it != position.end())
+            return it->second;
+        return hashFrame(img.fileName);
+    };
+    const bool byNames = !byFrameId && std::any_of(video.begin(), video.end(), [&](std::size_t i) { return byName(images[i]).has_value(); });
+    std::int64_t smallest = INT64_MAX;
+    bool byGlobalIds = !byFrameId && !byNames;
+    for (std::size_t i : video) {
+        byGlobalIds = byGlobalIds && images[i].frameId && *images[i].frameId >= 0;
+        if (images[i].frameId)
+            smallest = std::min(smallest, *images[i].frameId);
+    }
+    if (byGlobalIds)
+        for (std::size_t i : video)
+            byGlobalIds = byGlobalIds && *images[i].frameId - smallest < detail::kMaxFrameId;
+    const std::string rule = byFrameId ? tr("the other images of") + " " + videoName + " " + tr("have a frame_id")
+        : byNames ? tr("the other images of") + " " + videoName + " " + tr("are found by file name in the clip folder")
+                  : std::string();
+
+    auto leaveOut = [&](ImageRec &img, const std::string &why) {
+        img.frame = -1;
+        if (img.annotations == 0) {
+            notes->push_back(problems.file + ": " + describe(img) + ": " + why + "; " + tr("it has no annotations, so it is left out"));
+            return true;
+        }
+        return problems.add(describe(img) + ": " + why + ": " + tr("cannot tell which frame its") + " "
+                            + std::to_string(img.annotations) + " " + tr("annotation(s) belong to") + " ("
+                            + tr("lenient mode leaves it out with them") + ")");
+    };
+    std::map<int, std::size_t> owner; // frame -> image
+    for (std::size_t n = 0; n < video.size(); ++n) {
+        ImageRec &img = images[video[n]];
+        std::optional<int> frame;
+        std::string why;
+        if (byFrameId) {
+            if (usableFrameId(img))
+                frame = int(*img.frameId);
+            else
+                why = (img.frameIdText.empty() ? tr("has no frame_id") : "frame_id " + img.frameIdText + " " + tr("is not a frame index"))
+                    + ", " + tr("while") + " " + rule;
+        } else if (byNames) {
+            frame = byName(img);
+            if (!frame)
+                why = tr("is not in the clip folder") + ", " + tr("while") + " " + rule;
+        } else if (byGlobalIds) {
+            frame = int(*img.frameId - smallest);
+        } else {
+            frame = int(n); // video is in image id order
+        }
+        if (!frame) {
+            if (!leaveOut(img, why))
+                return false;
+            continue;
+        }
+        auto [it, added] = owner.emplace(*frame, video[n]);
+        if (!added) {
+            ImageRec &other = images[it->second];
+            const std::string same = tr("shows frame") + " " + std::to_string(*frame) + " " + tr("of") + " " + videoName
+                + ", " + tr("as");
+            if (img.annotations > 0 && other.annotations == 0) { // the labelled one keeps the frame
+                other.frame = -1;
+                notes->push_back(problems.file + ": " + describe(other) + ": " + same + " " + describe(img) + " "
+                                 + tr("does") + "; " + tr("it has no annotations, so it is left out"));
+                it->second = video[n];
+            } else {
+                if (!leaveOut(img, same + " " + describe(other) + " " + tr("does") + " ("
+                                       + tr("merged files? give each frame one image entry") + ")"))
+                    return false;
+                continue;
+            }
+        }
+        img.frame = *frame;
+    }
+    if (!byFrameId && !byNames && !byGlobalIds && video.size() > 1 && !folderFiles.empty())
+        notes->push_back(problems.file + ": " + videoName + ": " + tr("no frame_id and no file name found in the clip folder: frames follow the order of image ids"));
+    if (byGlobalIds && smallest > 0 && video.size() > 1)
+        notes->push_back(problems.file + ": " + videoName + ": " + tr("frame_id values are global ids; frame 0 is frame_id") + " "
+                         + std::to_string(smallest));
+    return true;
+}
+
+/** One note per section listing the fields of images, annotations and categories that Paddock does not keep. */
+void noteUnreadFields(const Json &root, const std::string &file, std::vector<std::string> *notes)
+{
+    static const std::map<std::string, std::set<std::string>> kRead = {
+        {"images", {"id", "file_name", "width", "height", "frame_id", "video_id", "vid_id", "nframes"}},
+        {"annotations", {"id", "image_id", "category_id", "keypoints", "bbox", "area", "iscrowd", "num_keypoints",
+                         "track_id", "video_id", "keypoint_scores", "keypoint_sources"}},
+        {"categories", {"id", "name", "supercategory", "keypoints", "skeleton", "flip_pairs", "sigmas"}}};
+    for (const auto &[section, known] : kRead) {
+        auto list = root.find(section);
+        if (list == root.end() || !list->is_array())
+            continue;
+        std::set<std::string> unread;
+        for (const Json &item : *list)
+            if (item.is_object())
+                for (auto it = item.begin(); it != item.end(); ++it)
+                    if (!known.count(it.key()) && unread.size() < 20)
+                        unread.insert(it.key());
+        if (unread.empty())
+            continue;
+        std::string names;
+        for (const std::string &n : unread)
+            names += (names.empty() ? "" : ", ") + n;
+        notes->push_back(file + ": " + section + ": " + tr("fields Paddock does not read (not kept on export)") + ": "
+                         + names);
+    }
+}
+
 } // namespace
 
 std::optional<Project> readCocoFile(const std::string &path, std::string *error, ReadReport *report, bool lenient)
@@ -336,14 +489,25 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         for (const char *key : {"video_id", "vid_id"})
             if (ij.contains(key) && !ij[key].is_null())
                 img.videoKey = idOf(ij[key]);
-        if (ij.contains("frame_id")) {
+        if (ij.contains("frame_id") && !ij["frame_id"].is_null()) {
             std::int64_t f = 0;
             if (detail::asInteger(ij["frame_id"], &f))
                 img.frameId = f;
+            img.frameIdText = ij["frame_id"].dump();
         }
+        img.entry = i;
         imageIndex[img.id] = images.size();
         images.push_back(std::move(img));
     }
+
+    // Which images have annotations (an image that cannot be placed on a frame matters only then).
+    if (auto al = root.find("annotations"); al != root.end() && al->is_array())
+        for (const Json &aj : *al) {
+            std::int64_t imageId = 0;
+            if (aj.is_object() && aj.contains("image_id") && detail::asInteger(aj["image_id"], &imageId))
+                if (auto it = imageIndex.find(imageId); it != imageIndex.end())
+                    ++images[it->second].annotations;
+        }
 
     // Group images into clips; video ids are integers in the model (string ids are numbered).
     for (std::size_t i = 0; i < images.size(); ++i)
@@ -375,6 +539,7 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         }
     }
     std::map<int, Clip> clipsById;
+    std::vector<std::string> ignoredNotes;
     for (auto &[key, v] : videos) {
         if (v.images.empty())
             continue;
@@ -388,39 +553,31 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         const std::string folder = commonDir(names);
         clip.path = v.fileName.empty() ? detail::absoluteFrom(imageRoot, folder.empty() ? "." : folder)
                                        : detail::absoluteFrom(baseDir, v.fileName);
+        // Paddock's names for the frames of a video ("clip.mp4#000010"): the clip is that video.
+        std::string hashVideo;
+        for (const std::string &n : names) {
+            const std::string prefix = hashFrame(n) ? n.substr(0, n.rfind('#')) : std::string();
+            hashVideo = prefix.empty() || (!hashVideo.empty() && prefix != hashVideo) ? std::string("\n") : prefix;
+            if (hashVideo == "\n")
+                break;
+        }
+        if (v.fileName.empty() && hashVideo != "\n" && !hashVideo.empty())
+            clip.path = detail::absoluteFrom(imageRoot, hashVideo);
         clip.name = !v.name.empty() ? v.name
             : !v.fileName.empty()   ? QFileInfo(QString::fromStdString(v.fileName)).completeBaseName().toStdString()
             : key.empty()           ? QFileInfo(QString::fromStdString(nameForMessages)).completeBaseName().toStdString()
             : !folder.empty()       ? detail::baseName(folder)
                                     : "video " + key;
-        // Frame indices: frame_id, else the image's place in the clip folder, else the order of image ids.
-        bool useFrameIds = true;
-        std::set<std::int64_t> seen;
-        for (std::size_t i : v.images) {
-            const auto &f = images[i].frameId;
-            useFrameIds = useFrameIds && f && *f >= 0 && *f < detail::kMaxFrameId && seen.insert(*f).second;
-        }
-        int listed = 0;
-        if (useFrameIds) {
-            for (std::size_t i : v.images)
-                images[i].frame = int(*images[i].frameId);
-        } else {
-            const std::vector<std::string> files = detail::listImageFiles(clip.path);
-            std::unordered_map<std::string, int> position;
-            for (std::size_t f = 0; f < files.size(); ++f)
-                position.emplace(files[f], int(f));
-            bool all = !files.empty();
-            std::set<int> taken;
-            for (std::size_t i : v.images) {
-                auto it = position.find(detail::baseName(images[i].fileName));
-                all = all && it != position.end() && taken.insert(it->second).second;
-            }
-            for (std::size_t n = 0; n < v.images.size(); ++n) {
-                ImageRec &img = images[v.images[n]];
-                img.frame = all ? position[detail::baseName(img.fileName)] : int(n);
-            }
-            listed = all ? int(files.size()) : 0;
-        }
+        const bool folderClip = QFileInfo(QString::fromStdString(clip.path)).isDir();
+        const std::vector<std::string> files = folderClip ? detail::listImageFiles(clip.path) : std::vector<std::string>();
+        if (!assignFrames(images, v.images, files, key.empty() ? tr("the image list") : tr("video") + " " + key, problems,
+                          report ? &report->notes : &ignoredNotes))
+            return stop();
+        const int listed = int(files.size());
+        v.images.erase(std::remove_if(v.images.begin(), v.images.end(), [&](std::size_t i) { return images[i].frame < 0; }),
+                       v.images.end());
+        if (v.images.empty())
+            continue;
         int frames = 0, w = images[v.images.front()].width, h = images[v.images.front()].height;
         for (std::size_t i : v.images) {
             frames = std::max(frames, images[i].frame + 1);
@@ -475,16 +632,28 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
             continue;
         }
         const Category *cat = project.category(inst.categoryId);
-        if (!cat && lenient && !project.categories.empty()
+        const bool oneSkeleton = !project.categories.empty()
             && std::all_of(project.categories.begin(), project.categories.end(), [&](const Category &c) {
                    return c.keypoints == project.categories.front().keypoints;
-               })) {
-            // Every category has the same skeleton (trimmed Animal Kingdom files): keep the animal.
+               });
+        // Categories that are classes of one skeleton (Animal Kingdom lists some of its classes and uses
+        // others): an unlisted class gets that skeleton. With one listed category an unknown id is an error.
+        if (!cat && oneSkeleton && (lenient || project.categories.size() > 1)) {
             Category added = project.categories.front();
             added.id = inst.categoryId;
             added.name = "category " + std::to_string(inst.categoryId);
-            problems.add(w + ": " + tr("unknown category id") + " " + std::to_string(inst.categoryId) + "; "
-                         + tr("added it with the skeleton all categories share"));
+            for (const char *key : {"animal_parent_class", "animal_class"})
+                if (auto n = aj.find(key); n != aj.end() && n->is_string() && !n->get<std::string>().empty()) {
+                    added.name = n->get<std::string>();
+                    break;
+                }
+            const std::string line = w + ": " + tr("unknown category id") + " " + std::to_string(inst.categoryId)
+                + "; " + tr("added it as") + " '" + added.name + "' " + tr("with the skeleton all") + " "
+                + std::to_string(project.categories.size()) + " " + tr("listed categories share");
+            if (project.categories.size() > 1 && report)
+                report->notes.push_back(nameForMessages + ": " + line);
+            else if (project.categories.size() == 1)
+                problems.add(line);
             cat = &project.ensureCategory(added);
         }
         if (!cat) {
@@ -494,6 +663,8 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
             continue;
         }
         const ImageRec &img = images[imgIt->second];
+        if (img.frame < 0)
+            continue; // left out with its image (reported there)
         if (!readKeypoints(aj, *cat, img, &inst.keypoints, &why)) {
             if (!problems.add(w + " " + tr("on image") + " " + std::to_string(img.id) + " (" + img.fileName + "): " + why))
                 return stop();
@@ -553,6 +724,8 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         return images[a].frame < images[b].frame || (images[a].frame == images[b].frame && images[a].id < images[b].id);
     });
     for (std::size_t i : order) {
+        if (images[i].frame < 0)
+            continue;
         Clip &clip = clipsById[videos[images[i].videoKey].id];
         std::set<int> used;
         for (const auto &[inst, had] : perImage[i])
@@ -571,6 +744,20 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
     }
     for (auto &[id, clip] : clipsById)
         project.clips.push_back(std::move(clip));
+    if (report) {
+        noteUnreadFields(root, nameForMessages, &report->notes);
+        bool any1 = false, any2 = false;
+        for (const Clip &clip : project.clips)
+            for (const auto &[frame, list] : clip.frames)
+                for (const Instance &inst : list)
+                    for (const Keypoint &k : inst.keypoints) {
+                        any1 = any1 || k.visibility == Visibility::Occluded;
+                        any2 = any2 || k.visibility == Visibility::Visible;
+                    }
+        if (any1 && !any2)
+            report->notes.push_back(nameForMessages + ": " + tr("every labelled keypoint has visibility 1 (labelled, not visible)")
+                                    + "; " + tr("some datasets (Animal Kingdom, PoseTrack) write 1 for every labelled point, so this file may not tell visible from occluded: read as written"));
+    }
     // The image-list clip (no video id) has the highest id, so it comes last.
     if (!problems.first.empty() && !lenient)
         return stop();

@@ -4,10 +4,14 @@
 
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
+#include "core/video/framesource.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QString>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -114,6 +118,9 @@ bool parseCell(const std::string &cell, std::optional<double> *value)
     return true;
 }
 
+/** Coordinates beyond this are not pixel positions (no image is a million pixels wide). */
+constexpr double kMaxCoordinate = 1.0e6;
+
 struct Column
 {
     int x = -1, y = -1, likelihood = -1;
@@ -131,7 +138,18 @@ std::optional<Project> readDlcCsv(const std::string &path, std::string *error)
         *err = path + ": " + what;
         return std::nullopt;
     };
-    const auto rows = parseCsv(text);
+    // Excel's "CSV UTF-8" starts with a byte-order mark (and ends lines with CRLF, which parseCsv reads).
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        text.erase(0, 3);
+    auto rows = parseCsv(text);
+    // Rows of empty cells only (Excel keeps them after deleted rows) carry nothing.
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [](const std::vector<std::string> &r) {
+                                  return std::all_of(r.begin(), r.end(), [](const std::string &c) {
+                                      return c.find_first_not_of(" \t") == std::string::npos;
+                                  });
+                              }),
+               rows.end());
     if (rows.empty() || rows[0].empty() || lower(rows[0][0]) != "scorer")
         return fail(tr("not a DeepLabCut CollectedData file: the first row must start with 'scorer'"));
     std::size_t r = 1;
@@ -209,9 +227,9 @@ std::optional<Project> readDlcCsv(const std::string &path, std::string *error)
     for (std::size_t i = headerRows; i < rows.size(); ++i) {
         const auto &cells = rows[i];
         const std::string where = tr("row") + " " + std::to_string(i + 1);
-        if (cells.size() > width)
+        if (cells.size() != width)
             return fail(where + ": " + std::to_string(cells.size()) + " " + tr("cells, the header has") + " "
-                        + std::to_string(width));
+                        + std::to_string(width) + (cells.size() < width ? " (" + tr("a cut-off row?") + ")" : std::string()));
         Row row;
         for (std::size_t c = 0; c < nIndex && c < cells.size(); ++c)
             if (!cells[c].empty())
@@ -243,6 +261,11 @@ std::optional<Project> readDlcCsv(const std::string &path, std::string *error)
                     continue;
                 if (!std::isfinite(*x) || !std::isfinite(*y))
                     return fail(which + ": " + tr("coordinate is infinite"));
+                if (std::fabs(*x) > kMaxCoordinate || std::fabs(*y) > kMaxCoordinate)
+                    return fail(which + ": (" + numberText(*x) + ", " + numberText(*y) + ") " + tr("is not a pixel position")
+                                + " (" + tr("more than") + " " + numberText(kMaxCoordinate) + " " + tr("pixels from the image") + ")");
+                if (lk && (!std::isfinite(*lk) || *lk < 0.0 || *lk > 1.0))
+                    return fail(which + ": " + tr("likelihood") + " " + numberText(*lk) + " " + tr("is not between 0 and 1"));
                 Keypoint &k = inst.keypoints[p];
                 k.x = *x;
                 k.y = *y;
@@ -304,104 +327,263 @@ std::optional<Project> readDlcCsv(const std::string &path, std::string *error)
     return project;
 }
 
-bool writeDlcCsv(const Project &project, const std::string &path, const std::string &scorer, std::string *error)
+namespace {
+
+/** DLC's frame image name: "img" + the frame index padded to ceil(log10(frames)) digits (DLC's own rule). */
+std::string dlcImageName(int frame, int frameCount)
 {
-    auto fail = [&](const std::string &what) {
-        if (error)
-            *error = path + ": " + what;
-        return false;
-    };
-    if (project.clips.size() != 1)
-        return fail(tr("a DeepLabCut CSV holds one clip; this project has") + " " + std::to_string(project.clips.size())
-                    + " (" + tr("choose one with --clip") + ")");
-    const Clip &clip = project.clips.front();
+    int digits = 1;
+    for (long long p = 10; p < frameCount; p *= 10)
+        ++digits;
+    std::string num = std::to_string(frame);
+    num.insert(0, std::size_t(std::max(0, digits - int(num.size()))), '0');
+    return "img" + num + ".png";
+}
+
+std::string safeFolderName(std::string name)
+{
+    for (char &ch : name)
+        if (ch == '/' || ch == '\\' || ch == ':' || ch == '*' || ch == '?' || ch == '"' || ch == '<' || ch == '>'
+            || ch == '|' || ch == ',')
+            ch = '_';
+    return name.empty() || name == "." || name == ".." ? std::string("video") : name;
+}
+
+/** What one DLC export will contain: the clip, its skeleton, its animals and the rows. */
+struct DlcPlan
+{
+    const Clip *clip = nullptr;
     const Category *cat = nullptr;
+    bool multi = false;
+    std::vector<const Track *> tracks; ///< one nullptr when the clip has no animal yet
+    std::string video;
+    std::vector<int> frames;
+    std::map<int, std::string> image; ///< frame -> labeled-data/<video>/imgN.png (or the imported name)
+};
+
+bool planDlc(const Project &project, const DlcWriteOptions &options, DlcPlan *plan, std::string *why)
+{
+    if (project.clips.size() != 1) {
+        *why = tr("a DeepLabCut CSV holds one clip; this project has") + " " + std::to_string(project.clips.size())
+            + " (" + tr("choose one with --clip") + ")";
+        return false;
+    }
+    const Clip &clip = project.clips.front();
+    plan->clip = &clip;
     for (const Track &t : clip.tracks) {
         const Category *c = project.category(t.categoryId);
-        if (!c)
-            return fail(tr("track") + " " + std::to_string(t.id) + ": " + tr("unknown category id") + " "
-                        + std::to_string(t.categoryId));
-        if (cat && c->keypoints != cat->keypoints)
-            return fail(tr("the animals of the clip have different skeletons; a DeepLabCut CSV needs one"));
-        cat = c;
+        if (!c) {
+            *why = tr("track") + " " + std::to_string(t.id) + ": " + tr("unknown category id") + " "
+                + std::to_string(t.categoryId);
+            return false;
+        }
+        if (plan->cat && c->keypoints != plan->cat->keypoints) {
+            *why = tr("the animals of the clip have different skeletons; a DeepLabCut CSV needs one");
+            return false;
+        }
+        plan->cat = c;
+        plan->tracks.push_back(&t);
     }
-    if (!cat)
-        cat = project.categories.empty() ? nullptr : &project.categories.front();
-    if (!cat)
-        return fail(tr("the project has no skeleton (category)"));
-    const bool multi = clip.tracks.size() > 1
-        || std::any_of(clip.tracks.begin(), clip.tracks.end(), [](const Track &t) { return !t.name.empty(); });
-    std::vector<const Track *> tracks;
-    for (const Track &t : clip.tracks)
-        tracks.push_back(&t);
-    if (tracks.empty())
-        tracks.push_back(nullptr);
+    if (!plan->cat)
+        plan->cat = project.categories.empty() ? nullptr : &project.categories.front();
+    if (!plan->cat) {
+        *why = tr("the project has no skeleton (category)");
+        return false;
+    }
+    if (plan->tracks.size() > 1 && options.layout == DlcWriteOptions::Layout::SingleAnimal) {
+        *why = tr("the clip has") + " " + std::to_string(plan->tracks.size()) + " "
+            + tr("animals; a single-animal DeepLabCut CSV holds one (use the multi-animal layout)");
+        return false;
+    }
+    plan->multi = options.layout == DlcWriteOptions::Layout::MultiAnimal
+        || (options.layout == DlcWriteOptions::Layout::Auto && plan->tracks.size() > 1);
+    if (plan->tracks.empty())
+        plan->tracks.push_back(nullptr);
+    plan->video = safeFolderName(options.videoName.empty() ? clip.name : options.videoName);
 
-    // Frames: those with a file name, and those with labels.
+    // Rows: the frames the dataset listed, and those with labels that go out.
     std::set<int> frames;
     for (std::size_t f = 0; f < clip.frameMeta.size(); ++f)
         if (!clip.frameMeta[f].fileName.empty())
             frames.insert(int(f));
     for (const auto &[frame, list] : clip.frames)
         for (const Instance &inst : list)
-            if (inst.labelledCount() > 0)
-                frames.insert(frame);
-    const int digits = int(std::to_string(std::max(1, clip.effectiveFrameCount())).size());
-    auto imageOf = [&](int frame) {
-        if (std::size_t(frame) < clip.frameMeta.size() && !clip.frameMeta[std::size_t(frame)].fileName.empty())
-            return clip.frameMeta[std::size_t(frame)].fileName;
-        std::string num = std::to_string(frame);
-        num.insert(0, std::size_t(std::max(0, digits - int(num.size()))), '0');
-        return "labeled-data/" + (clip.name.empty() ? std::string("video") : clip.name) + "/img" + num + ".png";
-    };
-    bool threeColumns = true;
-    for (int f : frames) {
-        const std::string image = imageOf(f);
-        threeColumns = threeColumns && std::count(image.begin(), image.end(), '/') == 2;
+            for (const Keypoint &k : inst.keypoints)
+                if (k.isLabelled() && (options.propagated || isUserLabel(k.source)))
+                    frames.insert(frame);
+    plan->frames.assign(frames.begin(), frames.end());
+    const int frameCount = std::max(1, clip.effectiveFrameCount());
+    for (int f : plan->frames) {
+        const std::string &imported =
+            std::size_t(f) < clip.frameMeta.size() ? clip.frameMeta[std::size_t(f)].fileName : std::string();
+        // A DLC file read back keeps its image names, unless the images are written anew.
+        plan->image[f] = !options.writeImages && imported.rfind("labeled-data/", 0) == 0
+                && std::count(imported.begin(), imported.end(), '/') == 2
+            ? imported : "labeled-data/" + plan->video + "/" + dlcImageName(f, frameCount);
     }
-    const std::size_t nIndex = threeColumns ? 3 : 1;
+    return true;
+}
 
+std::string dlcCsvText(const DlcPlan &plan, const DlcWriteOptions &options, DlcWriteReport *report)
+{
+    const Category &cat = *plan.cat;
     std::string out;
+    // DLC 2.2+ writes the row index as three columns: labeled-data, video, image.
     auto headerRow = [&](const std::string &label, auto valueOf) {
-        out += label;
-        for (std::size_t i = 1; i < nIndex; ++i)
-            out += ',';
-        for (const Track *t : tracks)
-            for (const std::string &part : cat->keypoints)
+        out += label + ",,";
+        for (const Track *t : plan.tracks)
+            for (const std::string &part : cat.keypoints)
                 for (const char *coord : {"x", "y"})
                     out += ',' + csvCell(valueOf(t, part, coord));
         out += '\n';
     };
-    headerRow("scorer", [&](const Track *, const std::string &, const char *) { return scorer; });
-    if (multi)
+    headerRow("scorer", [&](const Track *, const std::string &, const char *) { return options.scorer; });
+    if (plan.multi)
         headerRow("individuals", [&](const Track *t, const std::string &, const char *) {
             return t && !t->name.empty() ? t->name : "individual" + std::to_string(t ? t->id : 1);
         });
     headerRow("bodyparts", [&](const Track *, const std::string &part, const char *) { return part; });
     headerRow("coords", [&](const Track *, const std::string &, const char *coord) { return std::string(coord); });
-    for (int f : frames) {
-        const std::string image = imageOf(f);
-        if (threeColumns) {
-            const std::size_t a = image.find('/'), b = image.find('/', a + 1);
-            out += csvCell(image.substr(0, a)) + ',' + csvCell(image.substr(a + 1, b - a - 1)) + ','
-                + csvCell(image.substr(b + 1));
-        } else {
-            out += csvCell(image);
-        }
-        for (const Track *t : tracks) {
-            const Instance *inst = t ? clip.instance(f, t->id) : nullptr;
-            for (std::size_t k = 0; k < cat->keypoints.size(); ++k) {
+    int occluded = 0, scored = 0, tracker = 0, leftOut = 0, empty = 0, absent = 0;
+    for (int f : plan.frames) {
+        const std::string &image = plan.image.at(f);
+        const std::size_t a = image.find('/'), b = image.find('/', a + 1);
+        out += csvCell(image.substr(0, a)) + ',' + csvCell(image.substr(a + 1, b - a - 1)) + ','
+            + csvCell(image.substr(b + 1));
+        ++report->rows;
+        for (const Track *t : plan.tracks) {
+            const Instance *inst = t ? plan.clip->instance(f, t->id) : nullptr;
+            if (!inst)
+                ++absent;
+            for (std::size_t k = 0; k < cat.keypoints.size(); ++k) {
                 const Keypoint *kp = inst && k < inst->keypoints.size() ? &inst->keypoints[k] : nullptr;
-                if (kp && kp->isLabelled())
-                    out += ',' + numberText(kp->x) + ',' + numberText(kp->y);
-                else
+                const bool labelled = kp && kp->isLabelled();
+                if (labelled && !options.propagated && !isUserLabel(kp->source)) {
+                    ++leftOut;
                     out += ",,";
+                    continue;
+                }
+                if (!labelled) {
+                    empty += inst ? 1 : 0;
+                    out += ",,";
+                    continue;
+                }
+                out += ',' + numberText(kp->x) + ',' + numberText(kp->y);
+                ++report->points;
+                occluded += kp->visibility == Visibility::Occluded;
+                tracker += !isUserLabel(kp->source);
+                scored += kp->score != 1.0f;
             }
         }
         out += '\n';
     }
-    QDir().mkpath(QString::fromStdString(detail::dirOf(path)));
-    return writeFileAtomically(path, out, error);
+    auto lost = [&](int n, const std::string &what) {
+        if (n > 0)
+            report->lost.push_back(std::to_string(n) + " " + what);
+    };
+    lost(occluded, tr("occluded points written as ordinary points (DeepLabCut has no visibility flag)"));
+    lost(tracker, tr("tracker points (propagated, refined, interpolated) written as labels (DeepLabCut cannot tell them from manual ones; --user-labels-only leaves them out)"));
+    lost(scored, tr("points whose score is not 1 written without it (CollectedData holds no scores)"));
+    lost(leftOut, tr("tracker points left out (user labels only)"));
+    lost(empty, tr("unlabelled keypoints of labelled animals written as empty cells, which DeepLabCut reads as 'not visible'"));
+    lost(absent, tr("animals absent from a written frame written as empty cells (DeepLabCut cannot tell 'absent' from 'not labelled')"));
+    const int otherTracks = std::max(0, int(plan.clip->tracks.size()) - int(plan.tracks.size()));
+    lost(otherTracks, tr("animals left out"));
+    return out;
+}
+
+/** Writes the frame images the rows name, as PNG, under \a root (the DLC project folder). */
+bool writeDlcImages(const DlcPlan &plan, const std::string &root, DlcWriteReport *report, std::string *error)
+{
+    std::unique_ptr<FrameSource> source = FrameSource::open(plan.clip->path, error);
+    if (!source) {
+        if (error)
+            *error = tr("cannot write the frame images") + ": " + *error;
+        return false;
+    }
+    for (int f : plan.frames) {
+        VideoFrame vf;
+        std::string why;
+        if (!source->read(f, &vf, &why)) {
+            if (error)
+                *error = tr("frame") + " " + std::to_string(f) + ": " + why;
+            return false;
+        }
+        cv::Mat rgb(vf.height, vf.width, CV_8UC3, const_cast<char *>(vf.rgb.constData()), std::size_t(vf.width) * 3);
+        cv::Mat bgr;
+        cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+        std::vector<uchar> png;
+        bool ok = false;
+        try {
+            ok = cv::imencode(".png", bgr, png);
+        } catch (const cv::Exception &) {
+            ok = false;
+        }
+        const std::string path = detail::absoluteFrom(root, plan.image.at(f));
+        if (!ok) {
+            if (error)
+                *error = path + ": " + tr("cannot encode the frame image");
+            return false;
+        }
+        QDir().mkpath(QString::fromStdString(detail::dirOf(path)));
+        if (!writeFileAtomically(path, std::string(png.begin(), png.end()), error))
+            return false;
+        ++report->images;
+    }
+    return true;
+}
+
+/**
+ * One DLC export: the CSV at \a csvPath (empty: \a root/labeled-data/<video>/CollectedData_<scorer>.csv) and,
+ * with options.writeImages, the frame images under \a root, written first so the CSV names only images that exist.
+ */
+bool exportDlc(const Project &project, const std::string &root, std::string csvPath, const DlcWriteOptions &options,
+               DlcWriteReport *report, std::string *error)
+{
+    DlcWriteReport local;
+    DlcWriteReport *rep = report ? report : &local;
+    *rep = DlcWriteReport();
+    DlcPlan plan;
+    std::string why;
+    if (!planDlc(project, options, &plan, &why)) {
+        if (error)
+            *error = (csvPath.empty() ? root : csvPath) + ": " + why;
+        return false;
+    }
+    if (csvPath.empty())
+        csvPath = root + "/labeled-data/" + plan.video + "/CollectedData_" + safeFolderName(options.scorer) + ".csv";
+    if (!root.empty() && options.writeImages && !writeDlcImages(plan, root, rep, error))
+        return false;
+    const std::string text = dlcCsvText(plan, options, rep);
+    QDir().mkpath(QString::fromStdString(detail::dirOf(csvPath)));
+    if (!writeFileAtomically(csvPath, text, error))
+        return false;
+    rep->csvPath = csvPath;
+    if (root.empty() || !options.writeImages)
+        rep->lost.push_back(tr("no frame images written: DeepLabCut needs them in labeled-data/") + plan.video + "/");
+    return true;
+}
+
+} // namespace
+
+bool writeDlcCsv(const Project &project, const std::string &path, const DlcWriteOptions &options,
+                 DlcWriteReport *report, std::string *error)
+{
+    return exportDlc(project, std::string(), path, options, report, error);
+}
+
+bool writeDlcCsv(const Project &project, const std::string &path, const std::string &scorer, std::string *error)
+{
+    DlcWriteOptions options;
+    options.scorer = scorer;
+    return writeDlcCsv(project, path, options, nullptr, error);
+}
+
+bool writeDlcProject(const Project &project, const std::string &projectDir, const DlcWriteOptions &options,
+                     DlcWriteReport *report, std::string *error)
+{
+    return exportDlc(project, detail::absoluteFrom(QDir::currentPath().toStdString(), projectDir), std::string(),
+                     options, report, error);
 }
 
 } // namespace paddock::core

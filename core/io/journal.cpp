@@ -1,244 +1,34 @@
 // SPDX-License-Identifier: Apache-2.0
+// The journal file: framed, checksummed records (docs/project-format.md, "Edit journal"), and recovery.
 #include "core/io/journal.h"
 
 #include "core/io/autosave.h"
+#include "core/io/journal_p.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <fcntl.h>
-#include <map>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace paddock::core {
 
 using detail::Json;
-
-// ---- Review deltas ---------------------------------------------------------------------------------------------
-
-std::size_t ReviewDelta::storedItems() const
-{
-    std::size_t n = 0;
-    for (const ReviewEntryChange &c : entries)
-        n += (c.before ? 1 : 0) + (c.after ? 1 : 0);
-    for (const ReviewRoundChange &c : rounds)
-        n += (c.before ? 1 : 0) + (c.after ? 1 : 0);
-    return n;
-}
-
-std::size_t ReviewDelta::storedSnapshotInstances() const
-{
-    std::size_t n = 0;
-    auto count = [&n](const std::optional<ReviewRound> &r) {
-        if (r)
-            for (const auto &[frame, list] : r->snapshot)
-                n += list.size();
-    };
-    for (const ReviewRoundChange &c : rounds) {
-        count(c.before);
-        count(c.after);
-    }
-    return n;
-}
-
-ReviewDelta diffReview(const ClipReview &before, const ClipReview &after)
-{
-    ReviewDelta d;
-    d.roundsBefore = int(before.rounds.size());
-    d.roundsAfter = int(after.rounds.size());
-    const std::size_t nr = std::max(before.rounds.size(), after.rounds.size());
-    for (std::size_t i = 0; i < nr; ++i) {
-        const ReviewRound *b = i < before.rounds.size() ? &before.rounds[i] : nullptr;
-        const ReviewRound *a = i < after.rounds.size() ? &after.rounds[i] : nullptr;
-        if (b && a && *b == *a)
-            continue;
-        ReviewRoundChange c;
-        c.index = int(i);
-        c.snapshotChanged = !(b && a && b->snapshot == a->snapshot);
-        if (b) {
-            c.before = c.snapshotChanged ? *b : ReviewRound{b->number, b->state, b->reviewer, b->started, b->updated, {}};
-        }
-        if (a) {
-            c.after = c.snapshotChanged ? *a : ReviewRound{a->number, a->state, a->reviewer, a->started, a->updated, {}};
-        }
-        d.rounds.push_back(std::move(c));
-    }
-    std::map<std::int64_t, int> beforeAt, afterAt;
-    for (std::size_t i = 0; i < before.entries.size(); ++i)
-        beforeAt[before.entries[i].id] = int(i);
-    for (std::size_t i = 0; i < after.entries.size(); ++i)
-        afterAt[after.entries[i].id] = int(i);
-    std::map<std::int64_t, ReviewEntryChange> changes;
-    const auto unchanged = [&](std::int64_t id) {
-        const auto b = beforeAt.find(id);
-        const auto a = afterAt.find(id);
-        return b != beforeAt.end() && a != afterAt.end()
-            && before.entries[std::size_t(b->second)] == after.entries[std::size_t(a->second)];
-    };
-    // Re-inserting the changed entries at their positions restores the list when the unchanged ones kept their
-    // order (adding, removing and editing entries never reorders the others); otherwise record every entry.
-    std::vector<std::int64_t> keptBefore, keptAfter;
-    for (const ReviewEntry &e : before.entries)
-        if (unchanged(e.id))
-            keptBefore.push_back(e.id);
-    for (const ReviewEntry &e : after.entries)
-        if (unchanged(e.id))
-            keptAfter.push_back(e.id);
-    const bool reordered = keptBefore != keptAfter;
-    for (const auto &[id, i] : beforeAt) {
-        const auto it = afterAt.find(id);
-        if (!reordered && unchanged(id))
-            continue;
-        ReviewEntryChange &c = changes[id];
-        c.id = id;
-        c.positionBefore = i;
-        c.before = before.entries[std::size_t(i)];
-        if (it != afterAt.end()) {
-            c.positionAfter = it->second;
-            c.after = after.entries[std::size_t(it->second)];
-        }
-    }
-    for (const auto &[id, i] : afterAt) {
-        if (beforeAt.count(id))
-            continue;
-        ReviewEntryChange &c = changes[id];
-        c.id = id;
-        c.positionAfter = i;
-        c.after = after.entries[std::size_t(i)];
-    }
-    for (auto &[id, c] : changes)
-        d.entries.push_back(std::move(c));
-    return d;
-}
-
-void applyReviewDelta(ClipReview *review, const ReviewDelta &delta, bool forward)
-{
-    // Rounds: replace changed ones (keeping the snapshot when it did not change), append new, cut removed.
-    for (const ReviewRoundChange &c : delta.rounds) {
-        const std::optional<ReviewRound> &target = forward ? c.after : c.before;
-        if (!target)
-            continue;
-        const std::size_t i = std::size_t(c.index);
-        if (i < review->rounds.size()) {
-            ReviewRound r = *target;
-            if (!c.snapshotChanged)
-                r.snapshot = std::move(review->rounds[i].snapshot);
-            review->rounds[i] = std::move(r);
-        } else {
-            review->rounds.push_back(*target);
-        }
-    }
-    const int count = forward ? delta.roundsAfter : delta.roundsBefore;
-    if (int(review->rounds.size()) > count)
-        review->rounds.resize(std::size_t(count));
-
-    // Entries: take out every changed one, then put the targets back at their positions, lowest first.
-    if (delta.entries.empty())
-        return;
-    std::map<std::int64_t, bool> touched;
-    for (const ReviewEntryChange &c : delta.entries)
-        touched[c.id] = true;
-    review->entries.erase(std::remove_if(review->entries.begin(), review->entries.end(),
-                                         [&](const ReviewEntry &e) { return touched.count(e.id) > 0; }),
-                          review->entries.end());
-    std::vector<std::pair<int, const ReviewEntry *>> inserts;
-    for (const ReviewEntryChange &c : delta.entries) {
-        const std::optional<ReviewEntry> &target = forward ? c.after : c.before;
-        if (target)
-            inserts.emplace_back(forward ? c.positionAfter : c.positionBefore, &*target);
-    }
-    std::sort(inserts.begin(), inserts.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[pos, e] : inserts) {
-        const std::size_t at = std::min(std::size_t(std::max(pos, 0)), review->entries.size());
-        review->entries.insert(review->entries.begin() + std::ptrdiff_t(at), *e);
-    }
-}
-
-// ---- Mutations ---------------------------------------------------------------------------------------------------
-
-Mutation inverse(const Mutation &m)
-{
-    Mutation r;
-    r.kind = m.kind;
-    r.clip = m.clip;
-    for (auto it = m.instances.rbegin(); it != m.instances.rend(); ++it)
-        r.instances.push_back(InstanceEdit{it->frame, it->trackId, it->after, it->before});
-    r.tracksBefore = m.tracksAfter;
-    r.tracksAfter = m.tracksBefore;
-    r.infoBefore = m.infoAfter;
-    r.infoAfter = m.infoBefore;
-    r.review.roundsBefore = m.review.roundsAfter;
-    r.review.roundsAfter = m.review.roundsBefore;
-    for (const ReviewRoundChange &c : m.review.rounds)
-        r.review.rounds.push_back(ReviewRoundChange{c.index, c.after, c.before, c.snapshotChanged});
-    for (const ReviewEntryChange &c : m.review.entries)
-        r.review.entries.push_back(ReviewEntryChange{c.id, c.positionAfter, c.positionBefore, c.after, c.before});
-    return r;
-}
-
-bool applyMutation(Project *project, const Mutation &m, bool forward)
-{
-    if (m.clip < 0 || m.clip >= int(project->clips.size()))
-        return false;
-    Clip &c = project->clips[std::size_t(m.clip)];
-    switch (m.kind) {
-    case Mutation::Kind::Instances:
-        if (forward) {
-            for (const InstanceEdit &e : m.instances) {
-                if (e.after) {
-                    Instance inst = *e.after;
-                    inst.trackId = e.trackId;
-                    c.setInstance(e.frame, inst);
-                } else {
-                    c.removeInstance(e.frame, e.trackId);
-                }
-            }
-        } else {
-            for (auto it = m.instances.rbegin(); it != m.instances.rend(); ++it) {
-                if (it->before) {
-                    Instance inst = *it->before;
-                    inst.trackId = it->trackId;
-                    c.setInstance(it->frame, inst);
-                } else {
-                    c.removeInstance(it->frame, it->trackId);
-                }
-            }
-        }
-        return true;
-    case Mutation::Kind::Tracks:
-        c.tracks = forward ? m.tracksAfter : m.tracksBefore;
-        return true;
-    case Mutation::Kind::ClipInfo: {
-        const ClipInfo &i = forward ? m.infoAfter : m.infoBefore;
-        c.frameCount = i.frameCount;
-        c.width = i.width;
-        c.height = i.height;
-        c.fps = i.fps;
-        return true;
-    }
-    case Mutation::Kind::Review:
-        applyReviewDelta(&c.review, m.review, forward);
-        return true;
-    }
-    return false;
-}
+using detail::kMagic;
+using detail::kMagicSize;
 
 // ---- Record encoding -------------------------------------------------------------------------------------------
 
 namespace {
 
-constexpr char kMagic[] = "PDKJRNL1"; // 8 bytes at the start of every journal
-constexpr std::size_t kMagicSize = 8;
 constexpr std::uint32_t kMaxRecord = 1u << 30;
 
 std::uint32_t crc32(const char *data, std::size_t n)
@@ -432,6 +222,17 @@ Json mutationJson(const Mutation &m)
         j["before"] = infoJson(m.infoBefore);
         j["after"] = infoJson(m.infoAfter);
         break;
+    case Mutation::Kind::Categories: {
+        j["kind"] = "categories";
+        Json before = Json::array(), after = Json::array();
+        for (const Category &c : m.categoriesBefore)
+            before.push_back(detail::categoryToJson(c));
+        for (const Category &c : m.categoriesAfter)
+            after.push_back(detail::categoryToJson(c));
+        j["before"] = std::move(before);
+        j["after"] = std::move(after);
+        break;
+    }
     case Mutation::Kind::Review: {
         j["kind"] = "review";
         j["roundsBefore"] = m.review.roundsBefore;
@@ -479,6 +280,23 @@ bool mutationFrom(const Json &j, Mutation *m, std::string *error)
         return tracksFrom(j.value("before", Json()), &m->tracksBefore, error)
             && tracksFrom(j.value("after", Json()), &m->tracksAfter, error);
     }
+    if (kind == "categories") {
+        m->kind = Mutation::Kind::Categories;
+        for (const auto &[key, out] : {std::pair{"before", &m->categoriesBefore}, std::pair{"after", &m->categoriesAfter}}) {
+            const Json list = j.value(key, Json::array());
+            if (!list.is_array()) {
+                *error = std::string("mutation: '") + key + "' is not a list of species";
+                return false;
+            }
+            for (const Json &c : list) {
+                Category cat;
+                if (!detail::categoryFromJson(c, "species", &cat, error))
+                    return false;
+                out->push_back(std::move(cat));
+            }
+        }
+        return true;
+    }
     if (kind == "clipInfo") {
         m->kind = Mutation::Kind::ClipInfo;
         return infoFrom(j.value("before", Json::object()), &m->infoBefore, error)
@@ -513,17 +331,6 @@ bool mutationFrom(const Json &j, Mutation *m, std::string *error)
     return false;
 }
 
-std::string encodeHeader(const JournalBase &base)
-{
-    return frame(Json{{"type", "header"},
-                      {"version", 1},
-                      {"base", base.kind == JournalBase::Kind::Project ? "project" : "autosave"},
-                      {"size", base.size},
-                      {"mtimeNs", base.mtimeNs},
-                      {"modified", base.modified},
-                      {"created", nowMs()}});
-}
-
 bool recordFrom(const Json &j, JournalRecord *r, std::string *error)
 {
     std::string op;
@@ -547,6 +354,21 @@ bool recordFrom(const Json &j, JournalRecord *r, std::string *error)
     return true;
 }
 
+} // namespace
+
+namespace detail {
+
+std::string encodeHeader(const JournalBase &base)
+{
+    return frame(Json{{"type", "header"},
+                      {"version", 1},
+                      {"base", base.kind == JournalBase::Kind::Project ? "project" : "autosave"},
+                      {"size", base.size},
+                      {"mtimeNs", base.mtimeNs},
+                      {"modified", base.modified},
+                      {"created", nowMs()}});
+}
+
 std::string errnoText()
 {
     return std::strerror(errno);
@@ -561,43 +383,7 @@ void syncDir(const std::string &file)
     }
 }
 
-/** Writes \a bytes to \a path through a temporary file, fsync and rename. */
-bool writeReplacing(const std::string &path, const std::string &bytes, std::string *error)
-{
-    const std::string tmp = path + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        *error = tmp + ": " + errnoText();
-        return false;
-    }
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *error = tmp + ": " + errnoText();
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return false;
-        }
-        done += std::size_t(n);
-    }
-    if (::fdatasync(fd) != 0 || ::close(fd) != 0) {
-        *error = tmp + ": " + errnoText();
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        *error = path + ": " + errnoText();
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    syncDir(path);
-    return true;
-}
-
-} // namespace
+} // namespace detail
 
 std::string encodeRecord(const JournalRecord &record)
 {
@@ -800,278 +586,6 @@ bool discardRecovery(const std::string &projectPath)
         ok = (!QFileInfo::exists(q) || QFile::remove(q)) && ok;
     }
     return ok;
-}
-
-// ---- Writer --------------------------------------------------------------------------------------------------
-
-struct JournalWriter::Task
-{
-    enum class Kind { StartProject, StartSnapshot, Resume, Append, Discard, Stop, Flush };
-    Kind kind = Kind::Flush;
-    std::string projectPath;
-    JournalRecord record;
-    std::optional<Project> project;
-    bool modified = false;
-    std::int64_t validBytes = 0;
-};
-
-JournalWriter::JournalWriter()
-    : mThread([this] { run(); })
-{
-}
-
-JournalWriter::~JournalWriter()
-{
-    {
-        std::lock_guard<std::mutex> lock(mMutex);
-        mQuit = true;
-    }
-    mWake.notify_all();
-    mThread.join();
-}
-
-void JournalWriter::post(Task task)
-{
-    {
-        std::lock_guard<std::mutex> lock(mMutex);
-        if (task.kind == Task::Kind::StartProject || task.kind == Task::Kind::StartSnapshot
-            || task.kind == Task::Kind::Resume)
-            mActive = true;
-        else if (task.kind == Task::Kind::Discard || task.kind == Task::Kind::Stop)
-            mActive = false;
-        mQueue.push_back(std::move(task));
-    }
-    mWake.notify_all();
-}
-
-void JournalWriter::startOnProject(const std::string &projectPath)
-{
-    Task t;
-    t.kind = Task::Kind::StartProject;
-    t.projectPath = projectPath;
-    post(std::move(t));
-}
-
-void JournalWriter::startOnSnapshot(Project project, const std::string &projectPath, bool modified)
-{
-    Task t;
-    t.kind = Task::Kind::StartSnapshot;
-    t.projectPath = projectPath;
-    t.project = std::move(project);
-    t.modified = modified;
-    post(std::move(t));
-}
-
-void JournalWriter::resume(const std::string &projectPath, std::int64_t validBytes)
-{
-    Task t;
-    t.kind = Task::Kind::Resume;
-    t.projectPath = projectPath;
-    t.validBytes = validBytes;
-    post(std::move(t));
-}
-
-void JournalWriter::append(JournalRecord record)
-{
-    Task t;
-    t.kind = Task::Kind::Append;
-    t.record = std::move(record);
-    post(std::move(t));
-}
-
-void JournalWriter::discard(const std::string &projectPath)
-{
-    Task t;
-    t.kind = Task::Kind::Discard;
-    t.projectPath = projectPath;
-    post(std::move(t));
-}
-
-void JournalWriter::stop()
-{
-    Task t;
-    t.kind = Task::Kind::Stop;
-    post(std::move(t));
-}
-
-void JournalWriter::flush()
-{
-    post(Task{});
-    std::unique_lock<std::mutex> lock(mMutex);
-    mIdle.wait(lock, [this] { return mQueue.empty() && !mBusy; });
-}
-
-std::int64_t JournalWriter::journalBytes() const
-{
-    std::lock_guard<std::mutex> lock(mMutex);
-    return mBytes;
-}
-
-bool JournalWriter::active() const
-{
-    std::lock_guard<std::mutex> lock(mMutex);
-    return mActive;
-}
-
-void JournalWriter::run()
-{
-    using Clock = std::chrono::steady_clock;
-    Clock::time_point dirtySince;
-    std::unique_lock<std::mutex> lock(mMutex);
-    for (;;) {
-        if (mDirty && (Clock::now() >= dirtySince + std::chrono::milliseconds(flushDelayMs) || mQuit)) {
-            lock.unlock();
-            syncNow();
-            lock.lock();
-        }
-        if (mQueue.empty()) {
-            if (!mDirty)
-                mIdle.notify_all();
-            if (mQuit && !mDirty)
-                break;
-            if (mDirty)
-                mWake.wait_until(lock, dirtySince + std::chrono::milliseconds(flushDelayMs),
-                                 [this] { return mQuit || !mQueue.empty(); });
-            else
-                mWake.wait(lock, [this] { return mQuit || !mQueue.empty(); });
-            continue;
-        }
-        Task task = std::move(mQueue.front());
-        mQueue.pop_front();
-        mBusy = true;
-        lock.unlock();
-        const bool wasDirty = mDirty;
-        process(task);
-        if (mDirty && !wasDirty)
-            dirtySince = Clock::now();
-        lock.lock();
-        mBusy = false;
-    }
-    lock.unlock();
-    closeFile();
-}
-
-bool JournalWriter::writeAll(const std::string &bytes, std::string *error)
-{
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(mFd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *error = mPath + ": " + errnoText();
-            return false;
-        }
-        done += std::size_t(n);
-    }
-    return true;
-}
-
-void JournalWriter::syncNow()
-{
-    if (mFd >= 0 && mDirty && ::fdatasync(mFd) != 0 && onError)
-        onError(mPath + ": " + errnoText());
-    mDirty = false;
-}
-
-void JournalWriter::closeFile()
-{
-    syncNow();
-    if (mFd >= 0)
-        ::close(mFd);
-    mFd = -1;
-}
-
-void JournalWriter::process(Task &task)
-{
-    std::string error;
-    auto fail = [this](const std::string &e) {
-        if (onError)
-            onError(e);
-    };
-    auto startOn = [&](const std::string &jpath, const JournalBase &base) {
-        closeFile();
-        if (!writeReplacing(jpath, std::string(kMagic, kMagicSize) + encodeHeader(base), &error)) {
-            fail(error);
-            return false;
-        }
-        mPath = jpath;
-        mFd = ::open(jpath.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-        if (mFd < 0) {
-            fail(jpath + ": " + errnoText());
-            return false;
-        }
-        std::lock_guard<std::mutex> lock(mMutex);
-        mBytes = std::int64_t(::lseek(mFd, 0, SEEK_END));
-        return true;
-    };
-    switch (task.kind) {
-    case Task::Kind::StartProject:
-        startOn(journalPath(task.projectPath), fileIdentity(task.projectPath, JournalBase::Kind::Project, false));
-        break;
-    case Task::Kind::StartSnapshot: {
-        // The snapshot goes to NAME.autosave.new first; the new journal names it by identity; then it takes the
-        // autosave's name (a rename keeps size and time). A kill at any point leaves a journal whose base exists.
-        const std::string autosave = autosavePath(task.projectPath);
-        const std::string pending = autosave + ".new";
-        bool ok = QDir().mkpath(QFileInfo(QString::fromStdString(autosave)).absolutePath());
-        if (!ok)
-            error = autosave + ": " + detail::tr("cannot create the autosave folder");
-        ok = ok && writeFileAtomically(pending, projectToJson(*task.project, detail::dirOf(autosave)), &error);
-        task.project.reset();
-        ok = ok && startOn(journalPath(task.projectPath), fileIdentity(pending, JournalBase::Kind::Autosave, task.modified));
-        if (ok && ::rename(pending.c_str(), autosave.c_str()) != 0) {
-            error = autosave + ": " + errnoText();
-            ok = false;
-        }
-        if (ok)
-            syncDir(autosave);
-        else
-            fail(error);
-        if (onSnapshotWritten)
-            onSnapshotWritten(ok, error);
-        break;
-    }
-    case Task::Kind::Resume: {
-        closeFile();
-        mPath = journalPath(task.projectPath);
-        mFd = ::open(mPath.c_str(), O_WRONLY | O_CLOEXEC);
-        if (mFd < 0 || ::ftruncate(mFd, off_t(task.validBytes)) != 0 || ::lseek(mFd, 0, SEEK_END) < 0) {
-            fail(mPath + ": " + errnoText());
-            if (mFd >= 0)
-                ::close(mFd);
-            mFd = -1;
-            break;
-        }
-        mDirty = true;
-        std::lock_guard<std::mutex> lock(mMutex);
-        mBytes = task.validBytes;
-        break;
-    }
-    case Task::Kind::Append: {
-        if (mFd < 0)
-            break;
-        const std::string bytes = encodeRecord(task.record);
-        if (!writeAll(bytes, &error)) {
-            fail(error);
-            break;
-        }
-        mDirty = true;
-        std::lock_guard<std::mutex> lock(mMutex);
-        mBytes += std::int64_t(bytes.size());
-        break;
-    }
-    case Task::Kind::Discard:
-        closeFile();
-        discardRecovery(task.projectPath);
-        break;
-    case Task::Kind::Stop:
-        closeFile();
-        break;
-    case Task::Kind::Flush:
-        syncNow();
-        break;
-    }
 }
 
 } // namespace paddock::core

@@ -83,7 +83,7 @@ struct ClipInfo
 /** One data change of one clip, as made by a Document mutator. */
 struct Mutation
 {
-    enum class Kind : std::uint8_t { Instances, Tracks, ClipInfo, Review };
+    enum class Kind : std::uint8_t { Instances, Tracks, ClipInfo, Review, Categories };
     Kind kind = Kind::Instances;
     int clip = 0;
     std::vector<InstanceEdit> instances;   ///< Instances
@@ -92,6 +92,8 @@ struct Mutation
     ClipInfo infoBefore;                   ///< ClipInfo
     ClipInfo infoAfter;
     ReviewDelta review;                    ///< Review
+    std::vector<Category> categoriesBefore; ///< Categories (the project's species; \a clip unused)
+    std::vector<Category> categoriesAfter;
 };
 
 /** The mutation that takes \a m back (before and after swapped, edits in reverse order). */

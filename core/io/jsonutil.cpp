@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/io/jsonutil_p.h"
+#include "core/video/imagefolder.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,8 +34,39 @@ std::string positionOf(const std::string &text, std::size_t byte)
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+std::size_t tooDeepAt(const std::string &text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i; // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return i;
+        } else if (c == ']' || c == '}') {
+            --depth; // unbalanced closers are the parser's to report
+        }
+    }
+    return std::string::npos;
+}
+
 bool parseJson(const std::string &text, const std::string &name, Json *out, std::string *error)
 {
+    // nlohmann's recursive copy, comparison and dump would overflow the stack on a deeply nested file.
+    if (const std::size_t at = tooDeepAt(text, kMaxJsonDepth); at != std::string::npos) {
+        if (error)
+            *error = name + ": " + tr("lists or objects nested more than") + " " + std::to_string(kMaxJsonDepth) + " "
+                + tr("levels deep at") + " " + positionOf(text, at) + " (" + tr("no file Paddock reads nests this deep")
+                + ")";
+        return false;
+    }
     try {
         *out = Json::parse(text);
         return true;
@@ -111,57 +143,13 @@ std::string baseName(const std::string &path)
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-bool naturalLess(const std::string &a, const std::string &b)
-{
-    std::size_t i = 0, j = 0;
-    auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
-    while (i < a.size() && j < b.size()) {
-        if (isDigit(a[i]) && isDigit(b[j])) {
-            std::size_t ie = i, je = j;
-            while (ie < a.size() && isDigit(a[ie]))
-                ++ie;
-            while (je < b.size() && isDigit(b[je]))
-                ++je;
-            // Compare numerically without overflow: strip leading zeros, then by length, then lexically.
-            std::size_t is = i, js = j;
-            while (is + 1 < ie && a[is] == '0')
-                ++is;
-            while (js + 1 < je && b[js] == '0')
-                ++js;
-            if (ie - is != je - js)
-                return ie - is < je - js;
-            const int c = a.compare(is, ie - is, b, js, je - js);
-            if (c != 0)
-                return c < 0;
-            if (ie - i != je - j) // same value, fewer leading zeros first
-                return ie - i < je - j;
-            i = ie;
-            j = je;
-        } else {
-            if (a[i] != b[j])
-                return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
-            ++i;
-            ++j;
-        }
-    }
-    return a.size() - i < b.size() - j;
-}
-
 std::vector<std::string> listImageFiles(const std::string &dir)
 {
-    std::vector<std::string> out;
-    const QDir d(QString::fromStdString(dir));
-    if (dir.empty() || !d.exists())
-        return out;
-    const QStringList filters = {QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.png"),
-                                 QStringLiteral("*.bmp"), QStringLiteral("*.tif"),  QStringLiteral("*.tiff"),
-                                 QStringLiteral("*.webp"), QStringLiteral("*.JPG"), QStringLiteral("*.JPEG"),
-                                 QStringLiteral("*.PNG")};
-    for (const QString &f : d.entryList(filters, QDir::Files))
-        out.push_back(f.toStdString());
-    std::sort(out.begin(), out.end(), naturalLess);
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    // The image-folder frame source lists the same files in the same order: frame i is names[i] for both.
+    std::vector<std::string> names;
+    if (dir.empty() || !listFrameImages(dir, &names, nullptr))
+        names.clear();
+    return names;
 }
 
 // ---- Checked field access ----

@@ -2,6 +2,7 @@
 #pragma once
 // Private helpers shared by the format readers and writers in core/io (not part of the public API).
 
+#include "core/model/category.h"
 #include "core/model/review.h"
 
 #include <nlohmann/json.hpp>
@@ -17,7 +18,14 @@ using Json = nlohmann::json;
 /** User-visible text in the "Formats" translation context. */
 std::string tr(const char *text);
 
-/** Parses \a text; on failure \a error says "NAME: not valid JSON at line L, column C: what". */
+/** Deepest nesting of lists and objects parseJson accepts (files Paddock reads nest fewer than 10 levels). */
+constexpr int kMaxJsonDepth = 256;
+/** Byte offset of the bracket that opens level \a maxDepth + 1 in JSON \a text, npos when none does. */
+std::size_t tooDeepAt(const std::string &text, int maxDepth);
+/**
+ * Parses \a text; on failure \a error says "NAME: not valid JSON at line L, column C: what". Text nested deeper
+ * than kMaxJsonDepth is refused before parsing, with its position.
+ */
 bool parseJson(const std::string &text, const std::string &name, Json *out, std::string *error);
 /** "line L, column C" of byte offset \a byte in \a text (1-based). */
 std::string positionOf(const std::string &text, std::size_t byte);
@@ -35,13 +43,15 @@ std::string relativeTo(const std::string &dir, const std::string &path);
 std::string dirOf(const std::string &filePath);
 /** Last component of \a path (after the last slash or backslash). */
 std::string baseName(const std::string &path);
-/** Natural order: digit runs compare as numbers ("img2" < "img10"). */
-bool naturalLess(const std::string &a, const std::string &b);
-/** Image file names (not paths) in \a dir, natural order; empty when \a dir is not a folder. */
+/** Frame image file names (not paths) in \a dir, in the image-folder clip's order (listFrameImages in
+ *  core/video/imagefolder.h); empty when \a dir is not a folder. */
 std::vector<std::string> listImageFiles(const std::string &dir);
 
 /** Compact JSON form of per-frame labels (project file; documented in docs/project-format.md). */
 Json labelsToJson(const FrameLabels &labels);
+/** A species as the project file stores it (projectfile.cpp), also used by the edit journal. */
+Json categoryToJson(const Category &c);
+bool categoryFromJson(const Json &j, const std::string &where, Category *c, std::string *error);
 /** Reads labelsToJson's form; \a where names the item for messages. */
 bool labelsFromJson(const Json &j, const std::string &where, FrameLabels *out, std::string *error);
 

@@ -4,9 +4,6 @@
 
 #include "core/io/jsonutil_p.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <QString>
 
 namespace paddock::core {
@@ -49,6 +46,10 @@ bool pairsFromJson(const Json &obj, const char *key, const std::string &where, i
     }
     return true;
 }
+
+} // namespace
+
+namespace detail {
 
 Json categoryToJson(const Category &c)
 {
@@ -98,6 +99,11 @@ bool categoryFromJson(const Json &j, const std::string &w, Category *c, std::str
     }
     return true;
 }
+
+} // namespace detail
+
+namespace {
+
 
 Json clipToJson(const Clip &clip, const std::string &projectDir)
 {
@@ -202,7 +208,7 @@ std::string projectToJson(const Project &project, const std::string &projectDir)
     j["version"] = kProjectFormatVersion;
     Json cats = Json::array();
     for (const Category &c : project.categories)
-        cats.push_back(categoryToJson(c));
+        cats.push_back(detail::categoryToJson(c));
     j["categories"] = std::move(cats);
     Json clips = Json::array();
     for (const Clip &c : project.clips)
@@ -240,7 +246,7 @@ std::optional<Project> projectFromJson(const std::string &text, const std::strin
         return fail(tr("missing 'categories'"));
     for (std::size_t i = 0; i < cats.size(); ++i) {
         Category c;
-        if (!categoryFromJson(cats[i], "categories[" + std::to_string(i) + "]", &c, &e))
+        if (!detail::categoryFromJson(cats[i], "categories[" + std::to_string(i) + "]", &c, &e))
             return fail(e);
         if (p.category(c.id))
             return fail("categories[" + std::to_string(i) + "]: " + tr("category id") + " " + std::to_string(c.id)
@@ -268,56 +274,6 @@ std::optional<Project> loadProject(const std::string &path, std::string *error)
     if (!readWholeFile(path, &text, error))
         return std::nullopt;
     return projectFromJson(text, detail::dirOf(path), path, error);
-}
-
-bool writeFileAtomically(const std::string &path, const std::string &data, std::string *error)
-{
-    const QString qpath = QString::fromStdString(path);
-    QSaveFile file(qpath);
-    // Without this QSaveFile may fall back to writing in place when it cannot create the temporary file.
-    file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = path + ": " + tr("cannot write") + ": " + file.errorString().toStdString();
-        return false;
-    }
-    const qint64 written = file.write(data.data(), qint64(data.size()));
-    if (written != qint64(data.size())) {
-        const std::string why = file.errorString().toStdString();
-        file.cancelWriting();
-        if (error)
-            *error = path + ": " + tr("cannot write") + ": " + why;
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = path + ": " + tr("cannot save") + ": " + file.errorString().toStdString();
-        return false;
-    }
-    return true;
-}
-
-bool readWholeFile(const std::string &path, std::string *data, std::string *error)
-{
-    QFile file(QString::fromStdString(path));
-    if (!QFileInfo(file).isFile()) {
-        if (error)
-            *error = path + ": " + tr("no such file");
-        return false;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = path + ": " + tr("cannot read") + ": " + file.errorString().toStdString();
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        if (error)
-            *error = path + ": " + tr("cannot read") + ": " + file.errorString().toStdString();
-        return false;
-    }
-    data->assign(bytes.constData(), std::size_t(bytes.size()));
-    return true;
 }
 
 } // namespace paddock::core

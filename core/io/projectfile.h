@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/io/atomicfile.h" // writeFileAtomically, readWholeFile (were declared here)
 #include "core/model/project.h"
 
 #include <optional>
@@ -19,13 +20,9 @@ std::string projectToJson(const Project &project, const std::string &projectDir)
 std::optional<Project> projectFromJson(const std::string &text, const std::string &projectDir,
                                        const std::string &nameForMessages, std::string *error);
 
-/** Saves atomically (temporary file, flush, rename). */
+/** Saves through writeFileAtomically: the old file stays intact unless the new one is complete. */
 bool saveProject(const Project &project, const std::string &path, std::string *error);
 std::optional<Project> loadProject(const std::string &path, std::string *error);
 
-/** Writes \a data to \a path atomically (QSaveFile: temporary file, flush, rename). */
-bool writeFileAtomically(const std::string &path, const std::string &data, std::string *error);
-/** Reads a whole file; false with a message naming the file when it cannot. */
-bool readWholeFile(const std::string &path, std::string *data, std::string *error);
 
 } // namespace paddock::core

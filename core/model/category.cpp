@@ -23,6 +23,46 @@ bool Category::operator==(const Category &o) const
         && skeleton == o.skeleton && flipPairs == o.flipPairs && sigmas == o.sigmas;
 }
 
+namespace {
+std::string normalisedName(const std::string &name)
+{
+    std::string out;
+    for (char c : name)
+        out += char(std::tolower(static_cast<unsigned char>(c)));
+    const auto b = out.find_first_not_of(" \t");
+    const auto e = out.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : out.substr(b, e - b + 1);
+}
+} // namespace
+
+Category newSpecies(int id, const std::string &name, const std::string &family, const Category *layout)
+{
+    Category c = layout ? *layout : ap10kCategory(1);
+    c.id = id;
+    c.name = name;
+    c.supercategory = family;
+    return c;
+}
+
+const Category *findSpeciesByName(const std::vector<Category> &categories, const std::string &name)
+{
+    const std::string wanted = normalisedName(name);
+    if (wanted.empty())
+        return nullptr;
+    for (const Category &c : categories)
+        if (normalisedName(c.name) == wanted)
+            return &c;
+    return nullptr;
+}
+
+int nextCategoryId(const std::vector<Category> &categories)
+{
+    int id = 0;
+    for (const Category &c : categories)
+        id = std::max(id, c.id);
+    return id + 1;
+}
+
 const std::vector<std::string> &ap10kKeypointNames()
 {
     static const std::vector<std::string> names = {

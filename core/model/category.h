@@ -34,6 +34,15 @@ const std::vector<Species> &ap10kSpecies();
 Category ap10kCategory(int speciesId);
 /** All 54 AP-10K categories. */
 std::vector<Category> ap10kCategories();
+/**
+ * A new species named \a name in family \a family with the keypoints, bones, left/right pairs and sigmas of
+ * \a layout (the AP-10K layout when \a layout is null), as category \a id.
+ */
+Category newSpecies(int id, const std::string &name, const std::string &family, const Category *layout = nullptr);
+/** The category named \a name (case and surrounding spaces ignored), or null. */
+const Category *findSpeciesByName(const std::vector<Category> &categories, const std::string &name);
+/** The smallest category id above every id in \a categories. */
+int nextCategoryId(const std::vector<Category> &categories);
 /** Left/right pairs guessed from names (left_x/right_x, L_x/R_x, xL/xR). */
 std::vector<std::pair<int, int>> guessFlipPairs(const std::vector<std::string> &names);
 

@@ -361,6 +361,19 @@ bool acceptClip(ClipReview *review, const FrameLabels &labels, const std::string
     return true;
 }
 
+std::int64_t reopenAfterEdit(ClipReview *review, ReviewEntry note, const std::string &who, std::int64_t now)
+{
+    if (review->state() != RoundState::Accepted)
+        return 0;
+    pushRound(review, RoundState::Labelling, {}, std::string(), now);
+    note.author = who;
+    note.updatedBy = who;
+    const std::int64_t id = addEntry(review, std::move(note), now);
+    if (ReviewEntry *e = review->entry(id))
+        e->state = EntryState::Fixed;
+    return id;
+}
+
 const char *pointChangeKindName(PointChange::Kind k)
 {
     switch (k) {

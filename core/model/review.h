@@ -148,6 +148,14 @@ bool submitFixes(ClipReview *review, std::int64_t now, std::string *error);
 bool acceptClip(ClipReview *review, const FrameLabels &labels, const std::string &reviewer, std::int64_t now,
                 std::string *error);
 
+/**
+ * A label edit on an accepted clip: the clip goes back to labelling (a new round, so the round diff against
+ * the accepted one shows every later change) and the error list records who changed what, as an entry in
+ * the fixed state for the reviewer to accept or reopen. \a note gives frame, track, keypoint and comment.
+ * Returns the entry id, 0 (nothing done) when the clip is not accepted.
+ */
+std::int64_t reopenAfterEdit(ClipReview *review, ReviewEntry note, const std::string &who, std::int64_t now);
+
 // ---- Differences between two snapshots ----
 
 /** How one keypoint differs between two snapshots. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // FrameSource::open dispatch, and the image-folder source (OpenCV imgcodecs).
 #include "core/video/framesource.h"
+#include "core/video/imagefolder.h"
 #include "core/video/sources_p.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -18,53 +19,7 @@ namespace paddock::core {
 
 namespace detail {
 
-bool naturalFileNameLess(const std::string &a, const std::string &b)
-{
-    size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        const bool da = std::isdigit(static_cast<unsigned char>(a[i])) != 0;
-        const bool db = std::isdigit(static_cast<unsigned char>(b[j])) != 0;
-        if (da && db) {
-            size_t ie = i, je = j;
-            while (ie < a.size() && std::isdigit(static_cast<unsigned char>(a[ie])))
-                ++ie;
-            while (je < b.size() && std::isdigit(static_cast<unsigned char>(b[je])))
-                ++je;
-            // Compare the numbers without leading zeros: longer is larger, equal lengths compare as text.
-            size_t is = i, js = j;
-            while (is + 1 < ie && a[is] == '0')
-                ++is;
-            while (js + 1 < je && b[js] == '0')
-                ++js;
-            if (ie - is != je - js)
-                return ie - is < je - js;
-            const int c = a.compare(is, ie - is, b, js, je - js);
-            if (c != 0)
-                return c < 0;
-            i = ie;
-            j = je;
-            continue;
-        }
-        const int ca = std::tolower(static_cast<unsigned char>(a[i]));
-        const int cb = std::tolower(static_cast<unsigned char>(b[j]));
-        if (ca != cb)
-            return ca < cb;
-        ++i;
-        ++j;
-    }
-    if ((a.size() - i) != (b.size() - j))
-        return a.size() - i < b.size() - j;
-    return a < b; // same natural key (e.g. "f01" vs "f1"): any fixed order
-}
-
 namespace {
-
-bool isImageExtension(std::string ext)
-{
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    static const char *const kExts[] = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"};
-    return std::any_of(std::begin(kExts), std::end(kExts), [&](const char *e) { return ext == e; });
-}
 
 std::string describeMat(const cv::Mat &m)
 {
@@ -147,32 +102,18 @@ private:
 
 std::unique_ptr<FrameSource> openImageFolder(const std::string &path, std::string *error)
 {
-    std::vector<std::pair<std::string, std::string>> entries; // (name, full path)
-    std::error_code ec;
-    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-        std::error_code fec;
-        if (!it->is_regular_file(fec) || fec)
-            continue;
-        const fs::path p = it->path();
-        if (isImageExtension(p.extension().string()))
-            entries.emplace_back(p.filename().string(), p.string());
-    }
-    if (ec) {
-        if (error)
-            *error = path + ": cannot list the folder: " + ec.message();
+    std::vector<std::string> names;
+    if (!listFrameImages(path, &names, error))
         return nullptr;
-    }
-    if (entries.empty()) {
+    if (names.empty()) {
         if (error)
             *error = path + ": the folder holds no frame images (png, jpg, jpeg, bmp, tif, tiff, webp)";
         return nullptr;
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const auto &a, const auto &b) { return naturalFileNameLess(a.first, b.first); });
     std::vector<std::string> files;
-    files.reserve(entries.size());
-    for (auto &e : entries)
-        files.push_back(std::move(e.second));
+    files.reserve(names.size());
+    for (const std::string &name : names)
+        files.push_back((fs::path(path) / name).string());
 
     cv::Mat first;
     try {
@@ -205,6 +146,21 @@ std::unique_ptr<FrameSource> openImageFolder(const std::string &path, std::strin
 
 } // namespace detail
 
+namespace {
+
+std::string describeFileType(fs::file_type type)
+{
+    switch (type) {
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::character: return "a character device";
+    case fs::file_type::block: return "a block device";
+    default: return "not a regular file";
+    }
+}
+
+} // namespace
+
 std::unique_ptr<FrameSource> FrameSource::open(const std::string &path, std::string *error)
 {
     std::error_code ec;
@@ -216,6 +172,12 @@ std::unique_ptr<FrameSource> FrameSource::open(const std::string &path, std::str
     }
     if (fs::is_directory(st))
         return detail::openImageFolder(path, error);
+    if (!fs::is_regular_file(st)) {
+        // Opening a FIFO for reading blocks until a writer comes, and a device never ends: neither is a clip.
+        if (error)
+            *error = path + ": not a video file or a folder of images (" + describeFileType(st.type()) + ")";
+        return nullptr;
+    }
     return detail::openVideoFile(path, error);
 }
 

@@ -120,9 +120,19 @@ TEST_CASE("video: huge declared frame sizes are refused, not allocated", "[video
     // A raw stream declaring 16000 x 16000 (FFmpeg itself accepts the size; one RGB frame would be 768 MB).
     writeFile(dir + "/huge.y4m", y4m(16000, 16000, 1, 4096));
     checkRefused(dir + "/huge.y4m", "too large");
-    // Beyond what FFmpeg accepts at all.
+    // Beyond what FFmpeg accepts at all (FFmpeg itself fails with "Device or resource busy": an error code
+    // computed from a negative frame size).
     writeFile(dir + "/huger.y4m", y4m(60000, 60000, 1, 4096));
-    checkRefused(dir + "/huger.y4m");
+    checkRefused(dir + "/huger.y4m", "the frame size 60000x60000 is too large");
+    writeFile(dir + "/wide.y4m", y4m(30000, 30000, 1, 4096));
+    checkRefused(dir + "/wide.y4m", "too large");
+    {
+        std::string error;
+        CHECK_FALSE(FrameSource::open(dir + "/wide.y4m", &error));
+        CHECK(error.find("busy") == std::string::npos);
+    }
+    writeFile(dir + "/nosize.y4m", "YUV4MPEG2 F25:1 Ip A1:1 C420jpeg\nFRAME\n");
+    checkRefused(dir + "/nosize.y4m", "no valid frame size");
 
     // A real image just above the limit (8200 x 8200 gray compresses to a few hundred kB), as a video file
     // and as the first image of a folder.

@@ -183,11 +183,9 @@ TEST_CASE("Checks: options select checks, and findings become error-list entries
 
 TEST_CASE("Checks: real fly labels give few findings, and planted errors are found", "[checks][shared]")
 {
-    const std::string dir = paddock::test::sharedDir();
-    if (dir.empty()) {
-        WARN("no shared data");
+    const std::string dir = paddock::test::sharedDirOrSkip();
+    if (dir.empty())
         return;
-    }
     std::string error;
     const auto project = readCocoFile(dir + "/eval/flies/gt.json", &error);
     REQUIRE(project);

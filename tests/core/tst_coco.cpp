@@ -313,7 +313,7 @@ TEST_CASE("COCO: frames by frame_id, by file name in the clip folder, or by imag
         {"id": 1, "file_name": "data\\vid1\\f_10.png", "width": 100, "height": 80, "video_id": 1},
         {"id": 2, "file_name": "data\\vid1\\f_1.png", "width": 100, "height": 80, "video_id": 1},
         {"id": 3, "file_name": "data\\vid2\\x.png", "width": 100, "height": 80, "video_id": 2},
-        {"id": 4, "file_name": "data\\vid2\\y.png", "width": 100, "height": 80, "video_id": 2, "frame_id": 0},
+        {"id": 4, "file_name": "data\\vid2\\y.png", "width": 100, "height": 80, "video_id": 2},
         {"id": 5, "file_name": "z.png", "width": 100, "height": 80}])");
     j["annotations"][1]["image_id"] = 1;   // two animals without track ids on image 1
     j["annotations"].push_back({{"id", 12}, {"image_id", 3}, {"category_id", 1}, {"keypoints", {1, 1, 2, 2, 2, 2}}});
@@ -335,7 +335,9 @@ TEST_CASE("COCO: frames by frame_id, by file name in the clip folder, or by imag
     CHECK(v1.frames.at(2).size() == 2); // tracks 1 and 2 by order on the frame
     CHECK(v1.instance(2, 2)->keypoints[0].x == 30);
 
-    const Clip &v2 = p.clips[1]; // no folder and frame_id on one image only: order of image ids
+    // No folder and no frame_id: order of image ids. (A frame_id on one image only used to be overruled by
+    // this order; now that image's frame_id is the rule and the other image must follow it: tst_coco_badinput.)
+    const Clip &v2 = p.clips[1];
     CHECK(v2.frameMeta[0].imageId == 3);
     CHECK(v2.frameMeta[1].imageId == 4);
     CHECK(v2.instance(0, 1) != nullptr);

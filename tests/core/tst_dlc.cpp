@@ -5,7 +5,11 @@
 #include "formatsfixture.h"
 #include "tests/testutil.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <catch2/catch.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 using namespace paddock::core;
 using namespace paddock::test;
@@ -33,6 +37,17 @@ Project read(const std::string &path)
     INFO(error);
     REQUIRE(p);
     return *p;
+}
+
+/** Writes \a text to \a path: the reader must refuse it with a message naming the file and saying \a expected. */
+void refused(const std::string &path, const std::string &text, const std::string &expected)
+{
+    writeText(path, text);
+    std::string error;
+    CHECK_FALSE(readDlcCsv(path, &error));
+    INFO(error);
+    CHECK(error.find(path + ": ") == 0);
+    CHECK(error.find(expected) != std::string::npos);
 }
 
 } // namespace
@@ -141,14 +156,7 @@ TEST_CASE("DLC: bad files give a message naming the file, row and body part", "[
     const std::string dir = tempDir();
     const std::string path = dir + "/bad.csv";
     std::string error;
-    auto fails = [&](const std::string &text, const std::string &expected) {
-        writeText(path, text);
-        error.clear();
-        CHECK_FALSE(readDlcCsv(path, &error));
-        INFO(error);
-        CHECK(error.find(path + ": ") == 0);
-        CHECK(error.find(expected) != std::string::npos);
-    };
+    auto fails = [&](const std::string &text, const std::string &expected) { refused(path, text, expected); };
     fails("", "the first row must start with 'scorer'");
     fails("scorer,a,a\ncoords,x,y\n", "missing the 'bodyparts' header row");
     fails("scorer,a,a\nbodyparts,p,p\ncoords,x,z\n", "unknown coordinate 'z'");
@@ -177,4 +185,168 @@ TEST_CASE("DLC: writing refuses a project it cannot represent", "[dlc]")
     p.clips[0].setInstance(0, fly); // a fly beside the dog: two skeletons
     CHECK_FALSE(writeDlcCsv(p, dir + "/x.csv", "me", &error));
     CHECK(error.find("different skeletons") != std::string::npos);
+}
+
+TEST_CASE("DLC: a CSV saved by Excel (byte-order mark, CRLF, empty rows) reads as the original", "[dlc]")
+{
+    const std::string dir = tempDir();
+    std::string excel = std::string("\xEF\xBB\xBF") + kSingle;
+    std::string crlf;
+    for (char c : excel)
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    crlf += ",,,,,,,,\r\n";
+    writeText(dir + "/labeled-data/mouse1/CollectedData_Alice.csv", crlf);
+    writeText(dir + "/plain/labeled-data/mouse1/CollectedData_Alice.csv", kSingle);
+    const Project p = read(dir + "/labeled-data/mouse1/CollectedData_Alice.csv");
+    const Project plain = read(dir + "/plain/labeled-data/mouse1/CollectedData_Alice.csv");
+    CHECK(p.categories == plain.categories);
+    CHECK(p.clips[0].frames == plain.clips[0].frames);
+    CHECK(p.clips[0].frameMeta == plain.clips[0].frameMeta);
+}
+
+TEST_CASE("DLC: a cut-off row, an absurd coordinate or likelihood is refused, not dropped", "[dlc]")
+{
+    const std::string dir = tempDir();
+    const std::string path = dir + "/bad.csv";
+    const std::string head = "scorer,,,a,a,a,a,a,a\nbodyparts,,,p,p,p,q,q,q\ncoords,,,x,y,likelihood,x,y,likelihood\n";
+    auto fails = [&](const std::string &row, const std::string &expected) {
+        refused(path, head + "labeled-data,v,img1.png,1,2,0.9,3,4,1\n" + row, expected);
+    };
+    fails("labeled-data,v,img2.png,1,2\n", "row 5: 5 cells, the header has 9 (a cut-off row?)");
+    fails("labeled-data,v,img2.png,1e308,2,1,3,4,1\n", "row 5, body part 'p': (1e+308, 2) is not a pixel position");
+    fails("labeled-data,v,img2.png,1,2,1,3,-1e7,1\n", "body part 'q': (3, -1e+07) is not a pixel position");
+    fails("labeled-data,v,img2.png,1,2,7,3,4,1\n", "likelihood 7 is not between 0 and 1");
+    // What DLC writes for a machine label it is unsure of still reads.
+    writeText(path, head + "labeled-data,v,img1.png,1,2,0.9,,,NaN\n");
+    std::string error;
+    const auto p = readDlcCsv(path, &error);
+    INFO(error);
+    REQUIRE(p);
+    CHECK(p->clips[0].instance(0, 1)->keypoints[0].score == 0.9f);
+}
+
+namespace {
+
+/** A folder clip of \a n 32x24 PNG frames, frame f filled with grey 40*f + 10. */
+void writeFrames(const std::string &dir, int n)
+{
+    QDir().mkpath(QString::fromStdString(dir));
+    for (int f = 0; f < n; ++f)
+        REQUIRE(cv::imwrite(dir + "/f" + std::to_string(f) + ".png", cv::Mat(24, 32, CV_8UC3, cv::Scalar::all(40 * f + 10))));
+}
+
+Keypoint point(double x, double y, Visibility v = Visibility::Visible, Source s = Source::Manual, float score = 1.0f)
+{
+    Keypoint k;
+    k.x = x;
+    k.y = y;
+    k.visibility = v;
+    k.source = s;
+    k.score = score;
+    return k;
+}
+
+Project twoPartProject(const std::string &clipDir, int animals)
+{
+    Project p;
+    Category c;
+    c.id = 1;
+    c.name = "mouse";
+    c.keypoints = {"head", "tail"};
+    p.categories.push_back(c);
+    Clip clip;
+    clip.name = "cage";
+    clip.path = clipDir;
+    clip.frameCount = 12;
+    for (int t = 1; t <= animals; ++t) {
+        clip.ensureTrack(t, 1).name = "m" + std::to_string(t);
+        Instance a;
+        a.trackId = t;
+        a.categoryId = 1;
+        a.keypoints = {point(1.5 * t, 2), point(3, 4, Visibility::Occluded)};
+        clip.setInstance(0, a);
+        a.keypoints = {point(5, 6 * t, Visibility::Visible, Source::Propagated, 0.5f), Keypoint()};
+        clip.setInstance(2, a);
+    }
+    p.clips.push_back(clip);
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("DLC: export writes DeepLabCut's own layouts and says what DeepLabCut cannot hold", "[dlc]")
+{
+    const std::string dir = tempDir();
+    std::string error;
+    DlcWriteReport report;
+    DlcWriteOptions opt;
+    opt.scorer = "Ann";
+    // One animal, even a named one: the single-animal layout (before: an individuals row).
+    REQUIRE(writeDlcCsv(twoPartProject(dir, 1), dir + "/one.csv", opt, &report, &error));
+    std::string text = readText(dir + "/one.csv");
+    CHECK(text.rfind("scorer,,,Ann,Ann,Ann,Ann\nbodyparts,,,head,head,tail,tail\ncoords,,,x,y,x,y\n", 0) == 0);
+    CHECK(text.find("labeled-data,cage,img00.png,1.5,2,3,4\n") != std::string::npos); // DLC pads to log10(12) digits
+    CHECK(text.find("labeled-data,cage,img02.png,5,6,,\n") != std::string::npos);
+    CHECK(report.rows == 2);
+    CHECK(report.points == 3);
+    auto said = [&](const std::string &what) {
+        return std::any_of(report.lost.begin(), report.lost.end(),
+                           [&](const std::string &l) { return l.find(what) != std::string::npos; });
+    };
+    CHECK(said("1 occluded points written as ordinary points"));
+    CHECK(said("1 tracker points (propagated, refined, interpolated) written as labels"));
+    CHECK(said("1 points whose score is not 1"));
+    CHECK(said("1 unlabelled keypoints of labelled animals"));
+    // Two animals: scorer/individuals/bodyparts/coords.
+    REQUIRE(writeDlcCsv(twoPartProject(dir, 2), dir + "/two.csv", opt, &report, &error));
+    text = readText(dir + "/two.csv");
+    CHECK(text.find("\nindividuals,,,m1,m1,m1,m1,m2,m2,m2,m2\nbodyparts,,,head,head,tail,tail,head,head,tail,tail\n")
+          != std::string::npos);
+    const auto back = readDlcCsv(dir + "/two.csv", &error);
+    REQUIRE(back);
+    CHECK(back->clips[0].instance(0, 2)->keypoints[0].x == 3.0);
+    // Forced layouts; user labels only.
+    opt.layout = DlcWriteOptions::Layout::MultiAnimal;
+    REQUIRE(writeDlcCsv(twoPartProject(dir, 1), dir + "/ma1.csv", opt, &report, &error));
+    CHECK(readText(dir + "/ma1.csv").find("\nindividuals,,,m1,m1,m1,m1\n") != std::string::npos);
+    opt.layout = DlcWriteOptions::Layout::SingleAnimal;
+    CHECK_FALSE(writeDlcCsv(twoPartProject(dir, 2), dir + "/sa2.csv", opt, &report, &error));
+    CHECK(error.find("single-animal DeepLabCut CSV holds one") != std::string::npos);
+    opt.layout = DlcWriteOptions::Layout::Auto;
+    opt.propagated = false;
+    REQUIRE(writeDlcCsv(twoPartProject(dir, 1), dir + "/user.csv", opt, &report, &error));
+    CHECK(readText(dir + "/user.csv").find("img02") == std::string::npos);
+}
+
+TEST_CASE("DLC: a project folder export writes labeled-data/<video>/ with the images the CSV names", "[dlc]")
+{
+    const std::string dir = tempDir();
+    writeFrames(dir + "/frames", 12);
+    DlcWriteOptions opt;
+    opt.scorer = "Ann";
+    opt.writeImages = true;
+    DlcWriteReport report;
+    std::string error;
+    const bool ok = writeDlcProject(twoPartProject(dir + "/frames", 2), dir + "/dlc", opt, &report, &error);
+    INFO(error);
+    REQUIRE(ok);
+    CHECK(report.csvPath == dir + "/dlc/labeled-data/cage/CollectedData_Ann.csv");
+    CHECK(report.images == 2);
+    for (int f : {0, 2}) {
+        const cv::Mat img = cv::imread(dir + "/dlc/labeled-data/cage/img0" + std::to_string(f) + ".png");
+        REQUIRE_FALSE(img.empty());
+        CHECK(img.cols == 32);
+        CHECK(int(img.at<cv::Vec3b>(5, 5)[0]) == 40 * f + 10); // the frame itself, not its neighbour
+    }
+    CHECK_FALSE(QFileInfo::exists(QString::fromStdString(dir + "/dlc/labeled-data/cage/img01.png")));
+    // DLC reads it back from its folder: the images are the clip, in order.
+    const auto back = readDlcCsv(report.csvPath, &error);
+    REQUIRE(back);
+    CHECK(back->clips[0].path == dir + "/dlc/labeled-data/cage");
+    CHECK(back->clips[0].frameCount == 2);
+    CHECK(back->clips[0].instance(1, 2)->keypoints[0].y == 12.0); // frame 2 is the folder's second image
+    // A clip whose frames cannot be read: refused, and no CSV naming missing images.
+    CHECK_FALSE(writeDlcProject(twoPartProject(dir + "/nothere", 1), dir + "/dlc2", opt, &report, &error));
+    CHECK(error.find("cannot write the frame images") != std::string::npos);
+    CHECK_FALSE(QFileInfo::exists(QString::fromStdString(dir + "/dlc2/labeled-data/cage/CollectedData_Ann.csv")));
 }

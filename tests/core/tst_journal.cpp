@@ -14,7 +14,11 @@
 #include <QFileInfo>
 
 #include <chrono>
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace paddock::core;
 using namespace paddock::test;
@@ -371,4 +375,45 @@ TEST_CASE("Review delta: holds only what changed and undoes and redoes exactly",
     CHECK(y == r3);
     applyReviewDelta(&y, inverse(Mutation{Mutation::Kind::Review, 0, {}, {}, {}, {}, {}, d3}).review, true);
     CHECK(y == ClipReview());
+}
+
+TEST_CASE("Journal: a write that fails (disk full) is reported and leaves the journal readable", "[journal]")
+{
+    const std::string dir = tempDir();
+    const std::string path = dir + "/p.paddock";
+    std::string error;
+    Project p = makeProject(dir, 10);
+    REQUIRE(saveProject(p, path, &error));
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        // The child can write files of at most 2,000 bytes: the second record does not fit.
+        signal(SIGXFSZ, SIG_IGN);
+        int code = 0;
+        {
+            JournalWriter w;
+            w.onError = [&code](const std::string &e) { code = e.find("p.paddock.journal") != std::string::npos ? 10 : 11; };
+            w.startOnProject(path);
+            w.flush();
+            const rlimit limit{2000, 2000};
+            setrlimit(RLIMIT_FSIZE, &limit);
+            pushEdit(w, &p, moveMutation(p, 0, 1.0), "Move Keypoint", 1);
+            Mutation big = moveMutation(p, 2, 2.0);
+            big.instances.resize(30, big.instances.front());
+            pushEdit(w, &p, big, "Propagate", 2);
+            w.flush();
+            if (w.active())
+                code = 12; // a failed journal must say so (the GUI then writes a snapshot)
+        }
+        _exit(code);
+    }
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 10);
+    const auto j = readJournal(journalPath(path), &error);
+    REQUIRE(j);
+    CHECK_FALSE(j->torn); // the partial record was cut off
+    REQUIRE(j->records.size() == 1);
+    CHECK(j->records[0].text == "Move Keypoint");
 }

@@ -4,6 +4,7 @@
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/display.h>
 #include <libavutil/log.h>
 #include <libavutil/opt.h>
 #include <libavutil/pixdesc.h>
@@ -203,6 +204,16 @@ bool writeTestVideo(const std::string &path, const VideoSpec &spec, std::string 
         return false;
     }
     st->time_base = enc->time_base;
+    if (spec.rotation != 0) {
+        // As phones write it: a display matrix turning the stored picture clockwise by spec.rotation.
+        auto *matrix = reinterpret_cast<int32_t *>(
+            av_stream_new_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, 9 * sizeof(int32_t)));
+        if (!matrix) {
+            *error = "cannot add the display matrix";
+            return false;
+        }
+        av_display_rotation_set(matrix, spec.rotation); // "clockwise" (av_display_rotation_get reads it back negated)
+    }
     ret = avcodec_parameters_from_context(st->codecpar, enc.get());
     if (ret < 0) {
         *error = "codec parameters: " + avError(ret);

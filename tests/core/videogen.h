@@ -21,6 +21,7 @@ struct VideoSpec
     int gop = 12;
     bool variableFrameRate = false; ///< irregular frame durations (time base 1/1000)
     std::string x264Params;         ///< extra x264 options, e.g. "open-gop=1"
+    int rotation = 0;               ///< clockwise quarter turns a player applies (display matrix), in degrees
 };
 
 /** True when libavcodec has an encoder of that name. */

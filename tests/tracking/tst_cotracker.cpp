@@ -27,6 +27,13 @@ std::string fixtureDir()
     return shared.empty() ? std::string() : shared + "/fixtures/cotracker3";
 }
 
+/** fixtureDir(), or the test is skipped (ctest lists it so) and an empty string. */
+std::string fixtureDirOrSkip()
+{
+    const std::string shared = paddock::test::sharedDirOrSkip();
+    return shared.empty() ? std::string() : shared + "/fixtures/cotracker3";
+}
+
 std::string readBytes(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -103,11 +110,9 @@ TEST_CASE("torch.save writer and reader round-trip float and int64 tensors", "[c
 
 TEST_CASE("checkpoint reader reads the reference OrderedDict checkpoints", "[cotracker][checkpoint]")
 {
-    const std::string dir = fixtureDir();
-    if (dir.empty()) {
-        WARN("no shared data: skipping");
+    const std::string dir = fixtureDirOrSkip();
+    if (dir.empty())
         return;
-    }
     for (const std::string base : {"ordered_dict_checkpoint", "ordered_dict_checkpoint_views"}) {
         INFO(base);
         TensorMap t;
@@ -207,7 +212,7 @@ TEST_CASE("checkpoint reader refuses a deeply nested pickle instead of overflowi
     CHECK(err.find("nested") != std::string::npos);
 }
 
-TEST_CASE("CoTracker3 layout matches the reference state_dict keys and shapes", "[cotracker][checkpoint]")
+TEST_CASE("CoTracker3 layout has the reference parameter count", "[cotracker][checkpoint]")
 {
     const auto layout = cotracker3Layout(60);
     REQUIRE(layout.size() == 188);
@@ -220,11 +225,13 @@ TEST_CASE("CoTracker3 layout matches the reference state_dict keys and shapes", 
             params += n;
         }
     CHECK(params == 25385700);
-    const std::string dir = fixtureDir();
-    if (dir.empty()) {
-        WARN("no shared data: skipping keys.json");
+}
+
+TEST_CASE("CoTracker3 layout matches the reference keys.json", "[cotracker][checkpoint][shared]")
+{
+    const std::string dir = fixtureDirOrSkip();
+    if (dir.empty())
         return;
-    }
     const auto keys = readJson(dir + "/keys.json");
     for (const std::string model : {"offline", "online"}) {
         const auto &sd = keys[model]["state_dict"];
@@ -286,11 +293,14 @@ TEST_CASE("formula weights reproduce the reference generator", "[cotracker][weig
     const TensorMap w = formulaWeights(60);
     REQUIRE(w.size() == 188);
     CHECK(w.at("corr_mlp.fc1.bias").f32[0] == Approx(0.00960339326).epsilon(1e-7));
-    const std::string dir = fixtureDir();
-    if (dir.empty()) {
-        WARN("no shared data: skipping weights_check");
+}
+
+TEST_CASE("formula weights match the reference weights_check.pt", "[cotracker][weights][shared]")
+{
+    const TensorMap w = formulaWeights(60);
+    const std::string dir = fixtureDirOrSkip();
+    if (dir.empty())
         return;
-    }
     TensorMap check;
     std::string err;
     REQUIRE(readTorchSave(dir + "/weights_check.pt", &check, &err));
@@ -338,11 +348,9 @@ void requireParity(const ParityReport &rep)
 
 TEST_CASE("CoTracker3 forward matches the reference forward.pt", "[cotracker][parity]")
 {
-    const std::string dir = fixtureDir();
-    if (dir.empty()) {
-        WARN("no shared data: skipping forward parity");
+    const std::string dir = fixtureDirOrSkip();
+    if (dir.empty())
         return;
-    }
     const ParityReport rep = runForwardParity(dir);
     requireParity(rep);
     CHECK(rep.entries.size() >= 24);
@@ -350,11 +358,9 @@ TEST_CASE("CoTracker3 forward matches the reference forward.pt", "[cotracker][pa
 
 TEST_CASE("CoTracker3 test-time optimisation matches the reference tto.pt", "[cotracker][parity]")
 {
-    const std::string dir = fixtureDir();
-    if (dir.empty()) {
-        WARN("no shared data: skipping TTO parity");
+    const std::string dir = fixtureDirOrSkip();
+    if (dir.empty())
         return;
-    }
     const ParityReport rep = runTtoParity(dir);
     requireParity(rep);
 }

@@ -310,11 +310,9 @@ TEST_CASE("Tracker factory makes the default tracker and explains what it cannot
 TEST_CASE("On a stretch of the real fly clip the default tracker beats linear interpolation",
           "[tracking][default][shared]")
 {
-    const std::string dir = test::sharedDir();
-    if (dir.empty()) {
-        WARN("no shared data");
+    const std::string dir = test::sharedDirOrSkip();
+    if (dir.empty())
         return;
-    }
     std::string error;
     auto sparse = core::readCocoFile(dir + "/eval/flies/sparse-every-25.json", &error);
     auto gt = core::readCocoFile(dir + "/eval/flies/gt.json", &error);

@@ -252,6 +252,110 @@ private Q_SLOTS:
         QCOMPARE(keypointAt(mDoc, 4, 1, 1).source, core::Source::Refined);
         QCOMPARE(keypointAt(mDoc, 0, 1, 0).source, core::Source::Manual);
     }
+
+    // Issue 13.5: adding a species and changing an animal's species are undoable edits.
+    void speciesAreUndoableEdits()
+    {
+        QVERIFY(!core::findSpeciesByName(mDoc.project().categories, "goat"));
+        const std::size_t before = mDoc.project().categories.size();
+        auto *add = new AddSpecies(&mDoc, 0, core::newSpecies(0, "goat", "Bovidae"));
+        const int goat = add->categoryId();
+        QCOMPARE(goat, 55);
+        roundTrip(add);
+        const core::Category *c = mDoc.project().category(goat);
+        QVERIFY(c);
+        QCOMPARE(c->name, std::string("goat"));
+        QCOMPARE(c->supercategory, std::string("Bovidae"));
+        QCOMPARE(c->keypoints, core::ap10kKeypointNames()); // AP-10K skeleton by default
+        QCOMPARE(c->flipPairs, core::ap10kCategory(1).flipPairs);
+        QCOMPARE(mDoc.project().categories.size(), before + 1);
+        // The same name again adds nothing.
+        auto *again = new AddSpecies(&mDoc, 0, core::newSpecies(0, " Goat ", "Bovidae"));
+        QVERIFY(again->isNoOp());
+        delete again;
+
+        seedFrame(2, 1, core::Source::Manual, 10);
+        roundTrip(new ChangeSpecies(&mDoc, 0, 1, goat));
+        QCOMPARE(mDoc.currentClip()->track(1)->categoryId, goat);
+        QCOMPARE(mDoc.instance(0, 2, 1)->categoryId, goat);
+        QCOMPARE(keypointAt(mDoc, 2, 1, 3).x, 13.0); // labels kept
+        mDoc.undoStack()->undo();
+        QCOMPARE(mDoc.currentClip()->track(1)->categoryId, 8);
+        QCOMPARE(mDoc.instance(0, 2, 1)->categoryId, 8);
+        mDoc.undoStack()->undo();
+        QVERIFY(!mDoc.project().category(goat));
+
+        // A species with other keypoints is refused with the reason.
+        core::Category bug = core::newSpecies(0, "bug", "Insecta");
+        bug.keypoints = {"head", "tail"};
+        bug.skeleton = {{0, 1}};
+        bug.flipPairs.clear();
+        bug.sigmas.clear();
+        auto *addBug = new AddSpecies(&mDoc, 0, bug);
+        const int bugId = addBug->categoryId();
+        mDoc.undoStack()->push(addBug);
+        auto *change = new ChangeSpecies(&mDoc, 0, 1, bugId);
+        QVERIFY(!change->error().isEmpty());
+        QVERIFY(change->isNoOp());
+        delete change;
+    }
+
+    // Issue 13.6: C copies from the nearest labelled frame of the animal, before or after.
+    void copySourceIsTheNearestLabelledFrame()
+    {
+        seedFrame(0, 1, core::Source::Manual, 10);
+        seedFrame(9, 1, core::Source::Manual, 90);
+        seedFrame(5, 2, core::Source::Manual, 50); // another animal: not a source for animal 1
+        QCOMPARE(CopyAnimalFromFrame::sourceFrame(mDoc, 0, 6, 1), 9);
+        QCOMPARE(CopyAnimalFromFrame::sourceFrame(mDoc, 0, 3, 1), 0);
+        QCOMPARE(CopyAnimalFromFrame::sourceFrame(mDoc, 0, 6, 1, true), 0);
+        QCOMPARE(CopyAnimalFromFrame::sourceFrame(mDoc, 0, 9, 1), 0); // never the frame itself
+        QCOMPARE(CopyAnimalFromFrame::sourceFrame(mDoc, 0, 0, 1, true), -1);
+        QCOMPARE(CopyAnimalFromFrame::sourceFrame(mDoc, 0, 4, 2), 5);
+    }
+
+    // Issue 13.2: an edit after acceptance reopens the clip, and the error list says who changed what.
+    void editAfterAcceptanceReopensTheClip()
+    {
+        seedFrame(1, 1, core::Source::Manual, 10);
+        core::ClipReview review;
+        std::string err;
+        QVERIFY(core::startReview(&review, mDoc.currentClip()->frames, "rita", 1, &err));
+        QVERIFY(core::acceptClip(&review, mDoc.currentClip()->frames, "rita", 2, &err));
+        mDoc.setReview(0, review);
+        mDoc.setUserName(QStringLiteral("lars"));
+        QCOMPARE(mDoc.currentClip()->review.state(), core::RoundState::Accepted);
+
+        mDoc.undoStack()->push(new PlaceKeypoint(&mDoc, 0, 1, 1, 4, QPointF(5, 6)));
+        const core::ClipReview &after = mDoc.currentClip()->review;
+        QCOMPARE(after.state(), core::RoundState::Labelling);
+        QCOMPARE(after.rounds.size(), std::size_t(2));
+        QCOMPARE(after.entries.size(), std::size_t(1));
+        const core::ReviewEntry &e = after.entries.front();
+        QCOMPARE(e.author, std::string("lars"));
+        QCOMPARE(e.frame, 1);
+        QCOMPARE(e.trackId, 1);
+        QCOMPARE(e.keypoint, 4);
+        QVERIFY(QString::fromStdString(e.comment).contains(QStringLiteral("Place Keypoint")));
+        QCOMPARE(e.state, core::EntryState::Fixed); // for the reviewer to accept or reopen
+        // A second edit changes labels only (the clip is already reopened).
+        mDoc.undoStack()->push(new PlaceKeypoint(&mDoc, 0, 1, 1, 5, QPointF(7, 8)));
+        QCOMPARE(mDoc.currentClip()->review.entries.size(), std::size_t(1));
+        // Undo restores the acceptance with the labels; redo reopens again.
+        mDoc.undoStack()->undo();
+        mDoc.undoStack()->undo();
+        QVERIFY(mDoc.currentClip()->review == review);
+        mDoc.undoStack()->redo();
+        QCOMPARE(mDoc.currentClip()->review.state(), core::RoundState::Labelling);
+        mDoc.undoStack()->undo();
+
+        // A drag (MoveKeypoint) reopens too.
+        mDoc.undoStack()->push(new MoveKeypoint(&mDoc, 0, 1, 1, 0, QPointF(1, 1), true));
+        QCOMPARE(mDoc.currentClip()->review.state(), core::RoundState::Labelling);
+        QCOMPARE(mDoc.currentClip()->review.entries.size(), std::size_t(1));
+        mDoc.undoStack()->undo();
+        QVERIFY(mDoc.currentClip()->review == review);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommands)

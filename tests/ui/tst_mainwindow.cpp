@@ -6,7 +6,11 @@
 #include "core/io/autosave.h"
 #include "core/io/coco.h"
 #include "core/io/projectfile.h"
+#include "ui/commands/keypointcommands.h"
+#include "ui/commands/animalcommands.h"
+#include "ui/dialogs/exportdialog.h"
 #include "ui/docks/animalsdock.h"
+#include "ui/review/reviewdock.h"
 #include "ui/document/document.h"
 #include "ui/document/propagationrunner.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -16,8 +20,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDragEnterEvent>
+#include <QMouseEvent>
+#include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
 #include <QMimeData>
 #include <QUrl>
 #include <QDir>
@@ -26,7 +35,15 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QMessageBox>
+#include <QTimer>
 #include <QUndoStack>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+#include <sys/resource.h>
 
 using namespace paddock;
 using namespace paddock::ui;
@@ -53,6 +70,26 @@ QString makeFrameFolder()
     }
     return dir;
 }
+
+/** While it lives, files of this process cannot grow (RLIMIT_FSIZE 0, SIGXFSZ ignored): a full disk. */
+struct FileSizeLimit
+{
+    rlimit saved{};
+    void (*oldHandler)(int) = nullptr;
+    FileSizeLimit()
+    {
+        oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        ::getrlimit(RLIMIT_FSIZE, &saved);
+        rlimit none = saved;
+        none.rlim_cur = 0;
+        ::setrlimit(RLIMIT_FSIZE, &none);
+    }
+    ~FileSizeLimit()
+    {
+        ::setrlimit(RLIMIT_FSIZE, &saved); // the soft limit goes back up to the hard one
+        std::signal(SIGXFSZ, oldHandler);
+    }
+};
 
 const core::Keypoint &kp(const Document &doc, int frame, int k)
 {
@@ -262,6 +299,66 @@ private Q_SLOTS:
         QVERIFY(!core::findRecoverableAutosave(path.toStdString()).has_value());
     }
 
+    void failedSaveIsReportedAndKeepsTheEdit()
+    {
+        // A full disk (here: a file-size limit of 0 bytes, SIGXFSZ ignored, so write() fails with EFBIG).
+        Document *doc = mWindow->document();
+        const QString path = doc->fileName();
+        QVERIFY(path.endsWith(QLatin1String(".paddock")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray old = file.readAll();
+        file.close();
+        doc->setCurrentFrame(4);
+        mWindow->action(QStringLiteral("copyPrevious"))->trigger();
+        QVERIFY(doc->isModified());
+        QTest::qWait(500); // the edit journal has its append on disk before the disk is "full"
+
+        QString shown;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&shown] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                shown = box->text();
+                box->accept();
+            }
+        });
+        poll.start(20);
+        mWindow->setInteractive(true);
+        {
+            FileSizeLimit full;
+            mWindow->action(QStringLiteral("save"))->trigger(); // File > Save
+        }
+        mWindow->setInteractive(false);
+        poll.stop();
+        QVERIFY2(shown.contains(QStringLiteral("not saved")), qPrintable(shown));
+        QVERIFY2(shown.contains(QString::fromLocal8Bit(std::strerror(EFBIG))), qPrintable(shown));
+        QVERIFY2(shown.contains(QFileInfo(path).fileName()), qPrintable(shown));
+        QVERIFY(doc->isModified());
+        QVERIFY(mWindow->isWindowModified()); // the title keeps its '*'
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), old);
+        file.close();
+
+        // An export on the full disk fails with the reason too, and the previous export stays.
+        const QString out = QString::fromStdString(test::tempDir()) + QStringLiteral("/full.json");
+        QVERIFY(QFile(out).open(QIODevice::WriteOnly));
+        QSignalSpy done(mWindow, &MainWindow::exportFinished);
+        QString err;
+        {
+            FileSizeLimit full;
+            QVERIFY2(mWindow->exportTo(out, false, true, QString(), &err), qPrintable(err));
+            QVERIFY(done.wait(30000));
+        }
+        QVERIFY(!done.at(0).at(0).toBool());
+        QVERIFY2(done.at(0).at(1).toString().contains(QString::fromLocal8Bit(std::strerror(EFBIG))),
+                 qPrintable(done.at(0).at(1).toString()));
+        QCOMPARE(QFileInfo(out).size(), qint64(0));
+
+        // With room again the same save goes through.
+        mWindow->action(QStringLiteral("save"))->trigger();
+        QVERIFY(!doc->isModified());
+    }
+
     void exportAptv2()
     {
         const QString out = QString::fromStdString(test::tempDir()) + QStringLiteral("/export.json");
@@ -315,6 +412,188 @@ private Q_SLOTS:
         QVERIFY(mWindow->document()->currentClip()->tracks.empty());
         QCOMPARE(mWindow->document()->undoStack()->count(), 0);
         delete mime;
+    }
+
+    // Issue 13.6: C copies the animal from its nearest labelled frame, before or after (not only frame n-1).
+    void copyTakesTheNearestLabelledFrame()
+    {
+        Document *doc = mWindow->document();
+        QCOMPARE(mWindow->animalsDock()->addAnimal(8), 1);
+        doc->undoStack()->push(new PlaceKeypoint(doc, 0, 0, 1, 0, QPointF(10, 10)));
+        doc->undoStack()->push(new PlaceKeypoint(doc, 0, 10, 1, 0, QPointF(30, 30)));
+        doc->setCurrentFrame(7);
+        mWindow->action(QStringLiteral("copyPrevious"))->trigger(); // C
+        QVERIFY(doc->instance(0, 7, 1));
+        QCOMPARE(doc->instance(0, 7, 1)->keypoints[0].x, 30.0);
+        QCOMPARE(doc->instance(0, 7, 1)->keypoints[0].source, core::Source::Manual);
+        doc->setCurrentFrame(4);
+        mWindow->action(QStringLiteral("copyNext"))->trigger(); // Shift+C: the last labelled frame before
+        QCOMPARE(doc->instance(0, 4, 1)->keypoints[0].x, 10.0);
+    }
+
+    // Issue 13.10: the man page lists every default shortcut.
+    void manPageListsShortcuts()
+    {
+        QFile man(QString::fromStdString(test::sourceDir()) + QStringLiteral("/packaging/linux/paddock.1"));
+        QVERIFY(man.open(QIODevice::ReadOnly | QIODevice::Text));
+        QSet<QString> keys;
+        for (QString line : QString::fromUtf8(man.readAll()).split(QLatin1Char('\n'))) {
+            if (!line.startsWith(QLatin1String(".B ")))
+                continue;
+            line = line.mid(3).remove(QLatin1String("\\fR")).remove(QLatin1String("\\fB"));
+            line.replace(QLatin1String("\\-"), QLatin1String("-"));
+            for (const QString &key : line.split(QRegularExpression(QStringLiteral(",\\s+|\\s+and\\s+"))))
+                keys.insert(key.trimmed());
+        }
+        int checked = 0;
+        for (QAction *a : mWindow->shortcutActions()) {
+            QString key = a->property("defaultShortcut").toString();
+            if (key.isEmpty())
+                continue;
+            key.replace(QLatin1String("Del"), QLatin1String("Delete")).replace(QLatin1String("Esc"), QLatin1String("Escape"));
+            QVERIFY2(keys.contains(key), qPrintable(QStringLiteral("%1 (%2) is not in the man page").arg(key, a->objectName())));
+            ++checked;
+        }
+        QVERIFY(checked > 30);
+    }
+
+    /**
+     * With PADDOCK_SCREENSHOTS=DIR and PADDOCK_SCREENSHOT_CLIP=a two-goat clip (run under xvfb-run with
+     * QT_QPA_PLATFORM=xcb): drives a window through issue 13's fixed items and saves one PNG per item.
+     */
+    void issue13Screenshots()
+    {
+        const QString dir = qEnvironmentVariable("PADDOCK_SCREENSHOTS");
+        const QString clip = qEnvironmentVariable("PADDOCK_SCREENSHOT_CLIP");
+        if (dir.isEmpty() || clip.isEmpty())
+            QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_CLIP not set");
+        QDir().mkpath(dir);
+        MainWindow w;
+        w.setInteractive(false);
+        w.reviewDock()->setInteractive(false);
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QString err;
+        QVERIFY2(w.openPath(clip, &err), qPrintable(err));
+        Document *doc = w.document();
+        FrameView *view = w.frameView();
+        QTRY_COMPARE(view->shownFrame(), 0);
+        auto shot = [&](QWidget *widget, const QString &name) {
+            QTest::qWait(300);
+            QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
+        };
+        // Item 5: "goat" is no species: the dialog says so instead of making a dog.
+        {
+            AddAnimalDialog dialog(*doc, &w);
+            dialog.show();
+            dialog.findChild<QComboBox *>()->setEditText(QStringLiteral("goat"));
+            dialog.accept();
+            shot(&dialog, QStringLiteral("item5-unknown-species.png"));
+            NewSpeciesDialog define(*doc, QStringLiteral("goat"), &w);
+            define.show();
+            shot(&define, QStringLiteral("item5-new-species.png"));
+            dialog.setNewSpecies(define.species());
+            shot(&dialog, QStringLiteral("item5-species-to-add.png"));
+        }
+        doc->undoStack()->push(new AddSpecies(doc, 0, core::newSpecies(0, "goat", "Bovidae")));
+        const int goat = core::findSpeciesByName(doc->project().categories, "goat")->id;
+        QCOMPARE(w.animalsDock()->addAnimal(goat, QStringLiteral("left goat")), 1);
+        QCOMPARE(w.animalsDock()->addAnimal(goat, QStringLiteral("right goat")), 2);
+
+        // Item 1: both goats labelled by plain clicks at fit zoom; the right goat's points are placed close
+        // to each other (hip next to the tail) and each gets the name the banner showed.
+        const std::vector<QPointF> left = {{515, 85},  {535, 88},  {540, 140}, {510, 120}, {385, 195}, {460, 165},
+                                           {470, 245}, {475, 355}, {515, 170}, {505, 245}, {500, 350}, {389, 201},
+                                           {365, 310}, {360, 375}, {410, 245}, {425, 315}, {440, 365}};
+        int failures = 0;
+        for (int track : {1, 2}) {
+            doc->setCurrentTrack(track);
+            doc->setCurrentKeypoint(-1);
+            for (int k = 0; k < 17; ++k) {
+                const QPointF p = track == 1 ? left[std::size_t(k)]
+                                             : QPointF(1708 - left[std::size_t(k)].x(), left[std::size_t(k)].y());
+                QTest::mouseClick(view, Qt::LeftButton, {}, view->imageToWidget(p).toPoint());
+                const core::Instance *inst = doc->instance(0, 0, track);
+                if (!inst || std::abs(inst->keypoints[std::size_t(k)].x - p.x()) > 1.5)
+                    ++failures;
+            }
+        }
+        QCOMPARE(failures, 0);
+        QMouseEvent hover(QEvent::MouseMove, view->imageToWidget(QPointF(1708 - 389, 201)),
+                          view->mapToGlobal(view->imageToWidget(QPointF(1708 - 389, 201))), Qt::NoButton,
+                          Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view, &hover);
+        shot(&w, QStringLiteral("item1-click-places-named-keypoint.png"));
+        // Item 8: colour by animal.
+        w.action(QStringLiteral("colourByAnimal"))->setChecked(true);
+        shot(&w, QStringLiteral("item8-colour-by-animal.png"));
+        // Also: the skeleton hidden (K).
+        w.action(QStringLiteral("showSkeleton"))->trigger();
+        shot(view, QStringLiteral("also-skeleton-hidden.png"));
+        w.action(QStringLiteral("showSkeleton"))->trigger();
+
+        // Item 6: C on frame 25 copies from frame 30, the nearest labelled frame (after), not frame 24.
+        doc->setCurrentTrack(1);
+        doc->undoStack()->push(new CopyAnimalFromFrame(doc, 0, 0, 30, 1));
+        doc->setCurrentFrame(25);
+        QTRY_COMPARE(view->shownFrame(), 25);
+        w.action(QStringLiteral("copyPrevious"))->trigger();
+        QVERIFY(doc->instance(0, 25, 1));
+        shot(&w, QStringLiteral("item6-copy-nearest.png"));
+
+        // Fake tracker output on frames 1-20 for the review and export items, then the keypoint list and
+        // the frames to label next.
+        for (int f = 1; f <= 20; ++f) {
+            for (int track : {1, 2}) {
+                core::Instance inst = *doc->instance(0, 0, track);
+                for (core::Keypoint &k : inst.keypoints) {
+                    k.source = core::Source::Propagated;
+                    k.score = float(0.95 - 0.04 * std::abs(f - 12));
+                }
+                doc->setInstances(0, {InstanceChange{{f, track}, inst}});
+            }
+        }
+        doc->setCurrentFrame(12);
+        QTRY_COMPARE(view->shownFrame(), 12);
+        w.animalsDock()->refreshSuggestions();
+        shot(w.animalsDock(), QStringLiteral("also-keypoint-list-and-suggestions.png"));
+
+        // Item 3: the export dialog states what goes out.
+        {
+            ExportDialog dialog(QStringLiteral("/tmp/goat2.paddock"), doc->project(), &w);
+            dialog.show();
+            shot(&dialog, QStringLiteral("item3-export-dialog.png"));
+        }
+
+        // Item 2: Accept Clip states what nobody approved; an edit after acceptance reopens the clip.
+        ReviewDock *review = w.reviewDock();
+        review->show();
+        review->raise();
+        w.reviewDock()->setReviewerMode(true);
+        doc->setUserName(QStringLiteral("Rita"));
+        QVERIFY(review->roundStep(RoundAction::SubmitForReview).isEmpty());
+        review->setRequireApproval(true);
+        review->roundStep(RoundAction::AcceptClip);
+        shot(review, QStringLiteral("item2-accept-refused.png"));
+        review->setRequireApproval(false);
+        QVERIFY(review->roundStep(RoundAction::AcceptClip).isEmpty());
+        shot(review, QStringLiteral("item2-accepted-with-unreviewed.png"));
+        // Item 10: the Add button in reviewer mode.
+        shot(w.animalsDock(), QStringLiteral("item10-reviewer-add-disabled.png"));
+        review->setReviewerMode(false);
+        doc->setUserName(QStringLiteral("Lars"));
+        doc->setCurrentFrame(12);
+        doc->undoStack()->push(new PlaceKeypoint(doc, 0, 12, 1, 0, QPointF(520, 90)));
+        review->selectEntry(doc->currentClip()->review.entries.back().id);
+        shot(review, QStringLiteral("item2-edit-after-acceptance.png"));
+
+        // Item 10: the view refits after the window grows, and the panel's buttons stay put.
+        w.resize(1000, 700);
+        QTest::qWait(300);
+        view->fitToWindow();
+        w.resize(1600, 1000);
+        shot(&w, QStringLiteral("item10-refit-after-resize.png"));
     }
 };
 

@@ -22,6 +22,8 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QListWidget>
+#include <QPushButton>
+#include <QApplication>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -392,6 +394,76 @@ private Q_SLOTS:
         QCOMPARE(review(doc).entries[2].state, core::EntryState::Open);
         QCOMPARE(dock.selectedId(), review(doc).entries[2].id);
         QCOMPARE(doc.currentFrame(), 2);
+    }
+
+    // Issue 13.2: Accept Clip states what nobody approved, and can require it approved first.
+    void acceptClipStatesUnreviewedPoints()
+    {
+        Document doc;
+        doc.resetProject(labelledProject()); // frames 1, 2, 4, 5, 7, 8 are tracker output
+        doc.setUserName(QStringLiteral("Rita"));
+        doc.setRole(Role::Reviewer);
+        ReviewDock dock(&doc);
+        dock.setInteractive(false);
+        QVERIFY(dock.roundStep(RoundAction::SubmitForReview).isEmpty());
+        QVERIFY(dock.unreviewedText().contains(QStringLiteral("102 tracker point")));
+        QVERIFY(dock.unreviewedText().contains(QStringLiteral("(1, 2, 4, 5, 7, 8)")));
+        dock.setRequireApproval(true);
+        const QString refused = dock.roundStep(RoundAction::AcceptClip);
+        QVERIFY(refused.contains(QStringLiteral("102 tracker point")));
+        QCOMPARE(review(doc).state(), core::RoundState::InReview);
+        // Approving every tracker frame (a correction scope: the reviewer's explicit act) lets it through.
+        {
+            Document::CorrectionScope scope(&doc);
+            for (int f : {1, 2, 4, 5, 7, 8})
+                doc.undoStack()->push(new ApproveFrame(&doc, 0, f));
+        }
+        QVERIFY(dock.unreviewedText().isEmpty());
+        QVERIFY(dock.roundStep(RoundAction::AcceptClip).isEmpty());
+        QCOMPARE(review(doc).state(), core::RoundState::Accepted);
+        // Without the requirement the clip is accepted and the panel says what was not looked at.
+        doc.resetProject(labelledProject());
+        dock.setRequireApproval(false);
+        QVERIFY(dock.roundStep(RoundAction::SubmitForReview).isEmpty());
+        QVERIFY(dock.roundStep(RoundAction::AcceptClip).isEmpty());
+        QCOMPARE(review(doc).state(), core::RoundState::Accepted);
+        QVERIFY(dock.message().contains(QStringLiteral("Accepted with 102 tracker point")));
+        QSettings().remove(QStringLiteral("review"));
+    }
+
+    // Issue 13.10: the entry buttons stay where they are whatever the comment's length.
+    void panelButtonsDoNotMoveWithComments()
+    {
+        Document doc;
+        doc.resetProject(labelledProject());
+        doc.setRole(Role::Reviewer);
+        ReviewDock dock(&doc);
+        dock.setInteractive(false);
+        dock.resize(360, 800);
+        dock.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dock));
+        doc.undoStack()->push(new FlagError(&doc, 0, entryAt(1, 1, 2, core::ErrorType::WrongPosition, "short")));
+        const QString longComment = QStringLiteral("the knee is much higher than this, look at the frames before "
+                                                   "and after; the tracker followed the rock behind the leg for "
+                                                   "twenty frames and this is where it started to drift off")
+                                        .repeated(2);
+        doc.undoStack()->push(new FlagError(&doc, 0, entryAt(3, 1, 7, core::ErrorType::Other,
+                                                                longComment.toUtf8().constData())));
+        QPushButton *flag = nullptr;
+        for (QPushButton *b : dock.findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Flag…"))
+                flag = b;
+        QVERIFY(flag);
+        auto buttonY = [&] {
+            QApplication::processEvents();
+            return flag->mapTo(&dock, QPoint(0, 0)).y();
+        };
+        dock.selectEntry(review(doc).entries[0].id);
+        const int y = buttonY();
+        dock.selectEntry(review(doc).entries[1].id);
+        QCOMPARE(buttonY(), y);
+        dock.roundStep(RoundAction::ReturnToLabeller); // a message line
+        QCOMPARE(buttonY(), y);
     }
 
     void flagDialogFromSelection()

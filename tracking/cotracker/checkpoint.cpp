@@ -3,6 +3,8 @@
 // stored entries, a pickle of a (Ordered)Dict of tensors, and raw little-endian storages. No LibTorch.
 #include "tracking/cotracker/checkpoint.h"
 
+#include "core/io/atomicfile.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -795,12 +797,10 @@ bool writeTorchSave(const std::string &path, const TensorMap &tensors, std::stri
     entries.insert(entries.begin(), {archive + "data.pkl", pk});
     entries.emplace_back(archive + "version", "3\n");
 
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        if (error)
-            *error = path + ": cannot write the file";
+    // Through the one checked, atomic writer: a full disk is reported and an existing file stays whole.
+    core::AtomicFile out;
+    if (!out.open(path, error))
         return false;
-    }
     std::string central;
     uint64_t offset = 0;
     for (const auto &e : entries) {
@@ -819,23 +819,15 @@ bool writeTorchSave(const std::string &path, const TensorMap &tensors, std::stri
         putLe(c, 0, 4); putLe(c, offset, 4);
         c += e.first;
         central += c;
-        out.write(h.data(), static_cast<std::streamsize>(h.size()));
-        out.write(e.second.data(), static_cast<std::streamsize>(e.second.size()));
+        if (!out.write(h, error) || !out.write(e.second, error))
+            return false;
         offset += h.size() + e.second.size();
     }
     std::string end;
     putLe(end, 0x06054b50, 4);
     putLe(end, 0, 2); putLe(end, 0, 2); putLe(end, entries.size(), 2); putLe(end, entries.size(), 2);
     putLe(end, central.size(), 4); putLe(end, offset, 4); putLe(end, 0, 2);
-    out.write(central.data(), static_cast<std::streamsize>(central.size()));
-    out.write(end.data(), static_cast<std::streamsize>(end.size()));
-    out.close();
-    if (!out) {
-        if (error)
-            *error = path + ": writing failed (disk full?)";
-        return false;
-    }
-    return true;
+    return out.write(central, error) && out.write(end, error) && out.commit(error);
 }
 
 } // namespace paddock::tracking::cotracker

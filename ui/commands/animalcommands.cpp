@@ -43,6 +43,51 @@ AddAnimal::AddAnimal(Document *document, int clip, int categoryId, int trackId, 
     changeTracks(tracks);
 }
 
+AddSpecies::AddSpecies(Document *document, int clip, core::Category category)
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Add Species"))
+{
+    const std::vector<core::Category> &now = document->project().categories;
+    if (category.name.empty() || core::findSpeciesByName(now, category.name))
+        return;
+    if (category.id <= 0 || document->project().category(category.id))
+        category.id = core::nextCategoryId(now);
+    mCategoryId = category.id;
+    std::vector<core::Category> after = now;
+    after.push_back(std::move(category));
+    changeCategories(std::move(after));
+}
+
+ChangeSpecies::ChangeSpecies(Document *document, int clip, int trackId, int categoryId)
+    : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Change Species"))
+{
+    const core::Clip *c = this->clip();
+    const core::Track *t = c ? c->track(trackId) : nullptr;
+    const core::Category *to = document->project().category(categoryId);
+    const core::Category *from = t ? document->project().category(t->categoryId) : nullptr;
+    if (!t || !to) {
+        mError = QCoreApplication::translate("Undo Commands", "No such animal or species.");
+        return;
+    }
+    if (t->categoryId == categoryId)
+        return;
+    if (from && from->keypoints != to->keypoints) {
+        mError = QCoreApplication::translate("Undo Commands",
+                                             "%1 and %2 have different keypoints; the labels would lose their meaning.")
+                     .arg(QString::fromStdString(from->name), QString::fromStdString(to->name));
+        return;
+    }
+    for (int frame : framesWith(*c, {trackId})) {
+        core::Instance inst = *c->instance(frame, trackId);
+        inst.categoryId = categoryId;
+        changeInstance(frame, trackId, inst);
+    }
+    std::vector<core::Track> tracks = c->tracks;
+    for (core::Track &tr : tracks)
+        if (tr.id == trackId)
+            tr.categoryId = categoryId;
+    changeTracks(tracks);
+}
+
 RemoveAnimal::RemoveAnimal(Document *document, int clip, int trackId)
     : ClipEdit(document, clip, QCoreApplication::translate("Undo Commands", "Remove Animal"))
 {

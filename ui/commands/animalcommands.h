@@ -17,6 +17,32 @@ private:
     int mTrackId;
 };
 
+/** Undo command that adds a species (name, family, skeleton) to the project. */
+class AddSpecies : public ClipEdit
+{
+public:
+    /** \a category's id 0 picks the next free id; a name already in the project adds nothing. */
+    AddSpecies(Document *document, int clip, core::Category category);
+    int categoryId() const { return mCategoryId; }
+
+private:
+    int mCategoryId = 0;
+};
+
+/**
+ * Undo command that gives an animal another species on every frame. Only between species with the same
+ * keypoints (the labels keep their meaning); otherwise it does nothing and error() says why.
+ */
+class ChangeSpecies : public ClipEdit
+{
+public:
+    ChangeSpecies(Document *document, int clip, int trackId, int categoryId);
+    QString error() const { return mError; }
+
+private:
+    QString mError;
+};
+
 /** Undo command that removes an animal and all its labels from a clip. */
 class RemoveAnimal : public ClipEdit
 {

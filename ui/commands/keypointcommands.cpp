@@ -67,6 +67,10 @@ void MoveKeypoint::redo()
             return;
         }
         mAccepted = true;
+        if (mAfter != mBefore)
+            mReopen.reopen(mDocument, mClip, text(), mFrame, mTrackId, mKeypoint);
+    } else {
+        mReopen.redo(mDocument, mClip);
     }
     core::Instance inst = instanceFor(*mDocument, mClip, mFrame, mTrackId, mKeypoint);
     inst.keypoints[std::size_t(mKeypoint)] = mAfter;
@@ -78,6 +82,7 @@ void MoveKeypoint::undo()
     core::Instance inst = instanceFor(*mDocument, mClip, mFrame, mTrackId, mKeypoint);
     inst.keypoints[std::size_t(mKeypoint)] = mBefore;
     mDocument->setInstances(mClip, {InstanceChange{{mFrame, mTrackId}, inst}});
+    mReopen.undo(mDocument, mClip);
 }
 
 int MoveKeypoint::id() const
@@ -90,12 +95,14 @@ bool MoveKeypoint::mergeWith(const QUndoCommand *other)
     if (mCommitted || other->id() != id() || other->isObsolete())
         return false;
     const auto *o = static_cast<const MoveKeypoint *>(other);
+    if (o->mReopen.reopened())
+        return false;
     if (o->mDocument != mDocument || o->mClip != mClip || o->mFrame != mFrame || o->mTrackId != mTrackId
         || o->mKeypoint != mKeypoint)
         return false;
     mAfter = o->mAfter;
     mCommitted = o->mCommitted;
-    setObsolete(mAfter == mBefore);
+    setObsolete(mAfter == mBefore && !mReopen.reopened()); // a drag back to the start is no step
     return true;
 }
 
@@ -172,6 +179,38 @@ CopyAnimalFromFrame::CopyAnimalFromFrame(Document *document, int clip, int fromF
     inst->bbox.reset();
     inst->area.reset();
     changeInstance(toFrame, trackId, inst);
+}
+
+int CopyAnimalFromFrame::sourceFrame(const Document &document, int clip, int frame, int trackId, bool beforeOnly)
+{
+    const core::Clip *c = document.clip(clip);
+    if (!c)
+        return -1;
+    auto labelledAt = [&](const core::FrameLabels::const_iterator &it) {
+        const core::Instance *inst = c->instance(it->first, trackId);
+        return it->first != frame && inst && inst->labelledCount() > 0;
+    };
+    int before = -1, after = -1;
+    const auto pivot = c->frames.lower_bound(frame);
+    for (auto it = std::make_reverse_iterator(pivot); it != c->frames.rend(); ++it) {
+        if (labelledAt(std::prev(it.base()))) {
+            before = it->first;
+            break;
+        }
+    }
+    if (beforeOnly)
+        return before;
+    for (auto it = pivot; it != c->frames.end(); ++it) {
+        if (labelledAt(it)) {
+            after = it->first;
+            break;
+        }
+    }
+    if (before < 0)
+        return after;
+    if (after < 0)
+        return before;
+    return frame - before <= after - frame ? before : after;
 }
 
 } // namespace paddock::ui

@@ -27,6 +27,7 @@ public:
     void redo() override;
     void undo() override;
     int id() const override;
+    /** Merges the next move of the same drag; a merged move that reopened an accepted clip stays separate. */
     bool mergeWith(const QUndoCommand *other) override;
     bool isCommitted() const { return mCommitted; }
 
@@ -37,6 +38,7 @@ private:
     core::Keypoint mAfter;
     bool mCommitted;
     bool mAccepted = false;
+    ReopenOnEdit mReopen; ///< a move on an accepted clip reopens it
 };
 
 /** Undo command that marks one keypoint visible, occluded (labelled, not visible) or clears it. */
@@ -67,6 +69,12 @@ class CopyAnimalFromFrame : public ClipEdit
 {
 public:
     CopyAnimalFromFrame(Document *document, int clip, int fromFrame, int toFrame, int trackId);
+
+    /**
+     * The labelled frame of \a trackId nearest to \a frame (either side; the earlier one on a tie), or with
+     * \a beforeOnly the last labelled frame before it; -1 when there is none.
+     */
+    static int sourceFrame(const Document &document, int clip, int frame, int trackId, bool beforeOnly = false);
 };
 
 } // namespace paddock::ui

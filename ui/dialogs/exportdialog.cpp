@@ -8,14 +8,18 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace paddock::ui {
 
-ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
+ExportDialog::ExportDialog(const QString &projectFile, const core::Project &project, QWidget *parent)
     : QDialog(parent)
+    , mCounts(core::countExport(project))
 {
     setWindowTitle(tr("Export Labels"));
     auto *form = new QFormLayout(this);
@@ -31,27 +35,82 @@ ExportDialog::ExportDialog(const QString &projectFile, QWidget *parent)
     auto *row = new QHBoxLayout;
     row->addWidget(mPath, 1);
     row->addWidget(browse);
-    mPropagated = new QCheckBox(tr("Include tracker output (not only reviewed labels)"), this);
-    mPropagated->setChecked(true);
-    mWriteFrames = new QCheckBox(tr("Write the frames as images (for training on a video clip)"), this);
+
+    auto *what = new QGroupBox(tr("What goes out"), this);
+    auto *whatLayout = new QVBoxLayout(what);
+    mManual = new QCheckBox(tr("Labels placed by a person or imported (%n point(s))", nullptr, mCounts.manual), what);
+    mApproved = new QCheckBox(tr("Tracker points a person approved (%n)", nullptr, mCounts.approved), what);
+    for (QCheckBox *b : {mManual, mApproved}) {
+        b->setChecked(true);
+        b->setEnabled(false); // a person's word always goes out
+    }
+    mReviewed = new QCheckBox(tr("Tracker points of accepted clips, reviewed with the clip (%n)", nullptr,
+                                 mCounts.reviewed),
+                              what);
+    mReviewed->setChecked(true);
+    mPropagated = new QCheckBox(tr("Unreviewed tracker output (%n point(s)), as v=1: not confirmed visible", nullptr,
+                                   mCounts.unreviewed),
+                                what);
+    mPropagated->setObjectName(QStringLiteral("includeUnreviewed"));
+    mPropagated->setToolTip(tr("Propagated, refined or interpolated points nobody approved. Off by default: a "
+                               "training set should not learn the tracker's mistakes."));
+    mPropagated->setChecked(false);
+    for (QCheckBox *b : {mManual, mApproved, mReviewed, mPropagated})
+        whatLayout->addWidget(b);
+
+    mWriteFrames = new QCheckBox(tr("Write the frames as images"), this);
+    mWriteFrames->setObjectName(QStringLiteral("writeFrames"));
     mFrameDir = new QLineEdit(base + QStringLiteral("_frames"), this);
-    mFrameDir->setEnabled(false);
+    if (mCounts.videoClips > 0) {
+        // COCO and APTv2 name image files: a video's frames must be written out to be named at all.
+        mWriteFrames->setChecked(true);
+        mWriteFrames->setEnabled(false);
+        mWriteFrames->setText(tr("Write the frames as images (needed: %n clip(s) have no image files)", nullptr,
+                                 mCounts.videoClips));
+    }
+    mFrameDir->setEnabled(mWriteFrames->isChecked());
+    mSummary = new QLabel(this);
+    mSummary->setObjectName(QStringLiteral("exportSummary"));
+    mSummary->setWordWrap(true);
+
     form->addRow(tr("Format:"), mFormat);
     form->addRow(tr("File:"), row);
-    form->addRow(mPropagated);
+    form->addRow(what);
     form->addRow(mWriteFrames);
     form->addRow(tr("Frames folder:"), mFrameDir);
+    form->addRow(mSummary);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     box->button(QDialogButtonBox::Ok)->setText(tr("Export"));
     connect(box, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(mWriteFrames, &QCheckBox::toggled, mFrameDir, &QWidget::setEnabled);
+    connect(mReviewed, &QCheckBox::toggled, this, &ExportDialog::updateSummary);
+    connect(mPropagated, &QCheckBox::toggled, this, &ExportDialog::updateSummary);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getSaveFileName(this, tr("Export To"), mPath->text(), tr("JSON (*.json)"));
         if (!f.isEmpty())
             mPath->setText(f);
     });
     form->addRow(box);
+    updateSummary();
+}
+
+void ExportDialog::updateSummary()
+{
+    const int out = mCounts.manual + mCounts.approved + (includeReviewed() ? mCounts.reviewed : 0)
+        + (includePropagated() ? mCounts.unreviewed : 0);
+    const int left = (includeReviewed() ? 0 : mCounts.reviewed) + (includePropagated() ? 0 : mCounts.unreviewed);
+    QString text = tr("%n point(s) go out", nullptr, out);
+    if (left > 0)
+        text += tr("; %n tracker point(s) are left out", nullptr, left);
+    if (includePropagated() && mCounts.unreviewed > 0)
+        text += tr("; %n unreviewed point(s) go out as v=1", nullptr, mCounts.unreviewed);
+    mSummary->setText(text + QLatin1Char('.'));
+}
+
+QString ExportDialog::summary() const
+{
+    return mSummary->text();
 }
 
 QString ExportDialog::path() const
@@ -69,9 +128,26 @@ bool ExportDialog::includePropagated() const
     return mPropagated->isChecked();
 }
 
+bool ExportDialog::includeReviewed() const
+{
+    return mReviewed->isChecked();
+}
+
 QString ExportDialog::frameDir() const
 {
     return mWriteFrames->isChecked() ? mFrameDir->text().trimmed() : QString();
+}
+
+core::CocoWriteOptions ExportDialog::options() const
+{
+    core::CocoWriteOptions o;
+    o.aptv2 = aptv2();
+    o.propagated = includePropagated();
+    o.reviewed = includeReviewed();
+    o.unreviewedVisible = false;
+    o.videoFrameRefs = false;
+    o.frameDir = frameDir().toStdString();
+    return o;
 }
 
 } // namespace paddock::ui

@@ -16,6 +16,7 @@ struct ChangeEvent
         TracksChanged,     ///< the clip's animal list (ids, species, names) changed
         InstancesChanged,  ///< instances on \a frames changed (added, removed or edited)
         ReviewChanged,     ///< the clip's review data (error list, rounds) changed; labels did not
+        CategoriesChanged, ///< the project's species list changed (added species); \a clip is -1
     };
 
     Type type = Type::ProjectReset;

@@ -314,6 +314,16 @@ void Document::setClipInfo(int clipIndex, int frameCount, int width, int height,
     apply(std::move(m));
 }
 
+void Document::setCategories(const std::vector<core::Category> &categories)
+{
+    core::Mutation m;
+    m.kind = core::Mutation::Kind::Categories;
+    m.clip = -1;
+    m.categoriesBefore = mProject.categories;
+    m.categoriesAfter = categories;
+    apply(std::move(m));
+}
+
 void Document::setReview(int clipIndex, const core::ClipReview &review)
 {
     const core::Clip *c = clip(clipIndex);
@@ -364,6 +374,7 @@ void Document::apply(core::Mutation m)
     case core::Mutation::Kind::Tracks: e.type = ChangeEvent::Type::TracksChanged; break;
     case core::Mutation::Kind::ClipInfo: e.type = ChangeEvent::Type::ClipChanged; break;
     case core::Mutation::Kind::Review: e.type = ChangeEvent::Type::ReviewChanged; break;
+    case core::Mutation::Kind::Categories: e.type = ChangeEvent::Type::CategoriesChanged; break;
     }
     const int clipIndex = m.clip;
     const bool tracksChanged = m.kind == core::Mutation::Kind::Tracks;
@@ -494,9 +505,26 @@ bool Document::replayJournal(const std::vector<core::JournalRecord> &records, QS
     using Op = core::JournalRecord::Op;
     core::JournalWriter *journal = mJournal;
     mJournal = nullptr; // the records are on disk already
+    // One change event at the end instead of one per recorded change (a long journal replays quickly).
+    const int trackBefore = mTrack;
+    struct Unblock
+    {
+        Document *doc;
+        int track;
+        ~Unblock()
+        {
+            doc->blockSignals(false);
+            ChangeEvent e;
+            e.type = ChangeEvent::Type::ProjectReset;
+            Q_EMIT doc->changed(e);
+            if (doc->mTrack != track)
+                Q_EMIT doc->currentTrackChanged(doc->mTrack);
+        }
+    } unblock{this, trackBefore};
+    blockSignals(true);
     for (const core::JournalRecord &r : records) {
         for (const core::Mutation &m : r.mutations)
-            if (!clip(m.clip)) {
+            if (m.kind != core::Mutation::Kind::Categories && !clip(m.clip)) {
                 if (error)
                     *error = tr("The journal changes clip %1, which the project does not have.").arg(m.clip);
                 mJournal = journal;

@@ -131,6 +131,8 @@ public:
     void setClipInfo(int clip, int frameCount, int width, int height, double fps);
     /** Replaces the clip's review data (rounds, error list); emits ReviewChanged. Never touches labels. */
     void setReview(int clip, const core::ClipReview &review);
+    /** Replaces the project's species list; emits CategoriesChanged. */
+    void setCategories(const std::vector<core::Category> &categories);
     /** Applies what changed in the clip's review (\a forward) or takes it back; emits ReviewChanged. */
     void setReviewDelta(int clip, const core::ReviewDelta &delta, bool forward);
     /** Applies a recorded mutation forward or backward through the same path as the mutators above. */

@@ -119,15 +119,22 @@ void MainWindow::swapLeftRight()
                                                    mDocument->currentTrack()));
 }
 
-void MainWindow::copyFromFrame(int delta)
+void MainWindow::copyFromFrame(bool beforeOnly)
 {
-    const int from = mDocument->currentFrame() + delta;
-    if (mDocument->isReadOnly() || !mDocument->instance(mDocument->currentClipIndex(), from, mDocument->currentTrack())) {
-        statusBar()->showMessage(tr("The animal has no labels on frame %1").arg(from), 3000);
+    if (mDocument->isReadOnly())
+        return;
+    const int clip = mDocument->currentClipIndex();
+    const int to = mDocument->currentFrame();
+    const int track = mDocument->currentTrack();
+    const int from = CopyAnimalFromFrame::sourceFrame(*mDocument, clip, to, track, beforeOnly);
+    if (from < 0) {
+        statusBar()->showMessage(beforeOnly ? tr("Animal #%1 has no labelled frame before this one").arg(track)
+                                            : tr("Animal #%1 has no labelled frame to copy from").arg(track),
+                                 4000);
         return;
     }
-    mDocument->undoStack()->push(new CopyAnimalFromFrame(mDocument, mDocument->currentClipIndex(), from,
-                                                         mDocument->currentFrame(), mDocument->currentTrack()));
+    mDocument->undoStack()->push(new CopyAnimalFromFrame(mDocument, clip, from, to, track));
+    statusBar()->showMessage(tr("Copied animal #%1 from frame %2").arg(track).arg(from), 4000);
 }
 
 void MainWindow::selectAnimal(int delta)

@@ -225,7 +225,7 @@ bool MainWindow::save()
         return saveAs();
     QString err;
     if (!saveTo(mDocument->fileName(), &err)) {
-        showError(tr("Save"), err);
+        showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
         return false;
     }
     return true;
@@ -244,7 +244,7 @@ bool MainWindow::saveAs()
         path += QStringLiteral(".paddock");
     QString err;
     if (!saveTo(path, &err)) {
-        showError(tr("Save"), err);
+        showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
         return false;
     }
     return true;
@@ -350,8 +350,8 @@ void MainWindow::autosaveTick()
     const QString path = QString::fromStdString(journalProjectPath());
     const qint64 base = QFileInfo(path.isEmpty() ? QString::fromStdString(core::autosavePath(std::string())) : path).size();
     const std::int64_t compactBytes = std::max<std::int64_t>(8 << 20, base);
-    if (!mDocument->journal() || mJournal->journalBytes() > compactBytes)
-        autosaveNow(); // no journal yet (or it got long): a snapshot, and the journal restarts on it
+    if (!mDocument->journal() || !mJournal->active() || mJournal->journalBytes() > compactBytes)
+        autosaveNow(); // no journal (or it failed, or got long): a snapshot, and the journal restarts on it
 }
 
 void MainWindow::autosaveNow()
@@ -372,7 +372,7 @@ bool MainWindow::offerRecovery(const QString &projectPath)
     const auto found = core::findRecovery(path);
     if (!found)
         return false;
-    const bool journalled = found->journal.has_value();
+    bool journalled = found->journal.has_value();
     if (mInteractive) {
         const QString when = QDateTime::fromMSecsSinceEpoch(found->modifiedMs).toString();
         const auto answer = QMessageBox::question(
@@ -397,14 +397,16 @@ bool MainWindow::offerRecovery(const QString &projectPath)
     mDocument->resetProject(std::move(*project), projectPath);
     QString err;
     if (journalled && !mDocument->replayJournal(found->journal->records, &err)) {
-        // Keep what the journal holds as data at least; the undo history starts here.
-        auto data = core::loadRecovery(*found, &e);
-        if (!data) {
-            showError(tr("Recover"), err);
+        // A journal that does not fit its base (it cannot happen unless the files were edited by hand): keep the
+        // base, say so, and journal afresh from it.
+        auto base = core::loadProject(found->basePath, &e);
+        if (!base) {
+            showError(tr("Recover"), QString::fromStdString(e));
             return false;
         }
-        mDocument->resetProject(std::move(*data), projectPath);
-        statusBar()->showMessage(tr("Recovered without undo history: %1").arg(err), 8000);
+        mDocument->resetProject(std::move(*base), projectPath);
+        showError(tr("Recover"), tr("The edits since the last autosave could not be replayed: %1").arg(err));
+        journalled = false;
     }
     // Recovered work is unsaved until the user saves it: a no-op macro would not mark it, so dirty the stack.
     mDocument->undoStack()->resetClean();
@@ -424,15 +426,26 @@ bool MainWindow::offerRecovery(const QString &projectPath)
 
 void MainWindow::exportDialog()
 {
-    ExportDialog dialog(mDocument->fileName(), this);
+    ExportDialog dialog(mDocument->fileName(), mDocument->project(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString err;
-    if (!exportTo(dialog.path(), dialog.aptv2(), dialog.includePropagated(), dialog.frameDir(), &err))
+    if (!exportTo(dialog.path(), dialog.options(), &err))
         showError(tr("Export"), err);
 }
 
 bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error)
+{
+    core::CocoWriteOptions options;
+    options.aptv2 = aptv2;
+    options.propagated = propagated;
+    options.unreviewedVisible = false;
+    options.videoFrameRefs = false;
+    options.frameDir = frameDir.toStdString();
+    return exportTo(path, options, error);
+}
+
+bool MainWindow::exportTo(const QString &path, const core::CocoWriteOptions &options, QString *error)
 {
     if (mExportWatcher.isRunning()) {
         if (error)
@@ -444,10 +457,6 @@ bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, cons
             *error = tr("Choose a file to export to.");
         return false;
     }
-    core::CocoWriteOptions options;
-    options.aptv2 = aptv2;
-    options.propagated = propagated;
-    options.frameDir = frameDir.toStdString();
     const core::Project snapshot = mDocument->project();
     mProgress->setRange(0, 0);
     mProgress->show();

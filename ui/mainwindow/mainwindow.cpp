@@ -76,9 +76,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mPlayTimer, &QTimer::timeout, this, &MainWindow::playTick);
     mAutosaveTimer = new QTimer(this);
     connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveTick);
-    connect(&mAutosaveWatcher, &QFutureWatcher<bool>::finished, this, [this] {
-        Q_EMIT autosaveWritten(mAutosaveWatcher.result());
-    });
     connect(&mExportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString err = mExportWatcher.result();
         mProgress->hide();
@@ -132,7 +129,6 @@ MainWindow::~MainWindow()
 {
     mRunner->cancel();
     mRunner->waitForFinished();
-    mAutosaveWatcher.waitForFinished();
     mExportWatcher.waitForFinished();
     if (mJournal && !mDocument->isModified())
         mJournal->discard(journalProjectPath()); // nothing unsaved: leave no journal or snapshot behind
@@ -217,16 +213,20 @@ void MainWindow::createMenus()
             &QAction::triggered, mFrameView, &FrameView::clearSelectedKeypoint);
     connect(addShortcutAction(edit, QStringLiteral("swapLeftRight"), tr("Swap &Left and Right"), QKeySequence(QStringLiteral("W"))),
             &QAction::triggered, this, &MainWindow::swapLeftRight);
-    connect(addShortcutAction(edit, QStringLiteral("copyPrevious"), tr("Copy Animal from &Previous Frame"), QKeySequence(QStringLiteral("C"))),
-            &QAction::triggered, this, [this] { copyFromFrame(-1); });
-    connect(addShortcutAction(edit, QStringLiteral("copyNext"), tr("Copy Animal from &Next Frame"), QKeySequence(QStringLiteral("Shift+C"))),
-            &QAction::triggered, this, [this] { copyFromFrame(1); });
+    connect(addShortcutAction(edit, QStringLiteral("copyPrevious"), tr("Copy Animal from &Nearest Labelled Frame"), QKeySequence(QStringLiteral("C"))),
+            &QAction::triggered, this, [this] { copyFromFrame(false); });
+    connect(addShortcutAction(edit, QStringLiteral("copyNext"), tr("Copy Animal from &Last Labelled Frame Before"), QKeySequence(QStringLiteral("Shift+C"))),
+            &QAction::triggered, this, [this] { copyFromFrame(true); });
     connect(addShortcutAction(edit, QStringLiteral("approveFrame"), tr("&Approve Frame"), QKeySequence(QStringLiteral("A"))),
             &QAction::triggered, this, &MainWindow::approveFrame);
 
     QMenu *animals = menuBar()->addMenu(tr("A&nimals"));
     connect(addShortcutAction(animals, QStringLiteral("addAnimal"), tr("&Add Animal…"), QKeySequence(QStringLiteral("Ctrl+Shift+N"))),
             &QAction::triggered, mAnimalsDock, [this] { mAnimalsDock->addAnimalDialog(); });
+    connect(addShortcutAction(animals, QStringLiteral("changeSpecies"), tr("Change &Species…"), QKeySequence()),
+            &QAction::triggered, mAnimalsDock, [this] { mAnimalsDock->changeSpeciesDialog(); });
+    connect(addShortcutAction(animals, QStringLiteral("newSpecies"), tr("New S&pecies…"), QKeySequence()),
+            &QAction::triggered, mAnimalsDock, [this] { mAnimalsDock->newSpeciesDialog(); });
     connect(addShortcutAction(animals, QStringLiteral("removeAnimal"), tr("&Remove Animal"), QKeySequence()),
             &QAction::triggered, mAnimalsDock, &AnimalsDock::removeCurrent);
     connect(addShortcutAction(animals, QStringLiteral("changeTrackId"), tr("Change &Track Id…"), QKeySequence()),
@@ -249,6 +249,24 @@ void MainWindow::createMenus()
             &QAction::triggered, this, [this] { mFrameView->setMarkerSize(mFrameView->markerSize() + 1); Settings::setMarkerSize(mFrameView->markerSize()); });
     connect(addShortcutAction(view, QStringLiteral("markerSmaller"), tr("&Smaller Markers"), QKeySequence(QStringLiteral(","))),
             &QAction::triggered, this, [this] { mFrameView->setMarkerSize(mFrameView->markerSize() - 1); Settings::setMarkerSize(mFrameView->markerSize()); });
+    view->addSeparator();
+    QSettings viewSettings;
+    QAction *showLabels = addShortcutAction(view, QStringLiteral("showLabels"), tr("Show &Labels"), QKeySequence(QStringLiteral("H")));
+    showLabels->setCheckable(true);
+    showLabels->setChecked(true);
+    connect(showLabels, &QAction::toggled, mFrameView, &FrameView::setLabelsVisible);
+    QAction *showSkeleton = addShortcutAction(view, QStringLiteral("showSkeleton"), tr("Show S&keleton"), QKeySequence(QStringLiteral("K")));
+    showSkeleton->setCheckable(true);
+    showSkeleton->setChecked(true);
+    connect(showSkeleton, &QAction::toggled, mFrameView, &FrameView::setSkeletonVisible);
+    QAction *byAnimal = addShortcutAction(view, QStringLiteral("colourByAnimal"), tr("Colour by &Animal"), QKeySequence(QStringLiteral("I")));
+    byAnimal->setCheckable(true);
+    byAnimal->setToolTip(tr("Each animal in its own colour (left points lighter, right points darker)"));
+    connect(byAnimal, &QAction::toggled, this, [this](bool on) {
+        mFrameView->setColourByAnimal(on);
+        QSettings().setValue(QStringLiteral("view/colourByAnimal"), on);
+    });
+    byAnimal->setChecked(viewSettings.value(QStringLiteral("view/colourByAnimal"), false).toBool());
     view->addSeparator();
     view->addAction(mAnimalsDock->toggleViewAction());
 
@@ -388,7 +406,8 @@ void MainWindow::updateActions()
         if (QAction *a = action(QLatin1String(name)))
             a->setEnabled(editable && !running);
     for (const char *name : {"approveFrame", "swapLeftRight", "copyPrevious", "copyNext", "addAnimal", "removeAnimal",
-                             "changeTrackId", "swapAnimals", "toggleOccluded", "clearKeypoint"})
+                             "changeTrackId", "swapAnimals", "toggleOccluded", "clearKeypoint", "changeSpecies",
+                             "newSpecies"})
         if (QAction *a = action(QLatin1String(name)))
             a->setEnabled(editable);
     for (const char *name : {"save", "saveAs", "export"})

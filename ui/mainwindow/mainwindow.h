@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/io/coco.h"
 #include "tracking/pointtracker.h"
 
 #include <QFutureWatcher>
@@ -56,8 +57,12 @@ public:
     /** For annotation files: the clip to pair with (asked in a dialog when empty). */
     bool openAnnotations(const QString &path, const QString &clipPath, QString *error);
     bool saveTo(const QString &path, QString *error = nullptr);
-    /** Exports COCO/APTv2 in the background; exportFinished() follows. */
+    /**
+     * Exports COCO/APTv2 in the background; exportFinished() follows. \a propagated adds unreviewed tracker
+     * output (as v=1); tracker points of accepted clips go out; a video clip needs \a frameDir.
+     */
     bool exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error);
+    bool exportTo(const QString &path, const core::CocoWriteOptions &options, QString *error);
     /** Starts propagation (or refine) of the current animal or all, over [first, last] (-1: whole clip). */
     bool propagate(bool allAnimals, bool refine, int first = 0, int last = -1, QString *error = nullptr);
     /** Offers to recover an autosave for \a projectPath (empty: the untitled project); true when recovered. */
@@ -115,7 +120,8 @@ private:
     void nextLowScore();
     void approveFrame();
     void swapLeftRight();
-    void copyFromFrame(int delta);
+    /** Copies the current animal from its nearest labelled frame (or the last one before this frame). */
+    void copyFromFrame(bool beforeOnly);
     void selectAnimal(int delta);
     void propagateRangeDialog();
     void propagationProgress(int done, int total, double secondsLeft, const QString &stage);
@@ -140,7 +146,6 @@ private:
     QToolButton *mCancelButton = nullptr;
     QTimer *mPlayTimer = nullptr;
     QTimer *mAutosaveTimer = nullptr;
-    QFutureWatcher<bool> mAutosaveWatcher;
     std::unique_ptr<core::JournalWriter> mJournal; ///< every edit on disk within a second (fileops.cpp)
     QFutureWatcher<QString> mExportWatcher;
     bool mInteractive = true;

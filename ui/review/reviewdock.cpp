@@ -24,6 +24,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -110,6 +111,13 @@ void ReviewDock::buildUi()
     rounds->addWidget(mFixesButton, 1, 0);
     rounds->addWidget(mAcceptClipButton, 1, 1);
     layout->addLayout(rounds);
+    mRequireApproval = new QCheckBox(tr("Accepting needs every tracker point approved"), w);
+    mRequireApproval->setObjectName(QStringLiteral("requireApproval"));
+    mRequireApproval->setToolTip(tr("Refuse Accept Clip while propagated or refined points are not approved (A)"));
+    mRequireApproval->setChecked(QSettings().value(QStringLiteral("review/requireApproval"), false).toBool());
+    layout->addWidget(mRequireApproval);
+    connect(mRequireApproval, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("review/requireApproval"), on); });
     connect(mSubmitButton, &QPushButton::clicked, this, [this] { roundStep(RoundAction::SubmitForReview); });
     connect(mReturnButton, &QPushButton::clicked, this, [this] { roundStep(RoundAction::ReturnToLabeller); });
     connect(mFixesButton, &QPushButton::clicked, this, [this] { roundStep(RoundAction::SubmitFixes); });
@@ -158,6 +166,10 @@ void ReviewDock::buildUi()
     mDetails = new QLabel(w);
     mDetails->setWordWrap(true);
     mDetails->setObjectName(QStringLiteral("entryDetails"));
+    // Three lines, whatever the comment's length, so the buttons below stay put (the tooltip has it all).
+    mDetails->setFixedHeight(mDetails->fontMetrics().lineSpacing() * 3 + 4);
+    mDetails->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    mDetails->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     layout->addWidget(mDetails);
     connect(mTable, &QTableView::clicked, this, [this](const QModelIndex &i) { activateRow(i.row()); });
     connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -241,6 +253,10 @@ void ReviewDock::buildUi()
 
     mMessage = new QLabel(w);
     mMessage->setWordWrap(true);
+    mMessage->setObjectName(QStringLiteral("reviewMessage"));
+    mMessage->setFixedHeight(mMessage->fontMetrics().lineSpacing() * 3 + 4);
+    mMessage->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    mMessage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     layout->addWidget(mMessage);
     setWidget(w);
 }
@@ -391,9 +407,71 @@ QString ReviewDock::removeSelected()
     return push(new RemoveEntry(mDocument, mDocument->currentClipIndex(), selectedId()));
 }
 
+QString ReviewDock::unreviewedText() const
+{
+    const core::Clip *clip = mDocument->currentClip();
+    if (!clip)
+        return QString();
+    int points = 0;
+    QStringList frames;
+    int frameCount = 0;
+    for (const auto &[frame, list] : clip->frames) {
+        int here = 0;
+        for (const core::Instance &inst : list)
+            for (const core::Keypoint &k : inst.keypoints)
+                if (k.isLabelled() && !core::isUserLabel(k.source))
+                    ++here;
+        if (here == 0)
+            continue;
+        points += here;
+        if (++frameCount <= 8)
+            frames << QString::number(frame);
+    }
+    if (points == 0)
+        return QString();
+    if (frameCount > 8)
+        frames << QStringLiteral("…");
+    return tr("%n tracker point(s) nobody approved", nullptr, points)
+        + tr(" on %n frame(s) (%1)", nullptr, frameCount).arg(frames.join(QStringLiteral(", ")));
+}
+
+void ReviewDock::setRequireApproval(bool on)
+{
+    mRequireApproval->setChecked(on);
+}
+
+bool ReviewDock::requireApproval() const
+{
+    return mRequireApproval->isChecked();
+}
+
 QString ReviewDock::roundStep(RoundAction action)
 {
-    return push(new RoundStep(mDocument, mDocument->currentClipIndex(), action));
+    QString unreviewed;
+    if (action == RoundAction::AcceptClip && mDocument->role() == Role::Reviewer)
+        unreviewed = unreviewedText();
+    if (!unreviewed.isEmpty()) {
+        if (requireApproval()) {
+            const QString msg = tr("Not accepted: %1. Approve them (A on each frame) or correct them first.")
+                                    .arg(unreviewed);
+            showMessage(msg, true);
+            return msg;
+        }
+        if (mInteractive
+            && QMessageBox::warning(this, tr("Accept Clip"),
+                                    tr("%1. Accepting leaves them as the tracker placed them.\n\nAccept anyway?")
+                                        .arg(unreviewed),
+                                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                != QMessageBox::Yes) {
+            const QString msg = tr("Not accepted: %1.").arg(unreviewed);
+            showMessage(msg, true);
+            return msg;
+        }
+    }
+    const QString err = push(new RoundStep(mDocument, mDocument->currentClipIndex(), action));
+    if (err.isEmpty() && !unreviewed.isEmpty())
+        showMessage(tr("Accepted with %1.").arg(unreviewed), false);
+    return err;
 }
 
 struct ReviewDock::ImageCheckJob
@@ -630,6 +708,7 @@ void ReviewDock::showMessage(const QString &text, bool error)
 {
     mMessage->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QString());
     mMessage->setText(text);
+    mMessage->setToolTip(text);
 }
 
 void ReviewDock::refresh()
@@ -668,8 +747,10 @@ void ReviewDock::updateButtons()
         if (e->suggested)
             text += tr(" · suggested (%1, %2)").arg(e->suggested->x, 0, 'f', 1).arg(e->suggested->y, 0, 'f', 1);
         mDetails->setText(text);
+        mDetails->setToolTip(text);
     } else {
         mDetails->setText(tr("Select an entry to see its comment; a click jumps to it."));
+        mDetails->setToolTip(QString());
     }
     mFlagButton->setEnabled(clip && reviewer);
     mFixedButton->setEnabled(e && !reviewer && core::isUnresolved(e->state));

@@ -74,7 +74,17 @@ public:
     QString reopenSelected();
     QString applySuggestion();
     QString removeSelected();
+    /**
+     * A round transition. Accept Clip first states the tracker points nobody approved: with "require
+     * approval" on it is refused while there are any; otherwise the reviewer confirms (interactive) or the
+     * panel's message lists them.
+     */
     QString roundStep(RoundAction action);
+    /** The clip's tracker points that no one approved: "N points on M frames (a, b, …)"; empty when none. */
+    QString unreviewedText() const;
+    /** Accept Clip needs every tracker point approved (QSettings "review/requireApproval"). */
+    void setRequireApproval(bool on);
+    bool requireApproval() const;
 
     // Automatic checks.
     /**
@@ -132,6 +142,7 @@ private:
     QPushButton *mReturnButton = nullptr;
     QPushButton *mFixesButton = nullptr;
     QPushButton *mAcceptClipButton = nullptr;
+    QCheckBox *mRequireApproval = nullptr;
     QComboBox *mTypeCombo = nullptr;
     QComboBox *mStateCombo = nullptr;
     QCheckBox *mThisFrame = nullptr;

@@ -45,6 +45,20 @@ QColor track(int trackId)
     return kColours[std::size_t(std::max(0, trackId - 1)) % (sizeof(kColours) / sizeof(kColours[0]))];
 }
 
+QColor trackSide(int trackId, Side side)
+{
+    const QColor base = track(trackId);
+    switch (side) {
+    case Side::Left:
+        return QColor::fromHslF(base.hslHueF(), base.hslSaturationF(), 0.78f);
+    case Side::Right:
+        return QColor::fromHslF(base.hslHueF(), base.hslSaturationF(), 0.30f);
+    case Side::Centre:
+        break;
+    }
+    return QColor::fromHslF(base.hslHueF(), base.hslSaturationF(), 0.52f);
+}
+
 QColor source(core::Source s)
 {
     switch (s) {

@@ -19,6 +19,11 @@ QColor side(Side s);
 QColor score(double score);
 /** A distinct colour per animal. */
 QColor track(int trackId);
+/**
+ * The animal's colour for a keypoint on \a side: left points a light tint, right points a dark shade and
+ * centre points the animal's colour, so left and right stay apart when colouring by animal.
+ */
+QColor trackSide(int trackId, Side side);
 QColor source(core::Source s);
 QColor flagged();
 } // namespace colours

@@ -6,6 +6,7 @@
 #include "ui/views/colours.h"
 #include "ui/views/frameprovider.h"
 
+#include <QApplication>
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QMouseEvent>
@@ -72,6 +73,7 @@ FrameView::FrameView(Document *document, FrameProvider *frames, QWidget *parent)
         if (!mPushing)
             mDocument->setCurrentKeypoint(-1);
     });
+    frameChanged(); // show the current frame if it is already decoded
 }
 
 void FrameView::push(QUndoCommand *command)
@@ -109,6 +111,7 @@ void FrameView::zoomBy(double factor, QPointF anchor)
     mScale = std::clamp(mScale * factor, 0.02, 64.0);
     mOrigin = fixed - anchor / mScale;
     mFitPending = false;
+    mFitted = false;
     update();
     Q_EMIT zoomChanged(mScale);
 }
@@ -122,13 +125,15 @@ void FrameView::fitToWindow()
     mScale = std::min(width() / double(img.width()), height() / double(img.height()));
     mOrigin = QPointF((img.width() - width() / mScale) / 2.0, (img.height() - height() / mScale) / 2.0);
     mFitPending = false;
+    mFitted = true;
     update();
     Q_EMIT zoomChanged(mScale);
 }
 
 void FrameView::resizeEvent(QResizeEvent *)
 {
-    if (mFitPending)
+    // A fitted view stays fitted (maximising, docks opening); a zoomed or panned one keeps its scale.
+    if (mFitPending || mFitted)
         fitToWindow();
 }
 
@@ -138,6 +143,12 @@ void FrameView::documentChanged(const ChangeEvent &event)
         mFitPending = true;
         mImage = QImage();
         mImageFrame = -1;
+        frameChanged();
+        return;
+    }
+    if (event.type == ChangeEvent::Type::ClipChanged && event.clip == mDocument->currentClipIndex()) {
+        // The clip's frames were (re)attached, maybe at another size: fit the new frames when they come.
+        mFitPending = true;
         frameChanged();
         return;
     }
@@ -160,8 +171,12 @@ void FrameView::frameChanged()
 
 void FrameView::frameReady(int index)
 {
-    if (index == mDocument->currentFrame() && mImageFrame != index)
-        setImage(mFrames->cached(index), index);
+    if (index != mDocument->currentFrame())
+        return;
+    // Compared by image, not frame number: after opening another clip frame 0 is a new image.
+    const QImage img = mFrames->cached(index);
+    if (mImageFrame != index || (!img.isNull() && img.cacheKey() != mImage.cacheKey()))
+        setImage(img, index);
 }
 
 void FrameView::setImage(const QImage &image, int frame)
@@ -187,13 +202,11 @@ int FrameView::placementTarget() const
     const int track = mDocument->currentTrack();
     if (!mDocument->categoryOfTrack(mDocument->currentClipIndex(), track))
         return -1;
+    // An explicitly chosen keypoint (keypoint list, review entry) is placed next, labelled or not; otherwise
+    // the first gap.
     const int cur = mDocument->currentKeypoint();
-    const core::Instance *inst = mDocument->instance(mDocument->currentClipIndex(), frame, track);
-    if (cur >= 0) {
-        const bool labelled = inst && cur < int(inst->keypoints.size()) && inst->keypoints[std::size_t(cur)].isLabelled();
-        if (!labelled)
-            return cur;
-    }
+    if (cur >= 0 && cur < mDocument->categoryOfTrack(mDocument->currentClipIndex(), track)->keypointCount())
+        return cur;
     return mDocument->nextUnlabelledKeypoint(frame, track, cur);
 }
 
@@ -214,6 +227,12 @@ QString FrameView::placementHint() const
     const int k = placementTarget();
     if (k < 0)
         return tr("%1: all %2 keypoints labelled").arg(animal).arg(cat->keypointCount());
+    const core::Instance *inst = mDocument->instance(clip, mDocument->currentFrame(), track);
+    if (inst && k < int(inst->keypoints.size()) && inst->keypoints[std::size_t(k)].isLabelled())
+        return tr("%1: click to place %2 again (%3/%4)")
+            .arg(animal, QString::fromStdString(cat->keypoints[std::size_t(k)]))
+            .arg(k + 1)
+            .arg(cat->keypointCount());
     return tr("%1: click to place %2 (%3/%4)")
         .arg(animal, QString::fromStdString(cat->keypoints[std::size_t(k)]))
         .arg(k + 1)
@@ -264,6 +283,8 @@ void FrameView::placeAt(QPointF imagePos, bool occluded)
     const int k = placementTarget();
     if (k < 0)
         return;
+    mLastTouched = Hit{mDocument->currentTrack(), k};
+    mLastTouchedFrame = mDocument->currentFrame();
     const int clip = mDocument->currentClipIndex();
     const int frame = mDocument->currentFrame();
     const int track = mDocument->currentTrack();
@@ -289,14 +310,15 @@ void FrameView::mousePressEvent(QMouseEvent *event)
         return;
     const Hit hit = hitTest(pos);
     if (hit.valid()) {
-        mDocument->setCurrentTrack(hit.trackId);
-        mDocument->setCurrentKeypoint(hit.keypoint);
+        // Press on an existing point: a drag moves it; a click (released in place) still places the named
+        // keypoint there (see mouseReleaseEvent). Neither changes the animal or keypoint that comes next.
         const core::Instance *inst = mDocument->instance(mDocument->currentClipIndex(), mDocument->currentFrame(),
                                                          hit.trackId);
         const core::Keypoint &kp = inst->keypoints[std::size_t(hit.keypoint)];
         mDrag = hit;
         mDragGrab = QPointF(kp.x, kp.y) - widgetToImage(pos);
         mPressPos = pos;
+        mPressImagePos = widgetToImage(pos);
         mDragMoved = false;
         return;
     }
@@ -310,11 +332,12 @@ void FrameView::mouseMoveEvent(QMouseEvent *event)
         mOrigin -= (pos - mPanLast) / mScale;
         mPanLast = pos;
         mFitPending = false;
+        mFitted = false;
         update();
         return;
     }
     if (mDrag.valid() && (event->buttons() & Qt::LeftButton) && !mDocument->isReadOnly()) {
-        if (!mDragMoved && (pos - mPressPos).manhattanLength() < 2)
+        if (!mDragMoved && (pos - mPressPos).manhattanLength() < QApplication::startDragDistance() / 2 + 2)
             return;
         mDragMoved = true;
         push(new MoveKeypoint(mDocument, mDocument->currentClipIndex(),
@@ -341,6 +364,17 @@ void FrameView::mouseReleaseEvent(QMouseEvent *event)
         push(new MoveKeypoint(mDocument, mDocument->currentClipIndex(),
                                                       mDocument->currentFrame(), mDrag.trackId, mDrag.keypoint,
                                                       widgetToImage(event->position()) + mDragGrab, true));
+        mLastTouched = mDrag;
+        mLastTouchedFrame = mDocument->currentFrame();
+    } else if (mDrag.valid() && !mDragMoved && event->button() == Qt::LeftButton) {
+        if (!mDocument->isReadOnly() && placementTarget() >= 0) {
+            placeAt(mPressImagePos, false);
+        } else {
+            // Nothing to place (all labelled, or reviewer mode): the click selects the point, and the banner
+            // says so.
+            mDocument->setCurrentTrack(mDrag.trackId);
+            mDocument->setCurrentKeypoint(mDrag.keypoint);
+        }
     }
     mDrag = Hit();
     mDragMoved = false;
@@ -384,12 +418,32 @@ void FrameView::contextMenuEvent(QContextMenuEvent *event)
         menu.exec(event->globalPos());
 }
 
+int FrameView::editTarget(int *trackId) const
+{
+    const int clip = mDocument->currentClipIndex();
+    const int frame = mDocument->currentFrame();
+    auto labelled = [&](int track, int k) {
+        const core::Instance *inst = mDocument->instance(clip, frame, track);
+        return inst && k >= 0 && k < int(inst->keypoints.size()) && inst->keypoints[std::size_t(k)].isLabelled();
+    };
+    if (labelled(mDocument->currentTrack(), selectedKeypoint())) {
+        *trackId = mDocument->currentTrack();
+        return selectedKeypoint();
+    }
+    if (mLastTouchedFrame == frame && labelled(mLastTouched.trackId, mLastTouched.keypoint)) {
+        *trackId = mLastTouched.trackId;
+        return mLastTouched.keypoint;
+    }
+    *trackId = mDocument->currentTrack();
+    return -1;
+}
+
 void FrameView::toggleOccluded()
 {
     const int clip = mDocument->currentClipIndex();
     const int frame = mDocument->currentFrame();
-    const int track = mDocument->currentTrack();
-    const int k = selectedKeypoint();
+    int track = 0;
+    const int k = editTarget(&track);
     const core::Instance *inst = mDocument->instance(clip, frame, track);
     if (mDocument->isReadOnly() || k < 0 || !inst || k >= int(inst->keypoints.size())
         || !inst->keypoints[std::size_t(k)].isLabelled())
@@ -401,10 +455,10 @@ void FrameView::toggleOccluded()
 
 void FrameView::clearSelectedKeypoint()
 {
-    const int k = selectedKeypoint();
+    int track = 0;
+    const int k = editTarget(&track);
     const int clip = mDocument->currentClipIndex();
     const int frame = mDocument->currentFrame();
-    const int track = mDocument->currentTrack();
     const core::Instance *inst = mDocument->instance(clip, frame, track);
     if (mDocument->isReadOnly() || k < 0 || !inst || k >= int(inst->keypoints.size())
         || !inst->keypoints[std::size_t(k)].isLabelled())
@@ -475,6 +529,8 @@ void FrameView::drawAnimals(QPainter &p) const
     auto it = clip->frames.find(mDocument->currentFrame());
     if (it == clip->frames.end())
         return;
+    if (!mLabelsVisible)
+        return;
     const double r = mMarkerSize;
     for (const core::Instance &inst : it->second) {
         const core::Category *cat = mDocument->project().category(inst.categoryId);
@@ -482,13 +538,12 @@ void FrameView::drawAnimals(QPainter &p) const
         p.setOpacity(selected ? 1.0 : 0.65);
         auto at = [&](int k) { return imageToWidget(QPointF(inst.keypoints[std::size_t(k)].x, inst.keypoints[std::size_t(k)].y)); };
         auto labelled = [&](int k) { return k >= 0 && k < int(inst.keypoints.size()) && inst.keypoints[std::size_t(k)].isLabelled(); };
-        if (cat) {
+        if (cat && mSkeletonVisible) {
             for (const auto &[a, b] : cat->skeleton) {
                 if (!labelled(a) || !labelled(b))
                     continue;
-                const Side sa = sideOf(*cat, a), sb = sideOf(*cat, b);
-                const Side s = sa == Side::Centre ? sb : sa;
-                QPen pen(colours::side(s), std::max(1.5, r * 0.45));
+                const int sidePoint = sideOf(*cat, a) == Side::Centre ? b : a;
+                QPen pen(keypointColour(inst.trackId, cat, sidePoint), std::max(1.5, r * 0.45));
                 pen.setCapStyle(Qt::RoundCap);
                 const bool occluded = inst.keypoints[std::size_t(a)].visibility == core::Visibility::Occluded
                     || inst.keypoints[std::size_t(b)].visibility == core::Visibility::Occluded;
@@ -503,7 +558,7 @@ void FrameView::drawAnimals(QPainter &p) const
             if (!kp.isLabelled())
                 continue;
             const QPointF c = at(k);
-            const QColor sideColour = colours::side(cat ? sideOf(*cat, k) : Side::Centre);
+            const QColor sideColour = keypointColour(inst.trackId, cat, k);
             const bool tracker = isTrackerPoint(kp.source);
             if (tracker && kp.score < mLowScore) {
                 // Low-score points stand out with a red ring twice the marker size.
@@ -542,9 +597,35 @@ void FrameView::drawAnimals(QPainter &p) const
     p.setOpacity(1.0);
 }
 
+QColor FrameView::keypointColour(int trackId, const core::Category *category, int keypoint) const
+{
+    const Side side = category ? sideOf(*category, keypoint) : Side::Centre;
+    if (!mColourByAnimal)
+        return colours::side(side);
+    return colours::trackSide(trackId, side);
+}
+
+void FrameView::setColourByAnimal(bool on)
+{
+    mColourByAnimal = on;
+    update();
+}
+
+void FrameView::setLabelsVisible(bool on)
+{
+    mLabelsVisible = on;
+    update();
+}
+
+void FrameView::setSkeletonVisible(bool on)
+{
+    mSkeletonVisible = on;
+    update();
+}
+
 void FrameView::drawHover(QPainter &p) const
 {
-    if (!mHover.valid())
+    if (!mHover.valid() || !mLabelsVisible)
         return;
     const core::Instance *inst = mDocument->instance(mDocument->currentClipIndex(), mDocument->currentFrame(),
                                                      mHover.trackId);

@@ -10,6 +10,10 @@
 class QPainter;
 class QUndoCommand;
 
+namespace paddock::core {
+struct Category;
+}
+
 namespace paddock::ui {
 
 class Document;
@@ -18,8 +22,10 @@ struct ChangeEvent;
 
 /**
  * The labelling canvas: the current frame with every animal's skeleton. Zoom (wheel) and pan (middle or
- * Ctrl+drag) stay put while stepping frames. A left click places the selected animal's next unlabelled
- * keypoint and moves on; dragging a point moves it; right-click marks it occluded or clears it.
+ * Ctrl+drag) stay put while stepping frames; a fitted view stays fitted when the window is resized.
+ * Sequential placement: a left click places the keypoint the banner names, on the animal it names, even
+ * next to an existing point; only a drag moves an existing point (of any animal) and a drag changes neither
+ * the animal nor the keypoint that comes next. Right-click marks a point occluded or clears it.
  */
 class FrameView : public QWidget
 {
@@ -39,6 +45,10 @@ public:
     void zoomBy(double factor, QPointF anchor);
     void zoomBy(double factor) { zoomBy(factor, QPointF(width() / 2.0, height() / 2.0)); }
     void fitToWindow();
+    /** True while the view shows the whole frame (it then refits when resized). */
+    bool isFitted() const { return mFitted; }
+    /** Size of the frame image on screen (empty before the first one). */
+    QSize imageSize() const { return mImage.size(); }
     QPointF imageToWidget(QPointF p) const;
     QPointF widgetToImage(QPointF p) const;
 
@@ -56,6 +66,23 @@ public:
         mOverlay = std::move(overlay);
         update();
     }
+
+    /** Colours each animal's skeleton in its own colour (left lighter, right darker) instead of by side. */
+    void setColourByAnimal(bool on);
+    bool colourByAnimal() const { return mColourByAnimal; }
+    /** Hides every animal's points and bones (to see the image), or only the bones. */
+    void setLabelsVisible(bool on);
+    bool labelsVisible() const { return mLabelsVisible; }
+    void setSkeletonVisible(bool on);
+    bool skeletonVisible() const { return mSkeletonVisible; }
+    /** The colour a keypoint of \a trackId is drawn in (side colour, or the animal's shade of it). */
+    QColor keypointColour(int trackId, const core::Category *category, int keypoint) const;
+
+    /**
+     * The keypoint O and Delete act on: the selected keypoint when it is labelled, otherwise the point
+     * placed or dragged last on this frame (so O right after a click marks that point). Sets *trackId.
+     */
+    int editTarget(int *trackId) const;
 
     // Keyboard actions on the selected keypoint (or the placement target).
     void toggleOccluded();
@@ -111,6 +138,13 @@ private:
 
     Hit mHover;
     Hit mDrag;
+    QPointF mPressImagePos; // where a press on an existing point happened (a click there places)
+    Hit mLastTouched;       // the point placed or dragged last
+    int mLastTouchedFrame = -1;
+    bool mFitted = false;
+    bool mColourByAnimal = false;
+    bool mLabelsVisible = true;
+    bool mSkeletonVisible = true;
     QPointF mDragGrab;   // image offset between the point and the mouse at press
     QPointF mPressPos;
     bool mDragMoved = false;

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: Apache-2.0
+// The default tracker on frames the test draws itself: a shaking camera, corrected points (Refine), labels
+// on one frame only (bounded memory), cancel at any moment.
+#include "core/video/framesource.h"
+#include "tracking/defaulttracker.h"
+
+#include <catch2/catch.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <functional>
+#include <random>
+#include <thread>
+
+using namespace paddock;
+
+namespace {
+
+/** Frames drawn by a function of the frame index; counts the reads. */
+class DrawnFrames : public core::FrameSource
+{
+public:
+    DrawnFrames(int frames, int width, int height, std::function<cv::Mat(int)> draw)
+        : mDraw(std::move(draw))
+    {
+        mInfo.frameCount = frames;
+        mInfo.width = width;
+        mInfo.height = height;
+        mInfo.fps = 25;
+        mInfo.codec = "synthetic";
+    }
+    const core::VideoInfo &info() const override { return mInfo; }
+    bool read(int index, core::VideoFrame *out, std::string *error) override
+    {
+        if (index < 0 || index >= mInfo.frameCount) {
+            *error = "out of range";
+            return false;
+        }
+        ++reads;
+        const cv::Mat img = mDraw(index);
+        out->index = index;
+        out->width = img.cols;
+        out->height = img.rows;
+        out->rgb = QByteArray(reinterpret_cast<const char *>(img.data), int(img.total() * 3));
+        return true;
+    }
+    std::atomic_int reads{0};
+
+private:
+    core::VideoInfo mInfo;
+    std::function<cv::Mat(int)> mDraw;
+};
+
+/** A fixed random texture (a field, grass, fur) larger than the frames, smoothed so flow can follow it. */
+const cv::Mat &world()
+{
+    static const cv::Mat w = [] {
+        cv::Mat noise(720, 960, CV_8UC1);
+        cv::RNG rng(7);
+        rng.fill(noise, cv::RNG::UNIFORM, 0, 255);
+        cv::GaussianBlur(noise, noise, cv::Size(0, 0), 2.0);
+        cv::normalize(noise, noise, 0, 255, cv::NORM_MINMAX);
+        cv::Mat rgb;
+        cv::cvtColor(noise, rgb, cv::COLOR_GRAY2RGB);
+        return rgb;
+    }();
+    return w;
+}
+
+/** The camera's offset on frame \a f: a pan with shake, so the motion between labels is far from linear. */
+cv::Point2f camera(int f)
+{
+    return {float(100 + 2.0 * f + 14.0 * std::sin(f / 2.5)), float(80 + 9.0 * std::cos(f / 3.1))};
+}
+
+cv::Mat shakenFrame(int f)
+{
+    const cv::Point2f c = camera(f);
+    const cv::Mat m = (cv::Mat_<double>(2, 3) << 1, 0, -c.x, 0, 1, -c.y);
+    cv::Mat out;
+    cv::warpAffine(world(), out, m, cv::Size(480, 320), cv::INTER_LINEAR, cv::BORDER_REFLECT);
+    return out;
+}
+
+/** Points fixed in the world, seen on frame \a f. */
+std::vector<cv::Point2f> worldPoints(int f)
+{
+    std::vector<cv::Point2f> out;
+    for (int i = 0; i < 8; ++i)
+        out.push_back(cv::Point2f(float(260 + 30 * (i % 4)), float(200 + 40 * (i / 4))) - camera(f));
+    return out;
+}
+
+core::Instance instanceOf(const std::vector<cv::Point2f> &pts, const std::vector<int> &only = {})
+{
+    core::Instance inst;
+    inst.trackId = 1;
+    inst.categoryId = 1;
+    for (std::size_t k = 0; k < pts.size(); ++k) {
+        core::Keypoint kp;
+        if (only.empty() || std::find(only.begin(), only.end(), int(k)) != only.end()) {
+            kp.x = pts[k].x;
+            kp.y = pts[k].y;
+            kp.visibility = core::Visibility::Visible;
+            kp.source = core::Source::Manual;
+            kp.score = 1.f;
+        }
+        inst.keypoints.push_back(kp);
+    }
+    return inst;
+}
+
+tracking::TrackingInput shakenInput(int frames, int every)
+{
+    tracking::TrackingInput in;
+    in.categories = {core::Category{}};
+    in.categories[0].id = 1;
+    in.categories[0].keypoints = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    in.clip.frameCount = frames;
+    for (int f = 0; f < frames; f += every)
+        in.clip.setInstance(f, instanceOf(worldPoints(f)));
+    in.clip.setInstance(frames - 1, instanceOf(worldPoints(frames - 1)));
+    return in;
+}
+
+const core::Instance *find(const tracking::TrackingOutput &out, int f, int track)
+{
+    auto it = out.find(f);
+    if (it == out.end())
+        return nullptr;
+    for (const core::Instance &i : it->second)
+        if (i.trackId == track)
+            return &i;
+    return nullptr;
+}
+
+double errorAt(const tracking::TrackingOutput &out, int f, int k)
+{
+    const core::Instance *inst = find(out, f, 1);
+    if (!inst || !inst->keypoints[std::size_t(k)].isLabelled())
+        return 1e9;
+    const cv::Point2f t = worldPoints(f)[std::size_t(k)];
+    return std::hypot(inst->keypoints[std::size_t(k)].x - t.x, inst->keypoints[std::size_t(k)].y - t.y);
+}
+
+} // namespace
+
+TEST_CASE("The default tracker follows points through camera pan and shake that interpolation misses",
+          "[tracking][default]")
+{
+    constexpr int kFrames = 41, kEvery = 20;
+    const tracking::TrackingInput in = shakenInput(kFrames, kEvery);
+    DrawnFrames frames(kFrames, 480, 320, shakenFrame);
+    tracking::DefaultTracker tracker;
+    tracking::TrackingOutput out;
+    std::string error;
+    std::atomic_bool cancel{false};
+    REQUIRE(tracker.track(frames, in, &out, {}, cancel, &error));
+    CHECK(frames.reads == kFrames); // every frame decoded once
+    double tracked = 0, linear = 0;
+    int n = 0, within2 = 0;
+    for (int f = 1; f < kFrames - 1; ++f) {
+        if (f % kEvery == 0) {
+            CHECK(find(out, f, 1)->keypoints == in.clip.instance(f, 1)->keypoints);
+            continue;
+        }
+        const int a = f / kEvery * kEvery, b = std::min(a + kEvery, kFrames - 1);
+        const double w = double(f - a) / double(b - a);
+        for (int k = 0; k < 8; ++k) {
+            const double e = errorAt(out, f, k);
+            const cv::Point2f l = worldPoints(a)[std::size_t(k)] * float(1 - w) + worldPoints(b)[std::size_t(k)] * float(w);
+            tracked += e;
+            linear += cv::norm(l - worldPoints(f)[std::size_t(k)]);
+            within2 += e <= 2.0 ? 1 : 0;
+            ++n;
+        }
+    }
+    INFO("mean error: tracker " << tracked / n << " px, linear " << linear / n << " px; within 2 px " << within2 << "/" << n);
+    CHECK(linear / n > 8.0); // the shake is far from linear
+    CHECK(tracked / n < 1.5);
+    CHECK(within2 > n * 9 / 10);
+}
+
+TEST_CASE("Corrected points anchor themselves only; the other points of that frame keep their track",
+          "[tracking][default]")
+{
+    constexpr int kFrames = 41;
+    tracking::TrackingInput in = shakenInput(kFrames, 20);
+    DrawnFrames frames(kFrames, 480, 320, shakenFrame);
+    tracking::DefaultTracker tracker;
+    std::atomic_bool cancel{false};
+    std::string error;
+    tracking::TrackingOutput before, after;
+    REQUIRE(tracker.track(frames, in, &before, {}, cancel, &error));
+    // A labeller corrects two points on frame 10 (here: to where they truly are) and refines.
+    in.clip.setInstance(10, instanceOf(worldPoints(10), {2, 5}));
+    in.refine = true;
+    REQUIRE(tracker.track(frames, in, &after, {}, cancel, &error));
+    const core::Instance *fixedFrame = find(after, 10, 1);
+    REQUIRE(fixedFrame);
+    CHECK(fixedFrame->keypoints[2] == in.clip.instance(10, 1)->keypoints[2]);
+    CHECK(fixedFrame->keypoints[5] == in.clip.instance(10, 1)->keypoints[5]);
+    for (int k : {0, 1, 3, 4, 6, 7}) {
+        CHECK(fixedFrame->keypoints[std::size_t(k)].source == core::Source::Refined);
+        CHECK(errorAt(after, 10, k) <= errorAt(before, 10, k) + 0.25);
+    }
+    double sumBefore = 0, sumAfter = 0;
+    for (int f = 1; f < kFrames - 1; ++f)
+        if (f != 10 && f != 20)
+            for (int k = 0; k < 8; ++k) {
+                sumBefore += errorAt(before, f, k);
+                sumAfter += errorAt(after, f, k);
+            }
+    CHECK(sumAfter <= sumBefore * 1.02 + 0.5);
+}
+
+TEST_CASE("Labels on one frame only: the default tracker streams on in bounded memory", "[tracking][default]")
+{
+    auto peakFor = [](int frameCount) {
+        DrawnFrames frames(frameCount, 480, 320, shakenFrame);
+        tracking::TrackingInput in;
+        in.categories = {core::Category{}};
+        in.categories[0].id = 1;
+        in.categories[0].keypoints = {"a", "b", "c", "d", "e", "f", "g", "h"};
+        in.clip.frameCount = frameCount;
+        in.clip.setInstance(0, instanceOf(worldPoints(0)));
+        tracking::DefaultTracker tracker;
+        tracking::TrackingOutput out;
+        std::string error;
+        std::atomic_bool cancel{false};
+        REQUIRE(tracker.track(frames, in, &out, {}, cancel, &error));
+        CHECK(int(out.size()) == frameCount);
+        CHECK(frames.reads == frameCount);
+        return tracker.peakCropBytes();
+    };
+    const std::size_t shortRun = peakFor(20), longRun = peakFor(120);
+    INFO("peak bytes: 20 frames " << shortRun << ", 120 frames " << longRun);
+    CHECK(longRun <= shortRun + shortRun / 10); // what it holds does not grow with the clip
+    CHECK(longRun < std::size_t(8) << 20);
+}
+
+TEST_CASE("Cancel stops the default tracker within a frame wherever it is", "[tracking][default][job]")
+{
+    constexpr int kFrames = 200;
+    // Labels every 100 frames: segments long enough that cancel lands inside reading, flow and the passes.
+    const tracking::TrackingInput in = shakenInput(kFrames, 100);
+    for (int delayMs : {5, 60, 250}) {
+        DrawnFrames frames(kFrames, 480, 320, [](int f) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2)); // a decoder
+            return shakenFrame(f);
+        });
+        tracking::DefaultTracker tracker;
+        tracking::TrackingOutput out;
+        std::string error;
+        std::atomic_bool cancel{false};
+        std::atomic_int readsAtCancel{-1};
+        std::chrono::steady_clock::time_point cancelledAt;
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+            readsAtCancel = frames.reads.load();
+            cancelledAt = std::chrono::steady_clock::now();
+            cancel = true;
+        });
+        const bool ok = tracker.track(frames, in, &out, {}, cancel, &error);
+        const auto returned = std::chrono::steady_clock::now();
+        stopper.join();
+        INFO("cancel after " << delayMs << " ms, at read " << readsAtCancel << ", reads " << frames.reads);
+        CHECK_FALSE(ok);
+        CHECK(error == "cancelled");
+        CHECK(out.empty());
+        CHECK(frames.reads <= readsAtCancel + 2); // at most the frame being read ahead
+        CHECK(std::chrono::duration<double>(returned - cancelledAt).count() < 1.0); // 200 ms unloaded
+    }
+}

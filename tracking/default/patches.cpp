@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "tracking/default/patches.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace paddock::tracking::defaulttracker {
+
+bool textured(const cv::Mat &patch)
+{
+    cv::Scalar mean, stddev;
+    cv::meanStdDev(patch, mean, stddev);
+    return stddev[0] >= 6.0;
+}
+
+cv::Mat texturedPatch(const cv::Mat &img, cv::Point2f c, int side)
+{
+    const cv::Rect r(cvRound(c.x) - side / 2, cvRound(c.y) - side / 2, side, side);
+    if ((r & cv::Rect(0, 0, img.cols, img.rows)) != r || !textured(img(r)))
+        return {};
+    return img(r).clone();
+}
+
+double templateMatch(const cv::Mat &img, const std::vector<cv::Mat> &templates, cv::Point2f p, int radius,
+                     cv::Point2f *best)
+{
+    double bestScore = -1.0;
+    for (const cv::Mat &t : templates) {
+        const int half = t.cols / 2;
+        cv::Rect win(cvRound(p.x) - half - radius, cvRound(p.y) - half - radius, t.cols + 2 * radius,
+                     t.rows + 2 * radius);
+        win &= cv::Rect(0, 0, img.cols, img.rows);
+        if (win.width < t.cols || win.height < t.rows)
+            continue;
+        cv::Mat res;
+        cv::matchTemplate(img(win), t, res, cv::TM_CCOEFF_NORMED);
+        double mx = 0;
+        cv::Point loc;
+        cv::minMaxLoc(res, nullptr, &mx, nullptr, &loc);
+        if (std::isfinite(mx) && mx > bestScore) {
+            bestScore = mx;
+            *best = cv::Point2f(float(win.x + loc.x + half), float(win.y + loc.y + half));
+        }
+    }
+    return bestScore;
+}
+
+float likeness(const cv::Mat &img, cv::Point2f p, const std::vector<cv::Mat> &templates)
+{
+    if (templates.empty())
+        return 1.f;
+    float best = 0.f;
+    for (const cv::Mat &t : templates) {
+        const cv::Rect r(cvRound(p.x) - t.cols / 2, cvRound(p.y) - t.rows / 2, t.cols, t.rows);
+        if ((r & cv::Rect(0, 0, img.cols, img.rows)) != r)
+            continue;
+        cv::Scalar mean, stddev;
+        cv::meanStdDev(t, mean, stddev);
+        const double sad = cv::norm(img(r), t, cv::NORM_L1) / double(t.total());
+        best = std::max(best, float(std::max(0.0, 1.0 - sad / (2.0 * stddev[0] + 4.0))));
+    }
+    return best;
+}
+
+} // namespace paddock::tracking::defaulttracker
