@@ -7,6 +7,7 @@
 #include "core/demo/democlip.h"
 #include "core/io/coco.h"
 #include "core/io/projectfile.h"
+#include "tracking/interrupt.h"
 #include "tracking/propagation.h"
 #include "tracking/trackerfactory.h"
 
@@ -142,6 +143,7 @@ int runHeadless(const QString &dir)
     input.clip = clip;
     input.categories = project.categories;
     std::atomic_bool cancel{false};
+    const tracking::CancelOnInterrupt interrupt(cancel); // Ctrl-C stops the job like the GUI's Cancel
     tracking::TrackingOutput output;
     tracking::PropagationStats stats;
     const tracking::ProgressFn progress = [](const tracking::Progress &p) {

@@ -6,6 +6,7 @@
 #include "core/io/atomicfile.h"
 #include "core/io/coco.h"
 #include "core/video/framesource.h"
+#include "tracking/interrupt.h"
 #include "tracking/propagation.h"
 #include "tracking/trackerfactory.h"
 
@@ -21,7 +22,9 @@ namespace {
 
 const char *kPropagateUsage =
     "usage: paddock propagate CLIP --labels SPARSE.json --out DENSE.json [--tracker default|cotracker3]\n"
-    "                         [--weights FILE] [--device auto|cpu|cuda] [--steps N]\n";
+    "                         [--weights FILE] [--device auto|cpu|cuda] [--steps N] [--extrapolate]\n"
+    "  --extrapolate  also fill frames before an animal's first and after its last label (low scores)\n"
+    "  Ctrl-C cancels the run; nothing is written.\n";
 
 /** The clip of \a project that \a clipPath is: the only one, or the one with the same file name. */
 int pickClip(const core::Project &project, const std::string &clipPath)
@@ -41,6 +44,7 @@ int runPropagate(const QStringList &args)
 {
     QString clipArg, labels, out;
     tracking::TrackerOptions options;
+    bool extrapolate = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         auto value = [&](QString *v) {
@@ -53,6 +57,8 @@ int runPropagate(const QStringList &args)
         bool ok = true;
         if (a == QLatin1String("--labels"))
             ok = value(&labels);
+        else if (a == QLatin1String("--extrapolate"))
+            extrapolate = true;
         else if (a == QLatin1String("--out"))
             ok = value(&out);
         else if (a == QLatin1String("--tracker") && (ok = value(&v)))
@@ -138,7 +144,9 @@ int runPropagate(const QStringList &args)
     tracking::TrackingInput input;
     input.clip = clip;
     input.categories = project->categories;
+    input.extrapolate = extrapolate;
     std::atomic_bool cancel{false};
+    const tracking::CancelOnInterrupt interrupt(cancel); // Ctrl-C stops the job like the GUI's Cancel
     int lastPercent = -1;
     const tracking::ProgressFn progress = [&](const tracking::Progress &p) {
         const int percent = p.total > 0 ? int(100.0 * p.done / p.total) : 0;
@@ -155,6 +163,10 @@ int runPropagate(const QStringList &args)
     tracking::PropagationStats stats;
     const bool ok = tracking::runPropagation(*tracker, clipPath, input, progress, cancel, &output, &error, &stats);
     std::fputc('\n', stderr);
+    if (!ok && tracking::CancelOnInterrupt::interrupted()) {
+        printError(tr("paddock propagate: cancelled; nothing written"));
+        return 130; // as a shell reports a command ended by Ctrl-C
+    }
     if (!ok) {
         printError(tr("paddock propagate: %1").arg(QString::fromStdString(error)));
         return kExitBadInput;

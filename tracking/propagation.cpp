@@ -6,43 +6,139 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <iterator>
 #include <memory>
+#include <set>
 
 namespace paddock::tracking {
 
-bool prepareInput(TrackingInput *input, int frameCount, std::string *error)
+namespace {
+
+std::string rangeText(int first, int last)
 {
-    const int count = frameCount > 0 ? frameCount : input->clip.effectiveFrameCount();
-    if (count <= 0) {
+    return std::to_string(first) + ".." + std::to_string(last);
+}
+
+bool isUserKeypoint(const core::Keypoint &kp)
+{
+    return kp.isLabelled() && core::isUserLabel(kp.source);
+}
+
+} // namespace
+
+bool planTracking(TrackingInput *input, int frameCount, std::string *error)
+{
+    auto fail = [&](const std::string &m) {
         if (error)
-            *error = "the clip has no frames";
+            *error = m;
         return false;
+    };
+    const core::Clip &clip = input->clip;
+    const int count = frameCount > 0 ? frameCount : clip.effectiveFrameCount();
+    if (input->planned && input->frameCount == count)
+        return true;
+    if (count <= 0)
+        return fail("the clip has no frames");
+    const int first = input->firstFrame;
+    const int last = input->lastFrame < 0 ? count - 1 : input->lastFrame;
+    if (first < 0 || first > last || last >= count)
+        return fail("frame range " + rangeText(first, last) + " is outside the clip (" + std::to_string(count)
+                    + " frames: 0.." + std::to_string(count - 1) + ")");
+
+    // The tracks: those asked for, or every track of the clip (and any track id its instances use).
+    std::set<int> known;
+    for (const core::Track &t : clip.tracks)
+        known.insert(t.id);
+    for (const auto &[f, list] : clip.frames)
+        for (const core::Instance &i : list)
+            known.insert(i.trackId);
+    const bool explicitTracks = !input->trackIds.empty();
+    const std::set<int> ids = explicitTracks ? std::set<int>(input->trackIds.begin(), input->trackIds.end()) : known;
+
+    std::vector<PlannedTrack> planned;
+    for (int id : ids) {
+        const core::Track *track = clip.track(id);
+        const std::string name = track && !track->name.empty() ? "\"" + track->name + "\"" : std::to_string(id);
+        if (!known.count(id))
+            return fail("the clip has no animal " + name);
+        PlannedTrack p;
+        p.trackId = id;
+        p.categoryId = track ? track->categoryId : 1;
+        bool categoryFromTrack = track != nullptr;
+        for (auto it = clip.frames.lower_bound(first); it != clip.frames.end() && it->first <= last; ++it)
+            for (const core::Instance &i : it->second) {
+                if (i.trackId != id)
+                    continue;
+                p.keypointCount = std::max(p.keypointCount, int(i.keypoints.size()));
+                if (!categoryFromTrack)
+                    p.categoryId = i.categoryId;
+                if (std::any_of(i.keypoints.begin(), i.keypoints.end(), isUserKeypoint))
+                    p.labelledFrames.push_back(it->first);
+            }
+        for (const core::Category &c : input->categories)
+            if (c.id == p.categoryId)
+                p.keypointCount = std::max(p.keypointCount, c.keypointCount());
+        if (p.labelledFrames.empty() || p.keypointCount <= 0) {
+            if (explicitTracks)
+                return fail("animal " + name + " has no labelled keypoints in frames " + rangeText(first, last)
+                            + ": label at least one frame of the animal first");
+            continue;
+        }
+        p.firstLabel = p.labelledFrames.front();
+        p.lastLabel = p.labelledFrames.back();
+        planned.push_back(std::move(p));
     }
-    if (input->firstFrame < 0)
-        input->firstFrame = 0;
-    if (input->lastFrame < 0 || input->lastFrame >= count)
-        input->lastFrame = count - 1;
-    if (input->firstFrame > input->lastFrame) {
-        if (error)
-            *error = "frame range " + std::to_string(input->firstFrame) + ".." + std::to_string(input->lastFrame)
-                + " is outside the clip (" + std::to_string(count) + " frames)";
-        return false;
+    if (planned.empty())
+        return fail("no labelled keypoints in frames " + rangeText(first, last)
+                    + ": label at least one frame of the animal first");
+
+    input->firstFrame = first;
+    input->lastFrame = last;
+    if (!input->extrapolate) {
+        int lo = last, hi = first;
+        for (const PlannedTrack &p : planned) {
+            lo = std::min(lo, p.firstLabel);
+            hi = std::max(hi, p.lastLabel);
+        }
+        input->firstFrame = lo;
+        input->lastFrame = hi;
     }
-    std::vector<int> ids = input->trackIds;
-    if (ids.empty())
-        for (const core::Track &t : input->clip.tracks)
-            ids.push_back(t.id);
-    bool any = false;
-    for (int id : ids)
-        for (int f : input->clip.userLabelledFrames(id))
-            any = any || (f >= input->firstFrame && f <= input->lastFrame);
-    if (!any) {
-        if (error)
-            *error = "no labelled keypoints in frames " + std::to_string(input->firstFrame) + ".."
-                + std::to_string(input->lastFrame) + ": label at least one frame of the animal first";
-        return false;
-    }
+    input->trackIds.clear();
+    for (const PlannedTrack &p : planned)
+        input->trackIds.push_back(p.trackId);
+    input->tracks = std::move(planned);
+    input->frameCount = count;
+    input->planned = true;
     return true;
+}
+
+int enforcePlan(const TrackingInput &plan, TrackingOutput *output)
+{
+    int dropped = 0;
+    for (auto it = output->begin(); it != output->end();) {
+        const int f = it->first;
+        std::vector<core::Instance> &list = it->second;
+        const bool inRange = f >= plan.firstFrame && f <= plan.lastFrame;
+        for (auto i = list.begin(); i != list.end();) {
+            const PlannedTrack *t = plan.plannedTrack(i->trackId);
+            bool keep = inRange && t;
+            if (keep && (f < t->firstLabel || f > t->lastLabel)) {
+                keep = plan.extrapolate;
+                const float cap = outsideSpanScore(f < t->firstLabel ? t->firstLabel - f : f - t->lastLabel);
+                for (core::Keypoint &kp : i->keypoints)
+                    if (!isUserKeypoint(kp))
+                        kp.score = std::min(kp.score, cap);
+            }
+            if (keep) {
+                ++i;
+            } else {
+                i = list.erase(i);
+                ++dropped;
+            }
+        }
+        it = list.empty() ? output->erase(it) : std::next(it);
+    }
+    return dropped;
 }
 
 ProgressFn throttledProgress(const ProgressFn &progress, int intervalMs)
@@ -83,31 +179,37 @@ bool runPropagation(PointTracker &tracker, const std::string &clipPath, Tracking
             *error = err.empty() ? "cannot open " + clipPath : err;
         return false;
     }
-    if (!prepareInput(&input, frames->info().frameCount, error))
+    if (!planTracking(&input, frames->info().frameCount, error))
         return false;
-    if (cancel.load()) {
+    auto cancelled = [&] {
+        output->clear();
         if (error)
             *error = "cancelled";
         return false;
-    }
+    };
+    if (cancel.load())
+        return cancelled();
     const ProgressFn report = throttledProgress(progress);
     bool ok = false;
+    // The tracker boundary: nothing it throws (LibTorch's c10::Error is a std::exception) gets past here.
     try {
-        ok = tracker.track(*frames, input, output, report, cancel, &err);
+        ok = tracker.prepare(report, cancel, &err) && tracker.track(*frames, input, output, report, cancel, &err);
     } catch (const std::exception &e) {
         err = std::string("tracker failed: ") + e.what();
         ok = false;
-    }
-    if (ok && cancel.load()) {
+    } catch (...) {
+        err = "tracker failed with an unknown error";
         ok = false;
-        err = "cancelled";
     }
+    if (cancel.load())
+        return cancelled();
     if (!ok) {
         output->clear();
         if (error)
-            *error = cancel.load() ? "cancelled" : err;
+            *error = err.empty() ? "the " + tracker.name() + " tracker failed" : err;
         return false;
     }
+    enforcePlan(input, output);
     if (stats) {
         stats->firstFrame = input.firstFrame;
         stats->lastFrame = input.lastFrame;

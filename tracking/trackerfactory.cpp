@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tracking/trackerfactory.h"
 
+#include "tracking/cotracker/checkpoint.h"
 #include "tracking/cotracker/cotracker3tracker.h"
 #include "tracking/defaulttracker.h"
 
-#include <fstream>
 
 namespace paddock::tracking {
 
@@ -33,19 +33,19 @@ std::unique_ptr<PointTracker> makeCoTracker3(const TrackerOptions &options, std:
                      "CC BY-NC 4.0, downloaded separately)";
         return nullptr;
     }
-    if (!std::ifstream(options.weights).good()) {
+    // Only what can be told without reading it; the job loads the weights on its worker thread
+    // (PointTracker::prepare), with progress and cancel.
+    std::string why;
+    if (!cotracker::checkRegularFile(options.weights, &why)) {
         if (error)
-            *error = "cannot read the CoTracker3 model file " + options.weights;
+            *error = "cannot use the CoTracker3 model file " + why;
         return nullptr;
     }
     CoTracker3Params params;
     params.weights = options.weights;
     params.device = options.device;
     params.steps = options.steps;
-    auto tracker = std::make_unique<CoTracker3Tracker>(params);
-    if (!tracker->loadModel(error))
-        return nullptr;
-    return tracker;
+    return std::make_unique<CoTracker3Tracker>(params);
 }
 
 } // namespace

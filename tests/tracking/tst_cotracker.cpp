@@ -6,16 +6,21 @@
 #include "tracking/cotracker/checkpoint.h"
 #include "tracking/cotracker/formulaweights.h"
 #include "tracking/cotracker/parity.h"
+#include "tracking/trackerfactory.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <atomic>
 #include <cmath>
 #include <fstream>
 #include <iterator>
 #include <random>
+
+#include <sys/stat.h>
 
 using namespace paddock::tracking::cotracker;
 
@@ -470,8 +475,9 @@ TEST_CASE("CoTracker3 tracker fills every keypoint, keeps labels exact, reports 
     std::string err;
     REQUIRE(tracker.track(frames, input, &out, [&](const tracking::Progress &p) { seen.push_back(p); }, cancel, &err));
     INFO(err);
-    REQUIRE(out.size() == 8);
-    for (int f = 0; f < 8; ++f) {
+    REQUIRE(out.size() == 7); // frames 0-6: the animal's labelled span; nothing on frame 7, after its last label
+    CHECK(out.count(7) == 0);
+    for (int f = 0; f < 7; ++f) {
         INFO("frame " << f);
         REQUIRE(out[f].size() == 1);
         const core::Instance &inst = out[f][0];
@@ -491,7 +497,7 @@ TEST_CASE("CoTracker3 tracker fills every keypoint, keeps labels exact, reports 
     CHECK(out[6][0].keypoints[2] == i6.keypoints[2]);
     CHECK(out[2][0].keypoints[0].source == core::Source::Propagated);
     CHECK(out[3][0].keypoints[1].source == core::Source::Propagated);
-    CHECK(tracker.stats().windows == 2);
+    CHECK(tracker.stats().windows == 2); // 0-4 and 4-6
     CHECK(tracker.stats().queries == 3);
     CHECK(tracker.stats().ttoSteps > 0);
     CHECK(tracker.stats().lastLoss < tracker.stats().firstLoss); // TTO lowers the loss on the labels
@@ -525,4 +531,61 @@ TEST_CASE("CoTracker3 tracker refuses a missing or wrong model file clearly", "[
     tracking::CoTracker3Tracker none(params);
     CHECK_FALSE(none.track(frames, input, &out, {}, cancel, &err));
     CHECK(err.find("scaled_offline.pth") != std::string::npos);
+}
+
+TEST_CASE("A folder or a FIFO given as the model file is refused at once with a clear message",
+          "[cotracker][checkpoint]")
+{
+    using namespace paddock;
+    const std::string dir = test::tempDir() + "/weights-folder.pth";
+    std::filesystem::create_directories(dir);
+    const std::string fifo = test::tempDir() + "/weights-fifo.pth";
+    std::filesystem::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto started = std::chrono::steady_clock::now();
+    for (const std::string &path : {dir, fifo}) {
+        INFO(path);
+        TensorMap t;
+        std::string err;
+        CHECK_FALSE(readTorchSave(path, &t, &err)); // a FIFO with no writer would block in open() here
+        CHECK(err.find(path) != std::string::npos);
+        CHECK((err.find("folder") != std::string::npos || err.find("not a regular file") != std::string::npos));
+        tracking::TrackerOptions o;
+        o.tracker = "cotracker3";
+        o.weights = path;
+        CHECK_FALSE(tracking::makeTracker(o, &err)); // what `--weights DIR` runs first (it aborted before)
+        CHECK(err.find(path) != std::string::npos);
+        tracking::CoTracker3Params params;
+        params.weights = path;
+        tracking::CoTracker3Tracker tracker(params);
+        CHECK_FALSE(tracker.loadModel(&err));
+        CHECK(err.find("CC BY-NC") != std::string::npos);
+    }
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+    std::filesystem::remove(fifo);
+}
+
+TEST_CASE("Loading the model reports progress and can be cancelled", "[cotracker][tracker]")
+{
+    using namespace paddock;
+    tracking::CoTracker3Params params;
+    params.weights = formulaCheckpoint();
+    params.device = "cpu";
+    std::vector<tracking::Progress> seen;
+    std::atomic_bool cancel{false};
+    std::string err;
+    {
+        tracking::CoTracker3Tracker tracker(params);
+        REQUIRE(tracker.prepare([&](const tracking::Progress &p) { seen.push_back(p); }, cancel, &err));
+        REQUIRE(seen.size() >= 2);
+        CHECK(seen.front().done == 0);
+        CHECK(seen.back().done == seen.back().total);
+        CHECK(seen.back().stage.find("model") != std::string::npos);
+    }
+    {
+        tracking::CoTracker3Tracker tracker(params);
+        std::atomic_bool stop{false};
+        CHECK_FALSE(tracker.prepare([&](const tracking::Progress &p) { stop = p.done > 0; }, stop, &err));
+        CHECK(err == "cancelled");
+    }
 }

@@ -5,7 +5,11 @@
 #include "core/io/coco.h"
 #include "core/video/framesource.h"
 #include "tests/testutil.h"
+#include "tracking/cotracker/checkpoint.h"
+#include "tracking/cotracker/cotracker3tracker.h"
+#include "tracking/cotracker/formulaweights.h"
 #include "tracking/defaulttracker.h"
+#include "tracking/interrupt.h"
 #include "tracking/propagation.h"
 #include "tracking/trackerfactory.h"
 
@@ -13,8 +17,14 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 using namespace paddock;
 
@@ -180,7 +190,9 @@ TEST_CASE("Refinement marks results Refined; a small memory budget still honours
     tracking::TrackingOutput out;
     std::string error;
     REQUIRE(runDefault(in, &out, &error, {}, nullptr, params));
-    CHECK(find(out, 10, 1)->keypoints[3].source == core::Source::Refined);
+    core::Clip merged = in.clip;
+    tracking::mergeTrackingOutput(&merged, out, in.refine); // the merge marks the source
+    CHECK(merged.instance(10, 1)->keypoints[3].source == core::Source::Refined);
     CHECK(find(out, 20, 1)->keypoints == in.clip.instance(20, 1)->keypoints);
     const Err tracked = errorOf([&](int f) { return find(out, f, 1); }, truth, 20);
     CHECK(tracked.mean < 10.0); // on crops at a fraction of the resolution
@@ -475,4 +487,466 @@ TEST_CASE("A leg tip that steps twice between two labels is found again on the m
     blind.lostLikeness = 0.0;
     blind.searchRadius = 0.0;
     CHECK(middleStanceHits(blind) <= 1);
+}
+
+// ------------------------------------------------------------------------------------ the plan
+
+namespace {
+
+/** The demo truth as labels of two animals: track 1 labelled from frame 0, track 2 only from frame 30 on. */
+tracking::TrackingInput twoAnimals(const core::Clip &truth)
+{
+    tracking::TrackingInput in = sparseInput(truth);
+    in.clip.ensureTrack(2, 8);
+    for (const auto &[f, list] : std::map<int, std::vector<core::Instance>>(in.clip.frames)) {
+        if (f < 30)
+            continue;
+        core::Instance second = list[0];
+        second.trackId = 2;
+        in.clip.setInstance(f, second);
+    }
+    return in;
+}
+
+} // namespace
+
+TEST_CASE("The plan is checked once: range inside the clip, tracks with labels, spans", "[tracking][plan]")
+{
+    const core::Clip &truth = demoTruth();
+    tracking::TrackingInput in = twoAnimals(truth);
+    std::string error;
+
+    tracking::TrackingInput plan = in;
+    REQUIRE(tracking::planTracking(&plan, 60, &error));
+    CHECK(plan.planned);
+    CHECK(plan.frameCount == 60);
+    REQUIRE(plan.tracks.size() == 2);
+    CHECK(plan.trackIds == std::vector<int>{1, 2});
+    CHECK(plan.tracks[0].firstLabel == 0);
+    CHECK(plan.tracks[0].lastLabel == 59);
+    CHECK(plan.tracks[1].firstLabel == 30);
+    CHECK(plan.tracks[1].lastLabel == 59);
+    CHECK(plan.tracks[1].keypointCount == 17);
+    CHECK(plan.tracks[1].labelledFrames == std::vector<int>{30, 45, 59});
+    CHECK(plan.inSpan(2, 30));
+    CHECK_FALSE(plan.inSpan(2, 29));
+    CHECK(plan.firstFrame == 0);
+    CHECK(plan.lastFrame == 59);
+    // Checked once: a second call against the same clip keeps the plan as it is.
+    tracking::TrackingInput again = plan;
+    REQUIRE(tracking::planTracking(&again, 60, &error));
+    CHECK(again.tracks.size() == plan.tracks.size());
+
+    // Without extrapolation the range narrows to the labelled frames; with it, it stays.
+    tracking::TrackingInput late = in;
+    late.trackIds = {2};
+    REQUIRE(tracking::planTracking(&late, 60, &error));
+    CHECK(late.firstFrame == 30);
+    CHECK(late.lastFrame == 59);
+    late = in;
+    late.trackIds = {2};
+    late.extrapolate = true;
+    REQUIRE(tracking::planTracking(&late, 60, &error));
+    CHECK(late.firstFrame == 0);
+
+    // One rule for the range: inside 0..frameCount-1, -1 meaning the last frame.
+    for (auto [first, last] : {std::pair{-1, 10}, std::pair{20, 10}, std::pair{0, 60}, std::pair{100, -1}}) {
+        tracking::TrackingInput bad = in;
+        bad.firstFrame = first;
+        bad.lastFrame = last;
+        INFO(first << ".." << last);
+        CHECK_FALSE(tracking::planTracking(&bad, 60, &error));
+        CHECK(error.find("outside the clip (60 frames") != std::string::npos);
+    }
+    // A requested animal without labels in the range is named; unrequested ones without labels are left out.
+    tracking::TrackingInput early = in;
+    early.trackIds = {2};
+    early.lastFrame = 20;
+    CHECK_FALSE(tracking::planTracking(&early, 60, &error));
+    CHECK(error.find("animal") != std::string::npos);
+    CHECK(error.find("0..20") != std::string::npos);
+    early.trackIds.clear();
+    REQUIRE(tracking::planTracking(&early, 60, &error));
+    CHECK(early.trackIds == std::vector<int>{1});
+    tracking::TrackingInput ghost = in;
+    ghost.trackIds = {7};
+    CHECK_FALSE(tracking::planTracking(&ghost, 60, &error));
+    CHECK(error.find("no animal 7") != std::string::npos);
+}
+
+TEST_CASE("No output outside an animal's labelled span unless asked for, and then only with low scores",
+          "[tracking][plan][default]")
+{
+    const core::Clip &truth = demoTruth();
+    const tracking::TrackingInput in = twoAnimals(truth);
+    tracking::TrackingOutput out;
+    std::string error;
+    REQUIRE(runDefault(in, &out, &error));
+    for (int f = 0; f < 60; ++f) {
+        INFO("frame " << f);
+        CHECK(find(out, f, 1) != nullptr);
+        CHECK((find(out, f, 2) != nullptr) == (f >= 30)); // animal 2's first label is on frame 30
+    }
+
+    tracking::TrackingInput wide = in;
+    wide.extrapolate = true;
+    REQUIRE(runDefault(wide, &out, &error));
+    int outside = 0;
+    for (int f = 0; f < 30; ++f) {
+        const core::Instance *inst = find(out, f, 2);
+        if (!inst)
+            continue;
+        for (const core::Keypoint &k : inst->keypoints) {
+            if (!k.isLabelled())
+                continue;
+            ++outside;
+            INFO("frame " << f << " score " << k.score);
+            CHECK(k.score <= tracking::outsideSpanScore(30 - f));
+            CHECK(k.score <= 0.2f);
+        }
+    }
+    CHECK(outside > 0);
+
+    // The same rule holds for whatever a tracker returns: the engine enforces it.
+    tracking::TrackingInput plan = in;
+    REQUIRE(tracking::planTracking(&plan, 60, &error));
+    tracking::TrackingOutput raw;
+    core::Instance guess = truth.frames.at(10)[0];
+    for (core::Keypoint &k : guess.keypoints) {
+        k.source = core::Source::Propagated;
+        k.score = 0.95f;
+    }
+    guess.trackId = 2;
+    raw[10] = {guess};
+    guess.trackId = 9; // a track nobody asked for
+    raw[40] = {guess};
+    guess.trackId = 2;
+    raw[40].push_back(guess);
+    CHECK(tracking::enforcePlan(plan, &raw) == 2);
+    CHECK(raw.count(10) == 0);
+    REQUIRE(raw.count(40) == 1);
+    CHECK(raw[40].size() == 1);
+    CHECK(raw[40][0].trackId == 2);
+    CHECK(raw[40][0].keypoints[0].score == 0.95f);
+}
+
+TEST_CASE("The merge alone marks tracked points Propagated or Refined", "[tracking][merge]")
+{
+    core::Clip clip;
+    clip.ensureTrack(1, 8);
+    tracking::TrackingOutput out;
+    core::Instance tracked;
+    tracked.trackId = 1;
+    tracked.categoryId = 8;
+    tracked.keypoints.resize(2);
+    tracked.keypoints[0] = {5, 6, core::Visibility::Visible, core::Source::Refined, 0.5f};      // a tracker's idea
+    tracked.keypoints[1] = {7, 8, core::Visibility::Visible, core::Source::Interpolated, 0.5f}; // likewise
+    out[3] = {tracked};
+    core::Clip merged = clip;
+    CHECK(tracking::mergeTrackingOutput(&merged, out, false) == 2);
+    CHECK(merged.instance(3, 1)->keypoints[0].source == core::Source::Propagated);
+    CHECK(merged.instance(3, 1)->keypoints[1].source == core::Source::Propagated);
+    merged = clip;
+    tracking::mergeTrackingOutput(&merged, out, true);
+    CHECK(merged.instance(3, 1)->keypoints[0].source == core::Source::Refined);
+    CHECK(merged.instance(3, 1)->keypoints[1].source == core::Source::Refined);
+}
+
+namespace {
+
+/** A tracker that fails the way LibTorch does: it throws, from prepare() or from track(). */
+class ThrowingTracker : public tracking::PointTracker
+{
+public:
+    explicit ThrowingTracker(int where) : mWhere(where) {}
+    std::string name() const override { return "throwing"; }
+    bool prepare(const tracking::ProgressFn &, const std::atomic_bool &, std::string *) override
+    {
+        if (mWhere == 0)
+            throw std::runtime_error("open file failed, error: Is a directory");
+        return true;
+    }
+    bool track(core::FrameSource &, const tracking::TrackingInput &, tracking::TrackingOutput *out,
+               const tracking::ProgressFn &, const std::atomic_bool &, std::string *) override
+    {
+        (*out)[0] = {};
+        if (mWhere == 1)
+            throw std::runtime_error("c10::Error: shape mismatch");
+        throw 42;
+    }
+
+private:
+    int mWhere;
+};
+
+} // namespace
+
+TEST_CASE("Exceptions from a tracker end the job with a message, never the process", "[tracking][job]")
+{
+    const core::Clip &truth = demoTruth();
+    const tracking::TrackingInput in = sparseInput(truth);
+    std::atomic_bool cancel{false};
+    for (int where : {0, 1, 2}) {
+        ThrowingTracker tracker(where);
+        tracking::TrackingOutput out;
+        std::string error;
+        INFO("where " << where);
+        CHECK_FALSE(tracking::runPropagation(tracker, in.clip.path, in, {}, cancel, &out, &error));
+        CHECK(out.empty());
+        CHECK(error.find("tracker failed") != std::string::npos);
+    }
+}
+
+TEST_CASE("Ctrl-C sets the cancel flag of a command-line job", "[tracking][cancel]")
+{
+    std::atomic_bool cancel{false};
+    struct sigaction before {};
+    sigaction(SIGINT, nullptr, &before);
+    {
+        const tracking::CancelOnInterrupt interrupt(cancel);
+        CHECK_FALSE(tracking::CancelOnInterrupt::interrupted());
+        std::raise(SIGINT); // would end the test run without the handler
+        CHECK(cancel.load());
+        CHECK(tracking::CancelOnInterrupt::interrupted());
+    }
+    // The previous handler is back.
+    struct sigaction after {};
+    sigaction(SIGINT, nullptr, &after);
+    CHECK(after.sa_handler == before.sa_handler);
+}
+
+// ------------------------------------------------------------------------------------ cancel latency
+
+namespace {
+
+/**
+ * A long clip made in the test: a fixed random texture seen through a window that drifts a few pixels per
+ * frame (as a slow pan), 640x480, with one animal of 17 points labelled every 25 frames. Each tracker needs
+ * well over two seconds for it, so a cancel at any of the moments below lands in the middle of the work.
+ */
+class DriftingClip : public core::FrameSource
+{
+public:
+    static constexpr int kFrames = 3000, kW = 640, kH = 480, kPad = 120;
+    DriftingClip()
+    {
+        mInfo.frameCount = kFrames;
+        mInfo.width = kW;
+        mInfo.height = kH;
+        mInfo.fps = 25;
+        mInfo.codec = "synthetic";
+        static const cv::Mat texture = [] {
+            cv::Mat t(kH + 2 * kPad, kW + 2 * kPad, CV_8UC3);
+            cv::RNG rng(7);
+            rng.fill(t, cv::RNG::UNIFORM, 0, 255);
+            cv::GaussianBlur(t, t, cv::Size(0, 0), 2.0);
+            return t;
+        }();
+        mTexture = texture;
+    }
+    static cv::Point2f shift(int f)
+    {
+        return {float(kPad + 100 * std::sin(f * 0.02)), float(kPad + 80 * std::cos(f * 0.015))};
+    }
+    const core::VideoInfo &info() const override { return mInfo; }
+    bool read(int index, core::VideoFrame *out, std::string *error) override
+    {
+        if (index < 0 || index >= kFrames) {
+            *error = "out of range";
+            return false;
+        }
+        const cv::Point2f s = shift(index);
+        const cv::Mat view = mTexture(cv::Rect(int(s.x), int(s.y), kW, kH)).clone();
+        out->index = index;
+        out->width = kW;
+        out->height = kH;
+        out->rgb = QByteArray(reinterpret_cast<const char *>(view.data), int(view.total() * 3));
+        return true;
+    }
+    std::unique_ptr<FrameSource> clone(std::string *) const override { return std::make_unique<DriftingClip>(); }
+
+    /** Labels every \a every frames: 17 points on a grid, moving with the texture. */
+    static tracking::TrackingInput labels(int every)
+    {
+        tracking::TrackingInput in;
+        in.categories = {core::ap10kCategory(8)};
+        in.clip.path = "drifting";
+        in.clip.frameCount = kFrames;
+        in.clip.width = kW;
+        in.clip.height = kH;
+        in.clip.ensureTrack(1, 8);
+        for (int f = 0; f < kFrames; f += every) {
+            core::Instance inst;
+            inst.trackId = 1;
+            inst.categoryId = 8;
+            const cv::Point2f s = shift(f) - cv::Point2f(float(kPad), float(kPad));
+            for (int k = 0; k < 17; ++k) {
+                core::Keypoint kp;
+                kp.x = 200 + 40 * (k % 6) - s.x;
+                kp.y = 150 + 50 * (k / 6) - s.y;
+                kp.visibility = core::Visibility::Visible;
+                kp.source = core::Source::Manual;
+                inst.keypoints.push_back(kp);
+            }
+            in.clip.setInstance(f, inst);
+        }
+        return in;
+    }
+
+private:
+    core::VideoInfo mInfo;
+    cv::Mat mTexture;
+};
+
+/**
+ * The most a cancel may take: 200 ms, plus slack (PADDOCK_CANCEL_SLACK_MS, default 300 ms) multiplied by how
+ * oversubscribed the machine is (load average per core, at least 1): on 2 cores shared by many jobs every
+ * piece of work between two checks takes that many times longer in wall time.
+ */
+double cancelLimitSeconds()
+{
+    const char *env = std::getenv("PADDOCK_CANCEL_SLACK_MS");
+    double load = 0;
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const double oversubscribed = getloadavg(&load, 1) == 1 ? std::max(1.0, load / cores) : 1.0;
+    return 0.2 + (env ? std::atof(env) : 300.0) / 1000.0 * oversubscribed;
+}
+
+struct CancelTrial
+{
+    double moment = 0;
+    double latency = -1;   ///< seconds from setting the flag to the job's return
+    bool finishedEarly = false;
+    bool ok = false;       ///< what the job returned (false expected)
+    std::string error;
+    std::string stage;     ///< what the job was doing when cancelled
+    std::string atStage;   ///< the moment counts from the first report of this stage (empty: the start)
+    bool reached = true;   ///< whether that stage came
+};
+
+/**
+ * Runs \a tracker on the drifting clip through the job and cancels it \a moment seconds after its start, or,
+ * with \a atStage, that long after the job first reports a stage starting with it.
+ */
+CancelTrial cancelAt(tracking::PointTracker &tracker, const tracking::TrackingInput &in, double moment,
+                     const std::string &atStage = {})
+{
+    using Clock = std::chrono::steady_clock;
+    CancelTrial t;
+    t.moment = moment;
+    t.atStage = atStage;
+    t.reached = atStage.empty();
+    std::atomic_bool cancel{false};
+    std::atomic_bool done{false};
+    Clock::time_point doneAt;
+    std::mutex stageMutex;
+    std::string stage;
+    tracking::TrackingOutput out;
+    std::thread job([&] {
+        const tracking::FrameSourceOpener open = [](const std::string &, std::string *) {
+            return std::unique_ptr<core::FrameSource>(std::make_unique<DriftingClip>());
+        };
+        const tracking::ProgressFn progress = [&](const tracking::Progress &p) {
+            std::lock_guard<std::mutex> lock(stageMutex);
+            stage = p.stage;
+        };
+        t.ok = tracking::runPropagation(tracker, in.clip.path, in, progress, cancel, &out, &t.error, nullptr, open);
+        doneAt = Clock::now();
+        done = true;
+    });
+    auto start = Clock::now();
+    const auto giveUp = start + std::chrono::minutes(3);
+    for (bool reached = atStage.empty(); !reached && !done && Clock::now() < giveUp;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        std::lock_guard<std::mutex> lock(stageMutex);
+        reached = stage.rfind(atStage, 0) == 0;
+        t.reached = reached;
+        start = Clock::now();
+    }
+    while (!done && Clock::now() - start < std::chrono::duration<double>(moment))
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    const auto cancelledAt = Clock::now();
+    t.finishedEarly = done.load();
+    cancel = true;
+    job.join();
+    t.latency = std::chrono::duration<double>(doneAt - cancelledAt).count();
+    std::lock_guard<std::mutex> lock(stageMutex);
+    t.stage = stage;
+    return t;
+}
+
+void checkTrials(const std::string &name, const std::vector<CancelTrial> &trials)
+{
+    std::string table = "cancel latency, " + name + " tracker (limit " + std::to_string(int(cancelLimitSeconds() * 1000))
+                        + " ms):\n  moment s | latency ms | stage\n";
+    // Moments after a stage began read "+0.30 s after optimising".
+    for (const CancelTrial &t : trials) {
+        char line[200];
+        const std::string when = t.atStage.empty() ? "" : " s after " + t.atStage;
+        std::snprintf(line, sizeof line, "  %8.2f%s | %10.1f | %s\n", t.moment, when.c_str(), t.latency * 1000,
+                      t.stage.c_str());
+        table += line;
+    }
+    std::fputs(table.c_str(), stdout);
+    for (const CancelTrial &t : trials) {
+        INFO(name << " tracker cancelled at " << t.moment << " s during \"" << t.stage << "\": returned after "
+                  << t.latency * 1000 << " ms");
+        CHECK(t.reached);
+        CHECK_FALSE(t.finishedEarly); // the clip must keep the tracker busy past every moment
+        CHECK_FALSE(t.ok);
+        CHECK(t.error == "cancelled");
+        CHECK(t.latency <= cancelLimitSeconds());
+    }
+}
+
+const std::vector<double> kCancelMoments = {0.05, 0.2, 0.5, 1.0, 2.0};
+
+} // namespace
+
+// The default tracker's inner loops belong to its own implementation (tracking/defaulttracker.cpp); this case
+// shows when they are the ones that do not stop in time.
+TEST_CASE("Cancel stops the default tracker within 200 ms at any moment", "[tracking][cancel][default]")
+{
+    const tracking::TrackingInput in = DriftingClip::labels(25);
+    std::vector<CancelTrial> trials;
+    for (double moment : kCancelMoments) {
+        tracking::DefaultTracker tracker;
+        trials.push_back(cancelAt(tracker, in, moment));
+    }
+    checkTrials("default", trials);
+}
+
+TEST_CASE("Cancel stops CoTracker3 within 200 ms at any moment, loading the model included",
+          "[tracking][cancel][cotracker3]")
+{
+    const std::string weights = test::tempDir() + "/cancel-formula.pth";
+    std::string error;
+    REQUIRE(tracking::cotracker::writeTorchSave(weights, tracking::cotracker::formulaWeights(60), &error));
+    const tracking::TrackingInput in = DriftingClip::labels(10);
+    tracking::CoTracker3Params params;
+    params.weights = weights;
+    params.device = "cpu";
+    std::vector<CancelTrial> trials;
+    {
+        // While the weights load (a fresh tracker each time).
+        tracking::CoTracker3Tracker fresh(params);
+        trials.push_back(cancelAt(fresh, in, 0.05));
+    }
+    tracking::CoTracker3Tracker tracker(params); // loaded once; then every moment of the tracking itself
+    std::string loadError;
+    REQUIRE(tracker.loadModel(&loadError));
+    for (double moment : kCancelMoments)
+        trials.push_back(cancelAt(tracker, in, moment));
+    // The later loops, whenever they come on this machine: test-time optimisation (its forward and its
+    // backward pass) and, with no optimisation, the forward's refinement iterations. Shorter windows get
+    // there sooner on 2 cores; the pieces between two checks are the same.
+    params.windowFrames = 12; // two labels in the first window: something to optimise on
+    tracking::CoTracker3Tracker optimising(params);
+    for (double moment : {0.0, 0.4, 1.5})
+        trials.push_back(cancelAt(optimising, in, moment, "optimising"));
+    params.steps = 0;
+    tracking::CoTracker3Tracker forward(params);
+    for (double moment : {0.0, 0.3})
+        trials.push_back(cancelAt(forward, in, moment, "tracking frames"));
+    checkTrials("cotracker3", trials);
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -25,13 +27,28 @@ struct RawTensor
 
 using TensorMap = std::map<std::string, RawTensor>;
 
+/** Called while a file is read: bytes done of the file's size. */
+using ReadProgress = std::function<void(int64_t done, int64_t total)>;
+
 /**
  * Reads a torch.save zip file whose top-level object is a (Ordered)Dict of str to tensor, or a
  * {"model": state_dict} wrapper. Supports stored (uncompressed) zip entries and the pickle subset torch.save
  * writes (OrderedDict, _rebuild_tensor_v2, persistent storages, views with offsets and strides). Returns
- * false with a message naming the file and the problem; never throws.
+ * false with a message naming the file and the problem; never throws. Reads with readRegularFile(): \a cancel
+ * and \a progress (bytes read of the file's size) as there.
  */
-bool readTorchSave(const std::string &path, TensorMap *tensors, std::string *error);
+bool readTorchSave(const std::string &path, TensorMap *tensors, std::string *error,
+                   const std::atomic_bool *cancel = nullptr, const ReadProgress &progress = {});
+
+/** Whether \a path is a regular file (not a folder, FIFO, socket or device); else false with a message. */
+bool checkRegularFile(const std::string &path, std::string *error);
+
+/**
+ * Reads a whole file into \a bytes in chunks, reporting \a progress and stopping when \a cancel becomes true
+ * ("cancelled"). Refuses a folder, a FIFO, a socket or a device before opening it (they would throw or block).
+ */
+bool readRegularFile(const std::string &path, std::string *bytes, const std::atomic_bool *cancel = nullptr,
+                     const ReadProgress &progress = {}, std::string *error = nullptr);
 
 /** One expected state_dict entry. */
 struct ExpectedEntry
@@ -49,7 +66,9 @@ std::vector<ExpectedEntry> cotracker3Layout(int windowLen = 60);
  * its exact shape, float32, no extra key. time_emb may have any window length. On failure the message names
  * the file and says the model is the user-supplied, CC BY-NC licensed CoTracker3 checkpoint.
  */
-bool readCoTracker3Checkpoint(const std::string &path, TensorMap *tensors, std::string *error);
+bool readCoTracker3Checkpoint(const std::string &path, TensorMap *tensors, std::string *error,
+                              const std::atomic_bool *cancel = nullptr,
+                              const ReadProgress &progress = {});
 
 /**
  * Writes \a tensors (float32 or int64) as torch.save does for a state_dict: an OrderedDict pickle in a stored

@@ -7,6 +7,7 @@
 #include "core/video/framesource.h"
 #include "tracking/cotracker/checkpoint.h"
 #include "tracking/cotracker/model.h"
+#include "tracking/propagation.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -33,6 +34,7 @@ struct Ref
     int categoryId = 1;
     int k = 0;
     int K = 0;
+    int firstLabel = 0; ///< the keypoint's first user-labelled frame in the range
 };
 
 /** One predicted position in image pixels. */
@@ -56,7 +58,7 @@ const core::Keypoint *userKeypoint(const core::Clip &clip, int frame, int trackI
 CoTracker3Tracker::CoTracker3Tracker(CoTracker3Params params) : mParams(std::move(params)) {}
 CoTracker3Tracker::~CoTracker3Tracker() = default;
 
-bool CoTracker3Tracker::loadModel(std::string *error)
+bool CoTracker3Tracker::loadModel(std::string *error, const ProgressFn &progress, const std::atomic_bool *cancel)
 {
     if (mModel)
         return true;
@@ -66,20 +68,52 @@ bool CoTracker3Tracker::loadModel(std::string *error)
                      "release yourself and pass it with --weights FILE; Paddock does not ship or download it";
         return false;
     }
-    TensorMap sd;
-    if (!readCoTracker3Checkpoint(mParams.weights, &sd, error))
+    auto cancelled = [&] {
+        if (error)
+            *error = "cancelled";
         return false;
+    };
+    // Progress in per mille of the file read (the model's upload to the device is the last step).
+    auto report = [&](int done, const std::string &stage) {
+        if (!progress)
+            return;
+        Progress p;
+        p.done = done;
+        p.total = 1000;
+        p.stage = stage;
+        progress(p);
+    };
+    report(0, "loading the CoTracker3 model");
+    TensorMap sd;
+    const std::string stage = "loading the CoTracker3 model";
+    if (!readCoTracker3Checkpoint(mParams.weights, &sd, error, cancel, [&](int64_t done, int64_t total) {
+            report(total > 0 ? int(900 * done / total) : 0, stage);
+        }))
+        return cancel && cancel->load() ? cancelled() : false;
+    if (cancel && cancel->load())
+        return cancelled();
     const int threads = mParams.threads > 0 ? mParams.threads : static_cast<int>(std::thread::hardware_concurrency());
     CoTracker3Model::setThreads(std::max(1, threads));
     auto model = std::make_unique<CoTracker3Model>();
+    model->setCancel(cancel);
     std::string err;
-    if (!model->load(sd, mParams.device, &err)) {
+    const bool ok = model->load(sd, mParams.device, &err);
+    model->setCancel(nullptr);
+    if (cancel && cancel->load())
+        return cancelled();
+    if (!ok) {
         if (error)
             *error = mParams.weights + ": " + err;
         return false;
     }
     mModel = std::move(model);
+    report(1000, stage);
     return true;
+}
+
+bool CoTracker3Tracker::prepare(const ProgressFn &progress, const std::atomic_bool &cancel, std::string *error)
+{
+    return loadModel(error, progress, &cancel);
 }
 
 bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &input, TrackingOutput *output,
@@ -97,49 +131,47 @@ bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &in
     output->clear();
     mStats = CoTracker3Stats();
     const double tStart = now();
-    if (!loadModel(error))
+    if (!loadModel(error, {}, &cancel))
         return false;
+    // The model checks the flag in its long loops (encoder frames and layers, iterations, TTO steps).
+    struct CancelScope
+    {
+        CoTracker3Model *model;
+        ~CancelScope() { model->setCancel(nullptr); }
+    } cancelScope{mModel.get()};
+    mModel->setCancel(&cancel);
     mStats.device = mModel->deviceName();
     const bool cuda = mStats.device == "cuda";
 
-    const core::Clip &clip = input.clip;
-    const int frameCount = frames.info().frameCount > 0 ? frames.info().frameCount : clip.effectiveFrameCount();
-    const int f0 = std::max(0, input.firstFrame);
-    const int f1 = input.lastFrame < 0 ? frameCount - 1 : std::min(input.lastFrame, frameCount - 1);
-    if (f1 < f0)
-        return fail("empty frame range " + std::to_string(f0) + ".." + std::to_string(f1));
+    // The plan: checked once by the job (runPropagation); a direct call plans a copy itself.
+    TrackingInput planned;
+    const TrackingInput *plan = &input;
+    if (!input.planned) {
+        planned = input;
+        std::string err;
+        if (!planTracking(&planned, frames.info().frameCount, &err))
+            return fail(err);
+        plan = &planned;
+    }
+    const core::Clip &clip = plan->clip;
+    const int f0 = plan->firstFrame;
+    const int f1 = plan->lastFrame;
     const int imgW = frames.info().width > 0 ? frames.info().width : clip.width;
     const int imgH = frames.info().height > 0 ? frames.info().height : clip.height;
+    if (imgW <= 0 || imgH <= 0)
+        return fail("the clip's frame size is unknown");
 
-    // The keypoints to track: every keypoint with at least one user label in the range.
-    std::set<int> ids(input.trackIds.begin(), input.trackIds.end());
-    if (ids.empty()) {
-        for (const core::Track &t : clip.tracks)
-            ids.insert(t.id);
-        for (const auto &fl : clip.frames)
-            for (const core::Instance &i : fl.second)
-                ids.insert(i.trackId);
-    }
+    // The keypoints to track: every keypoint of a planned track with at least one user label in the range.
+    std::vector<int> ids;
     std::vector<Ref> refs;
-    for (int id : ids) {
-        int cat = clip.track(id) ? clip.track(id)->categoryId : 1;
-        int K = 0;
-        for (const core::Category &c : input.categories)
-            if (c.id == cat)
-                K = c.keypointCount();
-        for (auto it = clip.frames.lower_bound(f0); it != clip.frames.end() && it->first <= f1; ++it)
-            for (const core::Instance &i : it->second)
-                if (i.trackId == id) {
-                    K = std::max(K, static_cast<int>(i.keypoints.size()));
-                    cat = i.categoryId;
+    for (const PlannedTrack &t : plan->tracks) {
+        ids.push_back(t.trackId);
+        for (int k = 0; k < t.keypointCount; ++k) {
+            for (int f : t.labelledFrames)
+                if (userKeypoint(clip, f, t.trackId, k)) {
+                    refs.push_back(Ref{t.trackId, t.categoryId, k, t.keypointCount, f});
+                    break;
                 }
-        for (int k = 0; k < K; ++k) {
-            bool labelled = false;
-            for (int f : clip.userLabelledFrames(id))
-                if (f >= f0 && f <= f1 && userKeypoint(clip, f, id, k))
-                    labelled = true;
-            if (labelled)
-                refs.push_back(Ref{id, cat, k, K});
         }
     }
     if (refs.empty())
@@ -169,13 +201,7 @@ bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &in
     // Windows that end before some keypoint's first label run a second time, backwards.
     int backwardRuns = 0;
     for (const auto &w : windows) {
-        bool needed = false;
-        for (const Ref &ref : refs) {
-            bool before = true;
-            for (int f = f0; f <= w.second && before; ++f)
-                before = !userKeypoint(clip, f, ref.trackId, ref.k);
-            needed = needed || before;
-        }
+        const bool needed = std::any_of(refs.begin(), refs.end(), [&](const Ref &r) { return r.firstLabel > w.second; });
         backwardRuns += needed ? 1 : 0;
     }
     const int unitsPerWindow = 2 + tto.steps;
@@ -257,6 +283,7 @@ bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &in
         mStats.encoderSeconds += mModel->timings().encoder;
         ++unitsDone;
         if (tto.steps > 0 && anyExtraLabel) {
+            report("optimising on the labels of frames " + std::to_string(s) + "-" + std::to_string(e));
             TtoReport tr;
             auto onStep = [&](int done, int total, double loss) {
                 ++unitsDone;
@@ -326,8 +353,8 @@ bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &in
             return fail(cancel ? "cancelled" : err);
     }
 
-    // Output: user labels exactly, every other keypoint from the tracker with score = conf * vis.
-    const core::Source src = input.refine ? core::Source::Refined : core::Source::Propagated;
+    // Output: user labels exactly, every other keypoint from the tracker with score = conf * vis (the merge
+    // marks it Propagated or Refined), inside each animal's labelled span unless the plan extrapolates.
     for (int f = f0; f <= f1; ++f) {
         std::vector<core::Instance> list;
         for (int id : ids) {
@@ -342,6 +369,8 @@ bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &in
                 any = true;
             }
             inst.trackId = id;
+            if (!plan->extrapolate && !plan->inSpan(id, f))
+                continue;
             for (size_t r = 0; r < refs.size(); ++r) {
                 if (refs[r].trackId != id)
                     continue;
@@ -357,7 +386,7 @@ bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &in
                 kp.x = std::clamp(double(p.x), 0.0, double(std::max(0, imgW - 1)));
                 kp.y = std::clamp(double(p.y), 0.0, double(std::max(0, imgH - 1)));
                 kp.visibility = p.vis > 0.5f ? core::Visibility::Visible : core::Visibility::Occluded;
-                kp.source = src;
+                kp.source = core::Source::Propagated;
                 kp.score = p.vis * p.conf;
                 any = true;
             }
@@ -367,6 +396,7 @@ bool CoTracker3Tracker::track(core::FrameSource &frames, const TrackingInput &in
         if (!list.empty())
             (*output)[f] = std::move(list);
     }
+    enforcePlan(*plan, output);
     mStats.totalSeconds = now() - tStart;
     unitsDone = totalUnits;
     report("done");

@@ -53,11 +53,16 @@ public:
     explicit CoTracker3Tracker(CoTracker3Params params);
     ~CoTracker3Tracker() override;
     std::string name() const override { return "cotracker3"; }
+    /** Loads the weights (loadModel) with progress and cancel; on the job's worker thread. */
+    bool prepare(const ProgressFn &progress, const std::atomic_bool &cancel, std::string *error) override;
     bool track(core::FrameSource &frames, const TrackingInput &input, TrackingOutput *output,
                const ProgressFn &progress, const std::atomic_bool &cancel, std::string *error) override;
 
-    /** Loads and checks the weights now (track() does it on first use); false with a clear message. */
-    bool loadModel(std::string *error);
+    /**
+     * Loads and checks the weights now (track() does it on first use); false with a clear message, or
+     * "cancelled" when \a cancel became true. Refuses a folder, FIFO or device before opening it.
+     */
+    bool loadModel(std::string *error, const ProgressFn &progress = {}, const std::atomic_bool *cancel = nullptr);
     const CoTracker3Stats &stats() const { return mStats; }
 
 private:

@@ -3,6 +3,7 @@
 
 #include "tracking/cotracker/checkpoint.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -90,6 +91,12 @@ public:
     /** Loads a checked state_dict; \a device is auto, cpu or cuda. */
     bool load(const TensorMap &stateDict, const std::string &device, std::string *error);
     std::string deviceName() const;
+    /**
+     * While set, every long loop (the encoder per frame and layer, each refinement iteration and transformer
+     * block, each TTO step and its backward pass) checks \a cancel and the call returns false with the
+     * error "cancelled" soon after it becomes true. nullptr: never cancelled.
+     */
+    void setCancel(const std::atomic_bool *cancel);
 
     /**
      * Encodes a clip: \a rgb holds T frames as (T,3,H,W) floats in 0..255, H and W divisible by 4 and at least

@@ -50,9 +50,11 @@ bool PropagationRunner::start(const QString &clipPath, int clipIndex, tracking::
             *error = QCoreApplication::translate("PropagationRunner", "A tracking job is already running.");
         return false;
     }
+    // Only quick checks here (names, the model file is a file, the plan); the weights load in the job, on the
+    // worker thread, with progress and cancel, and a bad model file comes back through failed().
     std::string err;
     auto tracker = tracking::makeTracker(options, &err);
-    if (tracker && !tracking::prepareInput(&input, input.clip.effectiveFrameCount(), &err))
+    if (tracker && !tracking::planTracking(&input, input.clip.effectiveFrameCount(), &err))
         tracker.reset();
     if (!tracker) {
         if (error)
@@ -82,6 +84,9 @@ bool PropagationRunner::start(const QString &clipPath, int clipIndex, tracking::
         } catch (const std::exception &e) {
             // Exceptions never cross the thread boundary.
             err = e.what();
+            ok = false;
+        } catch (...) {
+            err = "the tracker failed with an unknown error";
             ok = false;
         }
         const double seconds = stats.seconds;

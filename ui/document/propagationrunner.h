@@ -14,7 +14,9 @@ namespace paddock::ui {
 
 /**
  * Runs one tracking job at a time in the background (QtConcurrent) on an immutable snapshot: opens its
- * own frame source, runs the chosen tracker, reports throttled progress and can be cancelled. Results come
+ * own frame source, loads the tracker's model (CoTracker3 weights) and runs it, reports throttled progress
+ * and can be cancelled at any moment (it ends within about 200 ms). A model file that cannot be used comes
+ * back through failed() with the reason. Results come
  * back on the GUI thread through finished(); the caller turns them into one undo command.
  */
 class PropagationRunner : public QObject
