@@ -44,6 +44,14 @@ struct PlannedTrack
     int firstLabel = 0;           ///< first frame with a user label (in the range)
     int lastLabel = 0;            ///< last frame with a user label (in the range)
     std::vector<int> labelledFrames; ///< every frame with a user label (in the range), ascending
+    /**
+     * Labelled on one frame only: there is no span to fill, so propagating it means tracking it forward from
+     * that frame to the end of the range, which is what a labeller who labels one frame and presses Propagate
+     * asks for. Those points come with low scores (at most outsideSpanScore()), as with extrapolate.
+     */
+    bool forwardFromOnlyLabel = false;
+    /** The last frame this track may be filled on without extrapolate. */
+    int fillEnd(int rangeLast) const { return forwardFromOnlyLabel ? rangeLast : lastLabel; }
 };
 
 /**

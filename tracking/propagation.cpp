@@ -86,6 +86,7 @@ bool planTracking(TrackingInput *input, int frameCount, std::string *error)
         }
         p.firstLabel = p.labelledFrames.front();
         p.lastLabel = p.labelledFrames.back();
+        p.forwardFromOnlyLabel = p.labelledFrames.size() == 1 && p.lastLabel < last;
         planned.push_back(std::move(p));
     }
     if (planned.empty())
@@ -98,7 +99,7 @@ bool planTracking(TrackingInput *input, int frameCount, std::string *error)
         int lo = last, hi = first;
         for (const PlannedTrack &p : planned) {
             lo = std::min(lo, p.firstLabel);
-            hi = std::max(hi, p.lastLabel);
+            hi = std::max(hi, p.fillEnd(last));
         }
         input->firstFrame = lo;
         input->lastFrame = hi;
@@ -123,7 +124,7 @@ int enforcePlan(const TrackingInput &plan, TrackingOutput *output)
             const PlannedTrack *t = plan.plannedTrack(i->trackId);
             bool keep = inRange && t;
             if (keep && (f < t->firstLabel || f > t->lastLabel)) {
-                keep = plan.extrapolate;
+                keep = plan.extrapolate || (f > t->lastLabel && f <= t->fillEnd(plan.lastFrame));
                 const float cap = outsideSpanScore(f < t->firstLabel ? t->firstLabel - f : f - t->lastLabel);
                 for (core::Keypoint &kp : i->keypoints)
                     if (!isUserKeypoint(kp))

@@ -950,3 +950,35 @@ TEST_CASE("Cancel stops CoTracker3 within 200 ms at any moment, loading the mode
         trials.push_back(cancelAt(forward, in, moment, "tracking frames"));
     checkTrials("cotracker3", trials);
 }
+
+TEST_CASE("An animal labelled on one frame only is tracked forward from it, with low scores, never backward",
+          "[tracking][plan][default]")
+{
+    const core::Clip &truth = demoTruth();
+    tracking::TrackingInput in = sparseInput(truth);
+    // Keep the labels of frame 15 only.
+    for (auto it = in.clip.frames.begin(); it != in.clip.frames.end();)
+        it = it->first == 15 ? std::next(it) : in.clip.frames.erase(it);
+    REQUIRE(in.clip.frames.size() == 1);
+
+    std::string error;
+    tracking::TrackingInput plan = in;
+    REQUIRE(tracking::planTracking(&plan, 60, &error));
+    REQUIRE(plan.tracks.size() == 1);
+    CHECK(plan.tracks[0].forwardFromOnlyLabel);
+    CHECK(plan.firstFrame == 15);
+    CHECK(plan.lastFrame == 59);
+
+    tracking::TrackingOutput out;
+    REQUIRE(runDefault(in, &out, &error));
+    for (int f = 0; f < 60; ++f) {
+        INFO("frame " << f);
+        const core::Instance *inst = find(out, f, 1);
+        CHECK((inst != nullptr) == (f >= 15));
+        if (!inst || f == 15)
+            continue;
+        for (const core::Keypoint &k : inst->keypoints)
+            if (k.isLabelled())
+                CHECK(k.score <= tracking::outsideSpanScore(f - 15));
+    }
+}
