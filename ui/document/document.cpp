@@ -95,7 +95,14 @@ Document::Document(QObject *parent)
     });
 }
 
-Document::~Document() = default;
+Document::~Document()
+{
+    // The undo stack is a child: left to ~QObject it would be cleared after this object is gone, and its
+    // indexChanged would reach views that call back into a half-destroyed Document (UBSan, tst_recovery).
+    mUndoStack->blockSignals(true);
+    delete mUndoStack;
+    mUndoStack = nullptr;
+}
 
 void Document::resetProject(core::Project project, const QString &fileName)
 {
