@@ -81,6 +81,14 @@ for i in 0 1 2 3; do
 done
 [ "$(sort -n "$work/shards.txt" | tr '\n' ' ')" = "1 2 3 4 5 6 7 8 " ] || fail "shards hold $(sort -n "$work/shards.txt" | tr '\n' ' ')"
 
+# The Slurm array-job script, as task 2 of an array of 4, writes what --shard 2/4 writes.
+slurm="$(dirname "$0")/../../packaging/slurm/propagate-array.sh"
+if command -v bash >/dev/null 2>&1; then
+    SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_COUNT=4 SLURM_CPUS_PER_TASK=2 PADDOCK="$paddock" DATASET="$ds" \
+        OUT="$work" bash "$slurm" 2>"$work/err.txt" || fail "array-job script: $(cat "$work/err.txt")"
+    cmp -s "$work/part-0002.json" "$work/shard2.json" || fail "array-job task 2 differs from --shard 2/4"
+fi
+
 # Bad options: exit 2, said why, nothing written.
 for bad in "--shard 4/4" "--shard x" "--clips 99" "--jobs 0"; do
     # shellcheck disable=SC2086
