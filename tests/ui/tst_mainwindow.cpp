@@ -610,6 +610,9 @@ private Q_SLOTS:
             ExportDialog dialog(QStringLiteral("/tmp/goat2.paddock"), doc->project(), &w);
             dialog.show();
             shot(&dialog, QStringLiteral("item3-export-dialog.png"));
+            // Item 4: DeepLabCut is one of the formats.
+            dialog.setFormat(2);
+            shot(&dialog, QStringLiteral("item4-export-dlc.png"));
         }
 
         // Item 2: Accept Clip states what nobody approved; an edit after acceptance reopens the clip.

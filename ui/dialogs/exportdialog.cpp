@@ -144,6 +144,10 @@ void ExportDialog::updateFormat()
             label->setVisible(!isDlc);
     }
     mPathLabel->setText(isDlc ? tr("Project folder:") : tr("File:"));
+    mPropagated->setText(isDlc ? tr("Unreviewed tracker output (%n point(s)), written as labels", nullptr,
+                                    mCounts.unreviewed)
+                               : tr("Unreviewed tracker output (%n point(s)), as v=1: not confirmed visible",
+                                    nullptr, mCounts.unreviewed));
     updateSummary();
 }
 
