@@ -570,6 +570,7 @@ private Q_SLOTS:
                           view->mapToGlobal(view->imageToWidget(QPointF(1708 - 389, 201))), Qt::NoButton,
                           Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(view, &hover);
+        w.action(QStringLiteral("colourByAnimal"))->setChecked(false); // a setting: may be left on by a run before
         shot(&w, QStringLiteral("item1-click-places-named-keypoint.png"));
         // Item 8: colour by animal.
         w.action(QStringLiteral("colourByAnimal"))->setChecked(true);
