@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -101,6 +102,38 @@ bool clipHasLabels(const core::Clip &clip)
                 if (kp.isLabelled() && core::isUserLabel(kp.source))
                     return true;
     return false;
+}
+
+bool clipNeedsPropagation(const core::Clip &clip)
+{
+    std::map<int, std::pair<int, int>> spans; // track -> first and last frame with a user label
+    for (const auto &[f, list] : clip.frames)
+        for (const core::Instance &inst : list)
+            for (const core::Keypoint &kp : inst.keypoints)
+                if (kp.isLabelled() && core::isUserLabel(kp.source)) {
+                    auto it = spans.emplace(inst.trackId, std::make_pair(f, f)).first;
+                    it->second.first = std::min(it->second.first, f);
+                    it->second.second = std::max(it->second.second, f);
+                }
+    const int last = clip.frameMeta.empty() ? clip.effectiveFrameCount() - 1 : int(clip.frameMeta.size()) - 1;
+    for (const auto &[track, span] : spans)
+        // An animal labelled on one frame is tracked forward from it (PlannedTrack::forwardFromOnlyLabel).
+        for (int f = span.first, end = span.first == span.second ? last : span.second; f <= end; ++f) {
+            const core::Instance *inst = clip.instance(f, track);
+            if (!inst || std::none_of(inst->keypoints.begin(), inst->keypoints.end(),
+                                      [](const core::Keypoint &kp) { return kp.isLabelled(); }))
+                return true;
+        }
+    return false;
+}
+
+std::vector<std::size_t> clipsNeedingPropagation(const core::Project &project)
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < project.clips.size(); ++i)
+        if (clipNeedsPropagation(project.clips[i]))
+            out.push_back(i);
+    return out;
 }
 
 bool selectClips(const core::Project &project, const std::string &text, std::vector<std::size_t> *clips,
