@@ -26,6 +26,9 @@ class JournalWriter;
 namespace paddock::ui {
 
 class AnimalsDock;
+class BatchProgressWidget;
+class BatchPropagation;
+class ClipBrowserDock;
 class Document;
 class FrameProvider;
 class FrameView;
@@ -49,6 +52,8 @@ public:
     PropagationRunner *propagationRunner() const { return mRunner; }
     AnimalsDock *animalsDock() const { return mAnimalsDock; }
     ReviewDock *reviewDock() const { return mReviewDock; }
+    ClipBrowserDock *clipBrowser() const { return mClipBrowser; }
+    BatchPropagation *batchPropagation() const { return mBatch; }
     /** Every action with a shortcut, for the shortcut editor and help dialog. */
     QList<QAction *> shortcutActions() const { return mActions; }
     QAction *action(const QString &name) const;
@@ -72,6 +77,13 @@ public:
     bool exportDlcTo(const QString &dir, const core::DlcWriteOptions &options, QString *error);
     /** Starts propagation (or refine) of the current animal or all, over [first, last] (-1: whole clip). */
     bool propagate(bool allAnimals, bool refine, int first = 0, int last = -1, QString *error = nullptr);
+    /** Makes clip \a index the current one and shows its frames (frames decode lazily). */
+    bool openClipIndex(int index, QString *error = nullptr);
+    /**
+     * Propagates every clip that needs it (sparse labels, frames to fill, not submitted) in the background,
+     * each clip one undo step; progress and Cancel in the status bar.
+     */
+    bool propagateAllClips(QString *error = nullptr);
     /** Offers to recover an autosave for \a projectPath (empty: the untitled project); true when recovered. */
     bool offerRecovery(const QString &projectPath);
     /** Writes a full autosave snapshot now, in the background (the edit journal then restarts on it). */
@@ -141,6 +153,10 @@ private:
     Timeline *mTimeline;
     AnimalsDock *mAnimalsDock;
     ReviewDock *mReviewDock = nullptr;
+    ClipBrowserDock *mClipBrowser = nullptr;
+    BatchPropagation *mBatch = nullptr;
+    BatchProgressWidget *mBatchProgress = nullptr;
+    bool mClipComboStale = true; ///< the clip combo box is rebuilt only when the project changes
     PropagationRunner *mRunner;
     QList<QAction *> mActions;
     QMenu *mRecentMenu = nullptr;
