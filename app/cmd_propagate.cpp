@@ -22,6 +22,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <optional>
+#include <set>
 #include <thread>
 
 namespace paddock::app {
@@ -96,6 +98,55 @@ bool takeLabels(core::Project *dataset, const core::Project &labels, const QStri
     }
     return true;
 }
+
+/**
+ * Annotation ids for the instances a run adds, the same whichever part of the dataset a process runs
+ * (--shard, --clips): every clip, frame and animal of the dataset has a slot, numbered after the largest id of
+ * the input, so the parts of a sharded run carry exactly the ids the one-process run gives them.
+ */
+class AnnotationSlots
+{
+public:
+    explicit AnnotationSlots(const core::Project &input)
+    {
+        long long at = 0;
+        for (const core::Clip &clip : input.clips) {
+            std::set<int> ids;
+            for (const core::Track &t : clip.tracks)
+                ids.insert(t.id);
+            for (const auto &[f, list] : clip.frames)
+                for (const core::Instance &inst : list) {
+                    ids.insert(inst.trackId);
+                    mBase = std::max<long long>(mBase, inst.annotationId + 1);
+                }
+            const int frames = clip.frameMeta.empty() ? clip.effectiveFrameCount() : int(clip.frameMeta.size());
+            mClips.push_back({at, frames, std::vector<int>(ids.begin(), ids.end())});
+            at += (long long)frames * (long long)ids.size();
+        }
+    }
+    /** Gives the instances of clip \a index without an id the id of their slot. */
+    void assign(std::size_t index, core::Clip *clip) const
+    {
+        const Slots &s = mClips.at(index);
+        for (auto &[f, list] : clip->frames)
+            for (core::Instance &inst : list) {
+                const auto rank = std::lower_bound(s.tracks.begin(), s.tracks.end(), inst.trackId);
+                if (inst.annotationId > 0 || f >= s.frames || rank == s.tracks.end() || *rank != inst.trackId)
+                    continue; // kept, or left to the writer
+                inst.annotationId = mBase + s.offset + (long long)f * (long long)s.tracks.size() + (rank - s.tracks.begin());
+            }
+    }
+
+private:
+    struct Slots
+    {
+        long long offset;
+        int frames;
+        std::vector<int> tracks;
+    };
+    std::vector<Slots> mClips;
+    long long mBase = 1;
+};
 
 /** Prints the run's progress on stderr: rewritten in place on a terminal, a line every 5 s otherwise. */
 class ProgressPrinter
@@ -223,6 +274,7 @@ int runPropagate(const QStringList &args)
 
     std::optional<core::Project> project;
     std::vector<std::size_t> selection;
+    std::optional<AnnotationSlots> slots;
     if (dataset) {
         project = core::readCocoFile(input.toStdString(), &error);
         if (!project)
@@ -238,6 +290,7 @@ int runPropagate(const QStringList &args)
         if (!tracking::selectClips(*project, clipsArg.toStdString(), &selection, &error))
             return bad(QString::fromStdString(error));
         selection = tracking::shardClips(*project, selection, shard);
+        slots.emplace(*project);
     } else {
         const std::string clipPath = input.toStdString();
         auto frames = core::FrameSource::open(clipPath, &error);
@@ -277,8 +330,11 @@ int runPropagate(const QStringList &args)
     const tracking::TrackerMaker maker = [options](std::string *err) { return tracking::makeTracker(options, err); };
     int changed = 0;
     const auto merge = [&](tracking::ClipResult &r) {
-        if (r.ok())
-            changed += tracking::mergeTrackingOutput(&project->clips[r.clipIndex], r.output, false);
+        if (!r.ok())
+            return;
+        changed += tracking::mergeTrackingOutput(&project->clips[r.clipIndex], r.output, false);
+        if (slots)
+            slots->assign(r.clipIndex, &project->clips[r.clipIndex]);
     };
     std::atomic_bool cancel{false};
     tracking::BatchResult result;

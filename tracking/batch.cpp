@@ -11,7 +11,6 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
-#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -102,38 +101,6 @@ bool clipHasLabels(const core::Clip &clip)
                 if (kp.isLabelled() && core::isUserLabel(kp.source))
                     return true;
     return false;
-}
-
-bool clipNeedsPropagation(const core::Clip &clip)
-{
-    std::map<int, std::pair<int, int>> spans; // track -> first and last frame with a user label
-    for (const auto &[f, list] : clip.frames)
-        for (const core::Instance &inst : list)
-            for (const core::Keypoint &kp : inst.keypoints)
-                if (kp.isLabelled() && core::isUserLabel(kp.source)) {
-                    auto it = spans.emplace(inst.trackId, std::make_pair(f, f)).first;
-                    it->second.first = std::min(it->second.first, f);
-                    it->second.second = std::max(it->second.second, f);
-                }
-    const int last = clip.frameMeta.empty() ? clip.effectiveFrameCount() - 1 : int(clip.frameMeta.size()) - 1;
-    for (const auto &[track, span] : spans)
-        // An animal labelled on one frame is tracked forward from it (PlannedTrack::forwardFromOnlyLabel).
-        for (int f = span.first, end = span.first == span.second ? last : span.second; f <= end; ++f) {
-            const core::Instance *inst = clip.instance(f, track);
-            if (!inst || std::none_of(inst->keypoints.begin(), inst->keypoints.end(),
-                                      [](const core::Keypoint &kp) { return kp.isLabelled(); }))
-                return true;
-        }
-    return false;
-}
-
-std::vector<std::size_t> clipsNeedingPropagation(const core::Project &project)
-{
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < project.clips.size(); ++i)
-        if (clipNeedsPropagation(project.clips[i]))
-            out.push_back(i);
-    return out;
 }
 
 bool selectClips(const core::Project &project, const std::string &text, std::vector<std::size_t> *clips,
@@ -303,8 +270,9 @@ BatchResult runBatchPropagation(const core::Project &project, const std::vector<
             return options.open ? options.open(mine, err) : core::FrameSource::open(mine.path, err);
         };
         const ProgressFn clipProgress = [&](const Progress &p) {
+            // Never backwards (a model's loading reports its own 0..total before tracking does).
             if (p.total > 0)
-                fraction[k] = std::clamp(double(p.done) / double(p.total), 0.0, 1.0);
+                fraction[k] = std::max(fraction[k].load(), std::clamp(double(p.done) / double(p.total), 0.0, 1.0));
         };
         // runPropagation copies the input; the copy here is what the opener reads.
         const bool ok = runPropagation(**tracker, path, input, clipProgress, cancel, &r.output, &error, &r.stats, opener);

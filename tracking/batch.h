@@ -47,17 +47,6 @@ std::vector<std::size_t> shardClips(const core::Project &project, const std::vec
 /** Whether \a clip has something to propagate: a user label on some frame. */
 bool clipHasLabels(const core::Clip &clip);
 
-/**
- * Whether propagating \a clip would fill something: some animal with user labels has no point at all
- * (labelled or tracked) on a frame between its first and last label (after it, when it is labelled on one frame
- * only: the plan then tracks it forward). What "propagate all clips that need it" selects; a clip already
- * propagated does not need it.
- */
-bool clipNeedsPropagation(const core::Clip &clip);
-
-/** The clips of \a project that clipNeedsPropagation(), as indices in project order. */
-std::vector<std::size_t> clipsNeedingPropagation(const core::Project &project);
-
 /** Makes one tracker for one worker thread; nullptr with a message when it cannot. */
 using TrackerMaker = std::function<std::unique_ptr<PointTracker>(std::string *error)>;
 

@@ -80,6 +80,14 @@ for i in 0 1 2 3; do
     videos "$work/shard$i.json" >>"$work/shards.txt"
 done
 [ "$(sort -n "$work/shards.txt" | tr '\n' ' ')" = "1 2 3 4 5 6 7 8 " ] || fail "shards hold $(sort -n "$work/shards.txt" | tr '\n' ' ')"
+# Every object of the parts (video, image, annotation with its id, category) is byte for byte one of the
+# one-process output, and the other way round.
+objects() { for f in "$@"; do tr -d '\n' <"$f" | grep -o '{[^{}]*}'; done | sort -u; }
+objects "$work/all.json" >"$work/objects-all.txt"
+objects "$work"/shard[0-3].json >"$work/objects-shards.txt"
+[ "$(wc -l <"$work/objects-all.txt")" -gt 100 ] || fail "all.json: too few objects"
+cmp -s "$work/objects-all.txt" "$work/objects-shards.txt" ||
+    fail "the shards differ from the one-process output: $(diff "$work/objects-all.txt" "$work/objects-shards.txt" | head -5)"
 
 # The Slurm array-job script, as task 2 of an array of 4, writes what --shard 2/4 writes.
 slurm="$(dirname "$0")/../../packaging/slurm/propagate-array.sh"
@@ -114,20 +122,21 @@ grep -q "in 3 of 4 clips.*1 FAILED" "$work/err.txt" || fail "broken clip summary
 
 # Ctrl-C: stops, says so, writes nothing.
 mkds "$work/big" 40
-"$paddock" propagate "$work/big/dataset.json" --out "$work/big.json" 2>"$work/err.txt" &
+rm -f "$work/big-err.txt"
+"$paddock" propagate "$work/big/dataset.json" --out "$work/big.json" 2>"$work/big-err.txt" &
 pid=$!
 tries=0
-until grep -q "propagating: " "$work/err.txt" 2>/dev/null; do
+until grep -q "propagating: " "$work/big-err.txt" 2>/dev/null; do
     tries=$((tries + 1))
-    [ "$tries" -lt 600 ] || { kill "$pid"; fail "no progress after a minute: $(cat "$work/err.txt")"; }
+    [ "$tries" -lt 600 ] || { kill "$pid"; fail "no progress after a minute: $(cat "$work/big-err.txt")"; }
     sleep 0.1
 done
 sleep 0.5
 kill -INT "$pid"
 wait "$pid"
 rc=$?
-[ "$rc" -eq 130 ] || fail "Ctrl-C: exit $rc, expected 130: $(cat "$work/err.txt")"
-grep -q "cancelled after [0-9]* of 40 clips; nothing written" "$work/err.txt" || fail "Ctrl-C message: $(cat "$work/err.txt")"
+[ "$rc" -eq 130 ] || fail "Ctrl-C: exit $rc, expected 130: $(cat "$work/big-err.txt")"
+grep -q "cancelled after [0-9]* of 40 clips; nothing written" "$work/big-err.txt" || fail "Ctrl-C message: $(cat "$work/big-err.txt")"
 [ ! -e "$work/big.json" ] || fail "Ctrl-C: wrote an output"
 [ -z "$(find "$work" -name '*.tmp')" ] || fail "Ctrl-C: temporary file left"
 

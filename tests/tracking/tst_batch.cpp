@@ -173,6 +173,18 @@ TEST_CASE("Batch propagation gives every clip what a run on that clip alone give
         CHECK(r.output.size() == std::size_t(kFrames));
     }
 
+    // Merged into the project: each clip as mergeTrackingOutput would merge its own output.
+    core::Project merged = project;
+    int expected = 0;
+    for (const tracking::ClipResult &r : batch.clips) {
+        core::Clip c = project.clips[r.clipIndex];
+        expected += tracking::mergeTrackingOutput(&c, r.output, false);
+    }
+    CHECK(tracking::mergeBatchResult(&merged, batch) == expected);
+    CHECK(expected > 0);
+    for (const core::Clip &c : merged.clips)
+        CHECK(c.frames.size() == std::size_t(kFrames));
+
     // Progress: over the whole dataset, never backwards, ending at every clip done.
     REQUIRE(!seen.empty());
     for (std::size_t i = 1; i < seen.size(); ++i) {
@@ -396,28 +408,4 @@ TEST_CASE("Cancel stops a batch: clips not finished are Cancelled and nothing el
         tracking::runBatchPropagation(project, allClips(project), kDefault, options, {}, already);
     CHECK(none.cancelled);
     CHECK(none.count(tracking::ClipResult::Status::Cancelled) == 6);
-}
-
-TEST_CASE("Clips that need propagation: labelled animals with empty frames inside their span", "[tracking][batch][select]")
-{
-    const Dataset d = makeDataset(test::tempDir() + "/need", 3);
-    core::Project project = readDataset(d);
-    project.clips[1].frames.clear(); // nothing labelled: nothing to propagate from
-    CHECK(tracking::clipsNeedingPropagation(project) == std::vector<std::size_t>{0, 2});
-    CHECK_FALSE(tracking::clipHasLabels(project.clips[1]));
-    // Once propagated, a clip no longer needs it.
-    const tracking::BatchResult batch = runAll(project, 1);
-    CHECK(batch.count(tracking::ClipResult::Status::Skipped) == 1);
-    CHECK(tracking::mergeBatchResult(&project, batch) > 0);
-    CHECK(tracking::clipsNeedingPropagation(project).empty());
-    // A frame emptied again inside the span makes it needed again.
-    project.clips[2].removeInstance(3, 1);
-    CHECK(tracking::clipsNeedingPropagation(project) == std::vector<std::size_t>{2});
-    // Labelled on one frame only: needed (tracked forward from it), until the frames after it are filled.
-    core::Clip single = project.clips[1];
-    single.setInstance(4, project.clips[0].frames.at(0)[0]);
-    CHECK(tracking::clipNeedsPropagation(single));
-    for (int f = 5; f < kFrames; ++f)
-        single.setInstance(f, project.clips[0].frames.at(f)[0]);
-    CHECK_FALSE(tracking::clipNeedsPropagation(single));
 }
