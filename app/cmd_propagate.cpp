@@ -5,6 +5,7 @@
 
 #include "core/io/atomicfile.h"
 #include "core/io/coco.h"
+#include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 #include "tracking/interrupt.h"
 #include "tracking/propagation.h"
@@ -112,7 +113,7 @@ int runPropagate(const QStringList &args)
         printError(tr("paddock propagate: %1").arg(QString::fromStdString(error)));
         return kExitBadInput;
     }
-    const core::VideoInfo info = frames->info();
+    core::VideoInfo info = frames->info();
     frames.reset();
 
     std::optional<core::Project> project = core::readCocoFile(labels.toStdString(), &error);
@@ -126,6 +127,16 @@ int runPropagate(const QStringList &args)
         return kExitBadInput;
     }
     core::Clip &clip = project->clips[std::size_t(ci)];
+    if (clip.isImageList() && QFileInfo(QString::fromStdString(clip.path)) == QFileInfo(clipArg)) {
+        // The folder holds other clips' frames too: this clip is its own image files.
+        frames = core::openClipFrames(clip, &error);
+        if (!frames) {
+            printError(tr("paddock propagate: %1").arg(QString::fromStdString(error)));
+            return kExitBadInput;
+        }
+        info = frames->info();
+        frames.reset();
+    }
     if (!clip.frames.empty() && clip.frames.rbegin()->first >= info.frameCount) {
         printError(tr("paddock propagate: %1 labels frame %2, but %3 has %4 frames")
                        .arg(labels)
@@ -161,7 +172,7 @@ int runPropagate(const QStringList &args)
     };
     tracking::TrackingOutput output;
     tracking::PropagationStats stats;
-    const bool ok = tracking::runPropagation(*tracker, clipPath, input, progress, cancel, &output, &error, &stats);
+    const bool ok = tracking::runPropagation(*tracker, clip.path, input, progress, cancel, &output, &error, &stats);
     std::fputc('\n', stderr);
     if (!ok && tracking::CancelOnInterrupt::interrupted()) {
         printError(tr("paddock propagate: cancelled; nothing written"));
