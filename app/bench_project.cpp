@@ -212,7 +212,6 @@ int runBenchProject(const QStringList &args)
 
 namespace {
 
-
 /** Peak resident memory (MiB) of a fresh `paddock bench store --open-only FILE` (FILE "-": open nothing). */
 double peakOpenRssMiB(const QString &file)
 {
