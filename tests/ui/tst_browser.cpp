@@ -11,6 +11,7 @@
 #include "ui/commands/keypointcommands.h"
 #include "ui/document/document.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/review/reviewdock.h"
 #include "ui/views/frameprovider.h"
 #include "ui/views/frameview.h"
 
@@ -584,6 +585,78 @@ private Q_SLOTS:
         QCOMPARE(computeClipStats(*doc.clip(0), 0.5).propagatedPoints, 0);
         QCOMPARE(batch.outcomes()[1].kind, BatchPropagation::Outcome::Applied);
         QCOMPARE(propagateCommands(doc.undoStack()), 1);
+    }
+
+    /**
+     * With PADDOCK_SCREENSHOTS=DIR and PADDOCK_SCREENSHOT_DATASET=a dataset.json (run under xvfb-run with
+     * QT_QPA_PLATFORM=xcb): the browser on the dataset, filtered, during and after "propagate all", and the
+     * reviewer's queue; one PNG each.
+     */
+    void browserScreenshots()
+    {
+        const QString dir = qEnvironmentVariable("PADDOCK_SCREENSHOTS");
+        const QString dataset = qEnvironmentVariable("PADDOCK_SCREENSHOT_DATASET");
+        if (dir.isEmpty() || dataset.isEmpty())
+            QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_DATASET not set");
+        QDir().mkpath(dir);
+        MainWindow w;
+        w.setInteractive(false);
+        w.reviewDock()->setInteractive(false);
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QString err;
+        QVERIFY2(w.openPath(dataset, &err), qPrintable(err));
+        Document *doc = w.document();
+        ClipBrowserDock *browser = w.clipBrowser();
+        qInfo("%d clips", int(doc->project().clips.size()));
+        auto shot = [&](const QString &name) {
+            QTest::qWait(400);
+            QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
+        };
+        QTRY_VERIFY(!w.frames()->cached(doc->currentFrame()).isNull());
+        shot(QStringLiteral("browser-1-opened.png"));
+        browser->setFilter(ClipFilterProxy::NeedsPropagation);
+        browser->setSearch(QStringLiteral("clip004"));
+        QVERIFY(w.openClipIndex(43));
+        QTRY_VERIFY(!w.frames()->cached(0).isNull());
+        shot(QStringLiteral("browser-2-filtered.png"));
+        browser->setSearch(QString());
+        browser->setFilter(ClipFilterProxy::AllClips);
+        QSignalSpy finished(w.batchPropagation(), &BatchPropagation::finished);
+        QVERIFY2(w.propagateAllClips(&err), qPrintable(err));
+        QTest::qWait(2500);
+        doc->setCurrentFrame(5);
+        shot(QStringLiteral("browser-3-propagating.png"));
+        QVERIFY(finished.wait(600000));
+        qInfo("%s", qPrintable(finished.at(0).at(1).toString()));
+        // Some clips go to review: findings on a few, one returned and fixed, one accepted.
+        for (int c = 0; c < 12 && c < int(doc->project().clips.size()); ++c) {
+            core::ClipReview r = doc->clip(c)->review;
+            std::string e;
+            QVERIFY(core::startReview(&r, doc->clip(c)->frames, c % 2 ? "rita" : "sam", 1000, &e));
+            for (int k = 0; k < (c * 7) % 4; ++k) {
+                core::ReviewEntry en = entry(k + 1, core::EntryState::Open);
+                core::addEntry(&r, en, 2000 + k);
+            }
+            if (c == 5) {
+                QVERIFY(core::returnToLabeller(&r, 3000, &e));
+                for (core::ReviewEntry &en : r.entries)
+                    QVERIFY(core::markFixed(&r, en.id, "lena", 3500, &e));
+                QVERIFY(core::submitFixes(&r, 4000, &e));
+            }
+            if (c == 8)
+                QVERIFY(core::acceptClip(&r, doc->clip(c)->frames, "sam", 5000, &e));
+            doc->setReview(c, r);
+        }
+        doc->setRole(Role::Reviewer);
+        browser->model()->flushPending();
+        QVERIFY(w.openClipIndex(browser->queue()->clipAt(0)));
+        QTRY_VERIFY(!w.frames()->cached(0).isNull());
+        shot(QStringLiteral("browser-4-review-queue.png"));
+        doc->setRole(Role::Labeller);
+        browser->table()->sortByColumn(ClipTableModel::DoubtColumn, Qt::DescendingOrder);
+        shot(QStringLiteral("browser-5-sorted-by-doubt.png"));
     }
 };
 
