@@ -85,11 +85,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveTick);
     connect(&mExportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString err = mExportWatcher.result();
+        const QString note = mExportNote ? *mExportNote : QString();
+        mExportNote.reset();
         mProgress->hide();
-        statusBar()->showMessage(err.isEmpty() ? tr("Export finished") : tr("Export failed: %1").arg(err), 8000);
+        statusBar()->showMessage(err.isEmpty() ? (note.isEmpty() ? tr("Export finished") : tr("Export finished: %1").arg(note))
+                                               : tr("Export failed: %1").arg(err),
+                                 12000);
         if (!err.isEmpty())
             showError(tr("Export"), err);
-        Q_EMIT exportFinished(err.isEmpty(), err);
+        Q_EMIT exportFinished(err.isEmpty(), err.isEmpty() ? note : err);
     });
 
     createMenus();

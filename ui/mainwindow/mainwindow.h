@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/io/coco.h"
+#include "core/io/dlc.h"
 #include "tracking/pointtracker.h"
 
 #include <QFutureWatcher>
@@ -68,6 +69,12 @@ public:
      */
     bool exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error);
     bool exportTo(const QString &path, const core::CocoWriteOptions &options, QString *error);
+    /**
+     * Exports every clip into the DeepLabCut project folder \a dir in the background (labeled-data/<clip>/ with
+     * CollectedData_<scorer>.csv and the frame images); exportFinished() follows, its message listing what
+     * DeepLabCut cannot hold.
+     */
+    bool exportDlcTo(const QString &dir, const core::DlcWriteOptions &options, QString *error);
     /** Starts propagation (or refine) of the current animal or all, over [first, last] (-1: whole clip). */
     bool propagate(bool allAnimals, bool refine, int first = 0, int last = -1, QString *error = nullptr);
     /** Makes clip \a index the current one and shows its frames (frames decode lazily). */
@@ -163,6 +170,8 @@ private:
     QTimer *mPlayTimer = nullptr;
     QTimer *mAutosaveTimer = nullptr;
     std::unique_ptr<core::JournalWriter> mJournal; ///< every edit on disk within a second (fileops.cpp)
+    /** What a finished export wants said besides success (DeepLabCut: what it cannot hold); written by the job. */
+    std::shared_ptr<QString> mExportNote;
     QFutureWatcher<QString> mExportWatcher;
     bool mInteractive = true;
 };
