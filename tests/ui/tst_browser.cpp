@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLineEdit>
 #include <QPainter>
@@ -678,6 +679,55 @@ private Q_SLOTS:
         doc->setRole(Role::Labeller);
         browser->table()->sortByColumn(ClipTableModel::DoubtColumn, Qt::DescendingOrder);
         shot(QStringLiteral("browser-5-sorted-by-doubt.png"));
+    }
+
+    /**
+     * With PADDOCK_BROWSER_FIGURES=a dataset.json: prints (does not assert) the time to open it and fill the
+     * browser, to compute every row, to switch clips (first frame shown) and for an edit to reach its row.
+     */
+    void browserFigures()
+    {
+        const QString dataset = qEnvironmentVariable("PADDOCK_BROWSER_FIGURES");
+        if (dataset.isEmpty())
+            QSKIP("PADDOCK_BROWSER_FIGURES not set");
+        MainWindow w;
+        w.setInteractive(false);
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QElapsedTimer t;
+        t.start();
+        QString err;
+        QVERIFY2(w.openPath(dataset, &err), qPrintable(err));
+        QCoreApplication::processEvents();
+        const double openMs = t.nsecsElapsed() / 1e6;
+        Document *doc = w.document();
+        ClipBrowserDock *browser = w.clipBrowser();
+        const int queued = browser->queue()->rowCount();
+        t.restart();
+        browser->model()->setLowScoreThreshold(0.37); // every row stale; both proxies re-read them all
+        const double rowsMs = t.nsecsElapsed() / 1e6;
+        const int n = int(doc->project().clips.size());
+        std::vector<double> switches;
+        for (int i = 1; i <= 20 && i < n; ++i) {
+            const int c = (i * 137) % n;
+            t.restart();
+            QVERIFY(w.openClipIndex(c));
+            while (w.frames()->cached(0).isNull() && t.elapsed() < 5000)
+                QTest::qWait(1);
+            switches.push_back(t.nsecsElapsed() / 1e6);
+        }
+        std::sort(switches.begin(), switches.end());
+        QSignalSpy changed(browser->model(), &QAbstractItemModel::dataChanged);
+        t.restart();
+        doc->undoStack()->push(new PlaceKeypoint(doc, doc->currentClipIndex(), 1, doc->clip(doc->currentClipIndex())->tracks.front().id, 0, QPointF(10, 10)));
+        while (changed.count() == 0 && t.elapsed() < 5000)
+            QTest::qWait(1);
+        browser->proxy()->rowOfClip(doc->currentClipIndex());
+        const double editMs = t.nsecsElapsed() / 1e6;
+        qInfo("clips %d (queued %d): open + browser %.0f ms; every row recomputed and re-filtered %.1f ms; clip switch to first frame "
+              "median %.1f ms, max %.1f ms; edit to row updated %.2f ms",
+              n, queued, openMs, rowsMs, switches[switches.size() / 2], switches.back(), editMs);
     }
 };
 
