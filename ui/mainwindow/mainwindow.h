@@ -22,6 +22,9 @@ class QToolButton;
 namespace paddock::core {
 class JournalWriter;
 }
+namespace paddock::store {
+class ProjectStore;
+}
 
 namespace paddock::ui {
 
@@ -58,7 +61,7 @@ public:
     QList<QAction *> shortcutActions() const { return mActions; }
     QAction *action(const QString &name) const;
 
-    /** Opens a video, frame folder, project (.paddock), COCO/APTv2 (.json) or DLC (.csv) file. */
+    /** Opens a video, frame folder, project (.paddock, or a .paddockdb store), COCO/APTv2 (.json) or DLC (.csv) file. */
     bool openPath(const QString &path, QString *error = nullptr);
     /** For annotation files: the clip to pair with (asked in a dialog when empty). */
     bool openAnnotations(const QString &path, const QString &clipPath, QString *error);
@@ -125,7 +128,9 @@ private:
     bool openClip(const QString &path, QString *error);
     bool attachFrames(QString *error);
     core::JournalWriter *journalWriter();
-    /** The project path the journal and autosave belong to: the .paddock file, empty for an untitled project. */
+    /** The project store the open project was read from or saved to (closed for other files). */
+    store::ProjectStore *projectStore();
+    /** The project path the journal and autosave belong to: the .paddock(db) file, empty for an untitled project. */
     std::string journalProjectPath() const;
     void startJournal();
     void autosaveTick();
@@ -172,6 +177,7 @@ private:
     std::unique_ptr<core::JournalWriter> mJournal; ///< every edit on disk within a second (fileops.cpp)
     /** What a finished export wants said besides success (DeepLabCut: what it cannot hold); written by the job. */
     std::shared_ptr<QString> mExportNote;
+    std::shared_ptr<store::ProjectStore> mStore;   ///< fileops.cpp (shared_ptr: the type stays incomplete here)
     QFutureWatcher<QString> mExportWatcher;
     bool mInteractive = true;
 };
