@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <future>
+#include <mutex>
 
 namespace paddock::tracking::defaulttracker {
 
@@ -78,6 +79,7 @@ StepContext Engine::context(const Animal &a, double scale) const
     ctx.scale = scale;
     ctx.size = std::max(a.size, 16.0);
     ctx.searchRadius = std::max(4, int(std::max(7.0, P.searchRadius * ctx.size) * scale));
+    ctx.pointwise = a.size > 0 && a.size < P.pointwiseBelow;
     return ctx;
 }
 
@@ -86,6 +88,7 @@ void Engine::emit(const Animal &a, int f, int k, cv::Point2f pos, float var, boo
     const int id = a.plan.trackId;
     if (a.plan.label(f, k))
         return; // a person's label comes back as it was
+    const std::lock_guard<std::mutex> lock(mOutMutex); // the animals are tracked in parallel
     std::vector<core::Instance> &list = (*mOut)[f];
     core::Instance *inst = nullptr;
     for (core::Instance &i : list)
@@ -151,6 +154,7 @@ void Engine::openSegment(Animal &a, const cv::Mat &gray)
     if (a.frames.pointwise) // Lucas-Kanade's cost does not grow with the crop: keep the detail
         scale = std::min(1.0, std::sqrt(budget / (double(frames * kBytesPerPixel) * area)));
     a.frames.scale = scale;
+    a.frames.preset = P.disPreset;
     a.frames.add(gray);
 }
 
@@ -163,48 +167,56 @@ void Engine::finishSegment(Animal &a)
     const StepContext ctx = context(a, fr.scale);
     const int tside = oddSide(kTemplateSide * std::min(1.0, fr.scale * 1.5));
     const int lside = oddSide(kLikenessSide * std::min(1.0, fr.scale * 1.5));
-    std::vector<DirTrack> F(static_cast<std::size_t>(K)), B(static_cast<std::size_t>(K));
-    std::vector<std::vector<cv::Mat>> fresh(static_cast<std::size_t>(K));
-    std::atomic_bool stopped{false};
-    cv::parallel_for_(cv::Range(0, K), [&](const cv::Range &range) {
-        for (int k = range.start; k < range.end && !stopped.load(); ++k) {
-            std::vector<cv::Mat> ends, templates = a.templates[std::size_t(k)];
-            if (a.carry[std::size_t(k)].has) {
-                cv::Mat p = texturedPatch(fr.crops[0], fr.toCrop(a.carry[std::size_t(k)].pos), lside);
-                if (!p.empty())
-                    ends.push_back(p);
-            }
-            for (int off = 0; off <= n; ++off)
-                if (const Anchor *x = a.plan.label(sp.first + off, k)) {
-                    if (x->occluded)
-                        continue;
-                    const cv::Point2f c = fr.toCrop(x->pos);
-                    cv::Mat e = texturedPatch(fr.crops[std::size_t(off)], c, lside);
-                    if (!e.empty() && !(off == 0 && a.carry[std::size_t(k)].has))
-                        ends.push_back(e);
-                    cv::Mat t = texturedPatch(fr.crops[std::size_t(off)], c, tside);
-                    if (!t.empty() && (off > 0 || a.seg == 0)) { // the first frame's were kept before
-                        templates.push_back(t);
-                        fresh[std::size_t(k)].push_back(t);
-                    }
+    std::vector<std::vector<cv::Mat>> ends(static_cast<std::size_t>(K)), templates = a.templates, fresh(static_cast<std::size_t>(K));
+    for (int k = 0; k < K; ++k) {
+        if (a.carry[std::size_t(k)].has) {
+            cv::Mat p = texturedPatch(fr.crops[0], fr.toCrop(a.carry[std::size_t(k)].pos), lside);
+            if (!p.empty())
+                ends[std::size_t(k)].push_back(p);
+        }
+        for (int off = 0; off <= n; ++off)
+            if (const Anchor *x = a.plan.label(sp.first + off, k)) {
+                if (x->occluded)
+                    continue;
+                const cv::Point2f c = fr.toCrop(x->pos);
+                cv::Mat e = texturedPatch(fr.crops[std::size_t(off)], c, lside);
+                if (!e.empty() && !(off == 0 && a.carry[std::size_t(k)].has))
+                    ends[std::size_t(k)].push_back(e);
+                cv::Mat t = texturedPatch(fr.crops[std::size_t(off)], c, tside);
+                if (!t.empty() && (off > 0 || a.seg == 0)) { // the first frame's were kept before
+                    templates[std::size_t(k)].push_back(t);
+                    fresh[std::size_t(k)].push_back(t);
                 }
-            const Carry none;
-            const Carry &start = sp.kind == SegmentPlan::Both ? a.carry[std::size_t(k)] : none;
-            if (sp.kind == SegmentPlan::Both) {
-                if (!trackDirection(fr, a.plan, sp.first, k, start, true, ends, templates, ctx, mCancel, &F[std::size_t(k)]))
-                    stopped = true;
-            } else {
-                F[std::size_t(k)].resize(n + 1);
             }
-            if (!trackDirection(fr, a.plan, sp.first, k, none, false, ends, templates, ctx, mCancel, &B[std::size_t(k)]))
+    }
+    // Both directions at once, each stepping all keypoints together (their body motion is fitted per step).
+    std::vector<DirTrack> F, B;
+    std::atomic_bool stopped{false};
+    const std::vector<Carry> none;
+    cv::parallel_for_(cv::Range(0, 2), [&](const cv::Range &range) {
+        for (int d = range.start; d < range.end && !stopped.load(); ++d) {
+            const bool forward = d == 0;
+            std::vector<DirTrack> &out = forward ? F : B;
+            if (forward && sp.kind != SegmentPlan::Both) {
+                out.assign(std::size_t(K), DirTrack());
+                for (DirTrack &t : out)
+                    t.resize(n + 1);
+                continue;
+            }
+            if (!trackDirection(fr, a.plan, sp.first, forward ? a.carry : none, forward, ends, templates, ctx, mCancel, &out))
                 stopped = true;
         }
     });
     if (stopped.load())
         return;
+    const float pull = float(P.pullBack * std::max(a.size, 16.0));
+    PathChoice choice;
+    choice.enabled = fr.pointwise ? P.choosePathPointwise : P.choosePath;
+    const float switchGap = float(fr.pointwise ? P.switchGapPointwise : P.switchGap);
     for (int k = 0; k < K; ++k) {
+        const std::vector<Estimate> path = fusePath(F[std::size_t(k)], B[std::size_t(k)], switchGap, pull, choice);
         for (int t = 0; t <= n; ++t) {
-            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], t, float(P.switchGap));
+            const Estimate &e = path[std::size_t(t)];
             if (e.has)
                 emit(a, sp.first + t, k, e.pos, e.var, e.occluded);
         }
@@ -212,7 +224,7 @@ void Engine::finishSegment(Animal &a)
         if (const Anchor *x = a.plan.label(sp.last, k)) {
             c = Carry{true, x->pos, 0.f, false, x->occluded};
         } else {
-            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], n, float(P.switchGap));
+            const Estimate &e = path[std::size_t(n)];
             c = Carry{e.has, e.pos, e.var, e.lost, e.occluded};
         }
         // Keep the patches of the keypoint's latest labels for the segments to come.
@@ -292,18 +304,23 @@ void Engine::stepStream(Animal &a, int f, const cv::Mat &gray, const cv::Mat &pr
     fr.roi = cv::Rect(x0, y0, a.window.width, a.window.height);
     fr.scale = a.streamScale;
     fr.pointwise = a.streamPointwise;
+    fr.preset = P.disPreset;
     fr.add(prev);
     fr.add(gray);
     const StepContext ctx = context(a, fr.scale);
-    // Templates scaled as the stream's crops are (labels of earlier segments may have had another scale).
+    std::vector<PointState> state(static_cast<std::size_t>(K));
+    for (int k = 0; k < K; ++k)
+        if (a.has[std::size_t(k)]) {
+            state[std::size_t(k)] = a.state[std::size_t(k)];
+            state[std::size_t(k)].p = fr.toCrop(a.pos[std::size_t(k)]);
+        }
+    stepPoints(state, a.has, motionOf(fr, 0, 1), fr.crops[1], a.endTemplates, a.templates, ctx);
     for (int k = 0; k < K; ++k) {
         if (!a.has[std::size_t(k)])
             continue;
-        PointState &s = a.state[std::size_t(k)];
-        s.p = fr.toCrop(a.pos[std::size_t(k)]);
-        stepPoint(s, motionOf(fr, 0, 1), fr.crops[1], a.endTemplates[std::size_t(k)], a.templates[std::size_t(k)], ctx);
-        a.pos[std::size_t(k)] = fr.toImage(s.p);
-        emit(a, f, k, a.pos[std::size_t(k)], s.var, a.occluded[std::size_t(k)]);
+        a.state[std::size_t(k)] = state[std::size_t(k)];
+        a.pos[std::size_t(k)] = fr.toImage(state[std::size_t(k)].p);
+        emit(a, f, k, a.pos[std::size_t(k)], state[std::size_t(k)].var, a.occluded[std::size_t(k)]);
     }
 }
 

@@ -9,6 +9,7 @@
 #include "tracking/defaulttracker.h"
 
 #include <chrono>
+#include <mutex>
 
 namespace paddock::core {
 class FrameSource;
@@ -60,6 +61,7 @@ private:
     const ProgressFn &mProgress;
     const std::atomic_bool &mCancel;
     TrackingOutput *mOut = nullptr;
+    std::mutex mOutMutex; ///< emit() from several animals at once
     std::vector<Animal> mAnimals;
     int mWidth = 0;
     int mHeight = 0;

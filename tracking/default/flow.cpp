@@ -8,12 +8,15 @@
 
 namespace paddock::tracking::defaulttracker {
 
-cv::Mat denseFlow(const cv::Mat &from, const cv::Mat &to)
+cv::Mat denseFlow(const cv::Mat &from, const cv::Mat &to, int preset)
 {
-    // One DIS instance per thread: it keeps its buffers between calls and is not safe to share.
-    thread_local cv::Ptr<cv::DISOpticalFlow> dis = cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_FAST);
+    // One DIS instance per thread and preset: it keeps its buffers between calls and is not safe to share.
+    preset = std::clamp(preset, 0, 2);
+    thread_local cv::Ptr<cv::DISOpticalFlow> dis[3];
+    if (!dis[preset])
+        dis[preset] = cv::DISOpticalFlow::create(preset);
     cv::Mat flow;
-    dis->calc(from, to, flow);
+    dis[preset]->calc(from, to, flow);
     return flow;
 }
 

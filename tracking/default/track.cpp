@@ -28,6 +28,8 @@ void DirTrack::resize(int frames)
     anchor.assign(std::size_t(frames), 0);
     occluded.assign(std::size_t(frames), 0);
     lost.assign(std::size_t(frames), 0);
+    body.assign(std::size_t(frames), cv::Point2f());
+    like.assign(std::size_t(frames), 1.f);
 }
 
 cv::Mat cropOf(const cv::Mat &gray, const cv::Rect &roi, double scale)
@@ -53,7 +55,7 @@ void SegmentFrames::add(const cv::Mat &gray)
         cv::Mat f, r;
         cv::parallel_for_(cv::Range(0, 2), [&](const cv::Range &range) {
             for (int i = range.start; i < range.end; ++i)
-                (i == 0 ? f : r) = denseFlow(i == 0 ? a : b, i == 0 ? b : a);
+                (i == 0 ? f : r) = denseFlow(i == 0 ? a : b, i == 0 ? b : a, preset);
         });
         forward.push_back(std::move(f));
         backward.push_back(std::move(r));
@@ -91,113 +93,224 @@ Motion motionOf(const SegmentFrames &frames, int from, int to)
     return m;
 }
 
+Similarity fitSimilarity(const std::vector<cv::Point2f> &src, const std::vector<cv::Point2f> &dst)
+{
+    using C = std::complex<double>;
+    Similarity s;
+    std::vector<std::size_t> use(src.size());
+    for (std::size_t i = 0; i < src.size(); ++i)
+        use[i] = i;
+    for (int round = 0; round < 3 && !use.empty(); ++round) {
+        C ms, md;
+        for (std::size_t i : use) {
+            ms += C(src[i].x, src[i].y);
+            md += C(dst[i].x, dst[i].y);
+        }
+        ms /= double(use.size());
+        md /= double(use.size());
+        s.a = 1.0;
+        if (use.size() >= 3) {
+            C num;
+            double den = 0.0;
+            for (std::size_t i : use) {
+                const C sc = C(src[i].x, src[i].y) - ms;
+                num += std::conj(sc) * (C(dst[i].x, dst[i].y) - md);
+                den += std::norm(sc);
+            }
+            if (den > 1e-6)
+                s.a = num / den;
+            const double mag = std::abs(s.a); // a body between two frames is close to rigid
+            if (mag < 0.8 || mag > 1.25)
+                s.a = mag > 1e-9 ? s.a / mag : C(1.0, 0.0);
+        }
+        s.b = md - s.a * ms;
+        s.support = int(use.size());
+        if (use.size() < 4)
+            break;
+        std::vector<double> res;
+        for (std::size_t i : use)
+            res.push_back(cv::norm(s.apply(src[i]) - dst[i]));
+        std::vector<double> sorted = res;
+        std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+        const double limit = 3.0 * sorted[sorted.size() / 2] + 1.0;
+        std::vector<std::size_t> keep;
+        for (std::size_t j = 0; j < use.size(); ++j)
+            if (res[j] <= limit)
+                keep.push_back(use[j]);
+        if (keep.size() == use.size() || keep.size() < 2)
+            break;
+        use = std::move(keep);
+    }
+    return s;
+}
+
 namespace {
 
-/** Where \a p lands under \a m and how far the way back misses it (crop pixels; infinite when LK failed). */
-cv::Point2f moved(const Motion &m, cv::Point2f p, float *fb)
+/**
+ * Where the points \a p land under \a m (\a next) and how far the way back misses each (crop pixels in \a fb;
+ * infinite where Lucas-Kanade failed).
+ */
+void moved(const Motion &m, const std::vector<cv::Point2f> &p, std::vector<cv::Point2f> *next, std::vector<float> *fb)
 {
+    next->assign(p.size(), cv::Point2f());
+    fb->assign(p.size(), 0.f);
+    if (p.empty())
+        return;
     if (m.pyrA) {
         const cv::TermCriteria crit(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01);
-        std::vector<cv::Point2f> p0{p}, p1, p0r;
+        std::vector<cv::Point2f> back;
         std::vector<uchar> st1, st2;
         std::vector<float> err1, err2;
         const cv::Size win(kLkWindow, kLkWindow);
-        cv::calcOpticalFlowPyrLK(*m.pyrA, *m.pyrB, p0, p1, st1, err1, win, kLkLevels, crit);
-        if (!st1[0]) {
-            *fb = std::numeric_limits<float>::infinity();
-            return p;
+        cv::calcOpticalFlowPyrLK(*m.pyrA, *m.pyrB, p, *next, st1, err1, win, kLkLevels, crit);
+        cv::calcOpticalFlowPyrLK(*m.pyrB, *m.pyrA, *next, back, st2, err2, win, kLkLevels, crit);
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            if (!st1[i]) {
+                (*next)[i] = p[i];
+                (*fb)[i] = std::numeric_limits<float>::infinity();
+            } else {
+                (*fb)[i] = st2[i] ? float(cv::norm(back[i] - p[i])) : std::numeric_limits<float>::infinity();
+            }
         }
-        cv::calcOpticalFlowPyrLK(*m.pyrB, *m.pyrA, p1, p0r, st2, err2, win, kLkLevels, crit);
-        *fb = st2[0] ? float(cv::norm(p0r[0] - p)) : std::numeric_limits<float>::infinity();
-        return p1[0];
+        return;
     }
-    const cv::Point2f d = sampleFlow(*m.flowAB, p);
-    const cv::Point2f back = sampleFlow(*m.flowBA, p + d);
-    *fb = float(cv::norm(d + back));
-    return p + d;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        const cv::Point2f d = sampleFlow(*m.flowAB, p[i]);
+        const cv::Point2f b = sampleFlow(*m.flowBA, p[i] + d);
+        (*next)[i] = p[i] + d;
+        (*fb)[i] = float(cv::norm(d + b));
+    }
 }
 
 } // namespace
 
-void stepPoint(PointState &s, const Motion &motion, const cv::Mat &cropB, const std::vector<cv::Mat> &endTemplates,
-               const std::vector<cv::Mat> &templates, const StepContext &ctx)
+Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &active, const Motion &motion,
+                      const cv::Mat &cropB, const std::vector<std::vector<cv::Mat>> &endTemplates,
+                      const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx)
 {
     const DefaultTrackerParams &P = *ctx.params;
-    float fb = 0.f;
-    cv::Point2f next = moved(motion, s.p, &fb);
-    fb = float(fb / ctx.scale); // image pixels
-    float var = kVarStep + (std::isfinite(fb) ? fb * fb : 0.f);
-    s.lost = fb > P.fbThreshold; // each step is judged on its own: the flow may well pick the point up again
-    // Flow that slid onto the background checks out forward and backward: the patch no longer looking like
-    // the keypoint's labelled patches tells it was lost all the same.
-    if (!s.lost && P.lostLikeness > 0 && likeness(cropB, next, endTemplates) < P.lostLikeness)
-        s.lost = true;
-    if (s.lost && P.appearance && !templates.empty()) {
-        // Only a spot that matches the labels clearly better than where the flow went is worth a jump: on fur
-        // and blur many spots match about as well, and jumping between them is worse than following the flow.
-        cv::Point2f m, here;
-        const double there = templateMatch(cropB, templates, next, ctx.searchRadius, &m);
-        if (there >= P.templateAccept && there - templateMatch(cropB, templates, next, 0, &here) >= P.templateGain
-            && likeness(cropB, m, endTemplates) >= P.lostLikeness) {
-            const double jump = cv::norm(m - next) / ctx.scale;
-            var = std::max(var, 1.0f) + float(jump * jump) * 0.1f;
-            next = m;
-            s.lost = false;
+    std::vector<std::size_t> idx;
+    std::vector<cv::Point2f> from;
+    for (std::size_t k = 0; k < s.size(); ++k)
+        if (active[k]) {
+            idx.push_back(k);
+            from.push_back(s[k].p);
+        }
+    std::vector<cv::Point2f> to;
+    std::vector<float> fb;
+    moved(motion, from, &to, &fb);
+    // Each step is judged on its own: the flow may well pick a point up again. Flow that slid onto the
+    // background checks out forward and backward: the patch no longer looking like the keypoint's labelled
+    // patches tells it was lost all the same.
+    std::vector<char> lost(idx.size());
+    std::vector<cv::Point2f> gs, gd;
+    for (std::size_t i = 0; i < idx.size(); ++i) {
+        fb[i] = float(fb[i] / ctx.scale); // image pixels
+        lost[i] = !(fb[i] <= P.fbThreshold)
+            || (P.lostLikeness > 0 && likeness(cropB, to[i], endTemplates[idx[i]]) < P.lostLikeness);
+        if (!lost[i]) {
+            gs.push_back(from[i]);
+            gd.push_back(to[i]);
         }
     }
-    if (s.lost) {
-        const float sigma = float(P.lostSigma * ctx.size);
-        var += sigma * sigma;
+    const Similarity body = gs.size() >= 2 ? fitSimilarity(gs, gd) : fitSimilarity(from, to);
+    const bool followBody = ctx.pointwise ? P.lostFollowsBodyPointwise : P.lostFollowsBody;
+    for (std::size_t i = 0; i < idx.size(); ++i) {
+        PointState &st = s[idx[i]];
+        cv::Point2f next = to[i];
+        float var = kVarStep + (std::isfinite(fb[i]) ? fb[i] * fb[i] : 0.f);
+        st.lost = lost[i];
+        const std::vector<cv::Mat> &tmpl = templates[idx[i]];
+        if (st.lost && P.appearance && !tmpl.empty()) {
+            // Only a spot that matches the labels clearly better than where the flow went is worth a jump: on
+            // fur and blur many spots match about as well, and jumping between them is worse than following.
+            cv::Point2f m, here;
+            const double gain = ctx.pointwise ? P.templateGainPointwise : P.templateGain;
+            const double there = templateMatch(cropB, tmpl, next, ctx.searchRadius, &m);
+            if (there >= P.templateAccept && there - templateMatch(cropB, tmpl, next, 0, &here) >= gain
+                && likeness(cropB, m, endTemplates[idx[i]]) >= P.lostLikeness) {
+                const double jump = cv::norm(m - next) / ctx.scale;
+                var = std::max(var, 1.0f) + float(jump * jump) * 0.1f;
+                next = m;
+                st.lost = false;
+            }
+        }
+        if (st.lost) {
+            if (followBody && gs.size() >= 2)
+                next = body.apply(from[i]);
+            const float sigma = float(P.lostSigma * ctx.size);
+            var += sigma * sigma;
+        }
+        next.x = std::clamp(next.x, 0.f, float(cropB.cols - 1));
+        next.y = std::clamp(next.y, 0.f, float(cropB.rows - 1));
+        st.p = next;
+        st.var += var;
+        st.like = likeness(cropB, next, endTemplates[idx[i]]);
     }
-    next.x = std::clamp(next.x, 0.f, float(cropB.cols - 1));
-    next.y = std::clamp(next.y, 0.f, float(cropB.rows - 1));
-    s.p = next;
-    s.var += var;
+    return body;
 }
 
-bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, int k, const Carry &start,
-                    bool forward, const std::vector<cv::Mat> &endTemplates, const std::vector<cv::Mat> &templates,
-                    const StepContext &ctx, const std::atomic_bool &cancel, DirTrack *out)
+bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, const std::vector<Carry> &start,
+                    bool forward, const std::vector<std::vector<cv::Mat>> &endTemplates,
+                    const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx,
+                    const std::atomic_bool &cancel, std::vector<DirTrack> *out)
 {
     const int n = int(frames.crops.size()) - 1;
-    out->resize(n + 1);
-    PointState s;
-    bool has = false;
-    int anchor = 0;
-    bool occluded = false;
+    const std::size_t K = std::size_t(plan.K);
+    out->assign(K, DirTrack());
+    for (DirTrack &d : *out)
+        d.resize(n + 1);
+    std::vector<PointState> s(K);
+    std::vector<cv::Point2f> body(K); // crop pixels
+    std::vector<char> has(K, 0), occluded(K, 0);
+    std::vector<int> anchor(K, 0);
     auto reset = [&](int off) {
-        if (const Anchor *a = plan.label(first + off, k)) {
-            s = PointState{frames.toCrop(a->pos), 0.f, false};
-            has = true;
-            anchor = off;
-            occluded = a->occluded;
-            return true;
-        }
-        return false;
+        for (std::size_t k = 0; k < K; ++k)
+            if (const Anchor *a = plan.label(first + off, int(k))) {
+                s[k] = PointState{frames.toCrop(a->pos), 0.f, false, 1.f};
+                body[k] = s[k].p;
+                has[k] = 1;
+                anchor[k] = off;
+                occluded[k] = a->occluded;
+            }
     };
     auto record = [&](int off) {
         const std::size_t i = std::size_t(off);
-        out->has[i] = has;
-        if (!has)
-            return;
-        out->pos[i] = frames.toImage(s.p);
-        out->var[i] = s.var;
-        out->anchor[i] = anchor;
-        out->occluded[i] = occluded;
-        out->lost[i] = s.lost;
+        for (std::size_t k = 0; k < K; ++k) {
+            DirTrack &d = (*out)[k];
+            d.has[i] = has[k];
+            if (!has[k])
+                continue;
+            d.pos[i] = frames.toImage(s[k].p);
+            d.body[i] = frames.toImage(body[k]);
+            d.var[i] = s[k].var;
+            d.anchor[i] = anchor[k];
+            d.occluded[i] = occluded[k];
+            d.lost[i] = s[k].lost;
+            d.like[i] = s[k].like;
+        }
+    };
+    auto step = [&](int from, int to) {
+        const Similarity m = stepPoints(s, has, motionOf(frames, from, to), frames.crops[std::size_t(to)], endTemplates,
+                                        templates, ctx);
+        for (std::size_t k = 0; k < K; ++k)
+            if (has[k])
+                body[k] = m.apply(body[k]);
     };
     if (forward) {
-        if (!reset(0) && start.has) {
-            s = PointState{frames.toCrop(start.pos), start.var, start.lost};
-            has = true;
-            occluded = start.occluded;
-        }
+        for (std::size_t k = 0; k < K && k < start.size(); ++k)
+            if (start[k].has) {
+                s[k] = PointState{frames.toCrop(start[k].pos), start[k].var, start[k].lost, 1.f};
+                body[k] = s[k].p;
+                has[k] = 1;
+                occluded[k] = start[k].occluded;
+            }
+        reset(0);
         record(0);
         for (int off = 1; off <= n; ++off) {
             if (cancel.load())
                 return false;
-            if (has)
-                stepPoint(s, motionOf(frames, off - 1, off), frames.crops[std::size_t(off)], endTemplates, templates, ctx);
+            step(off - 1, off);
             reset(off);
             record(off);
         }
@@ -207,8 +320,7 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
         for (int off = n - 1; off >= 0; --off) {
             if (cancel.load())
                 return false;
-            if (has)
-                stepPoint(s, motionOf(frames, off + 1, off), frames.crops[std::size_t(off)], endTemplates, templates, ctx);
+            step(off + 1, off);
             reset(off);
             record(off);
         }

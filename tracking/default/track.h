@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 
 #include <atomic>
+#include <complex>
 #include <vector>
 
 namespace paddock::tracking::defaulttracker {
@@ -33,8 +34,26 @@ struct DirTrack
     std::vector<int> anchor;      ///< frame offset of that anchor (the carried start counts as offset 0)
     std::vector<char> occluded;   ///< that anchor's visibility
     std::vector<char> lost;
+    std::vector<cv::Point2f> body; ///< the anchor moved with the animal's body alone (image pixels)
+    std::vector<float> like;       ///< likeness of the patch there to the keypoint's labelled patches, 0..1
     void resize(int frames);
 };
+
+/** A 2-D similarity dst = a * src + b (complex numbers): how an animal's body moved between two crops. */
+struct Similarity
+{
+    std::complex<double> a{1.0, 0.0};
+    std::complex<double> b{0.0, 0.0};
+    int support = 0; ///< keypoints it was fitted on (0: identity, nothing to fit)
+    cv::Point2f apply(cv::Point2f p) const
+    {
+        const std::complex<double> r = a * std::complex<double>(p.x, p.y) + b;
+        return {float(r.real()), float(r.imag())};
+    }
+};
+
+/** The similarity taking \a src to \a dst by least squares, outliers (legs that moved) trimmed, near-rigid. */
+Similarity fitSimilarity(const std::vector<cv::Point2f> &src, const std::vector<cv::Point2f> &dst);
 
 /** A segment's crops (one per frame, \a roi of the image scaled by \a scale) and the flows between them. */
 struct SegmentFrames
@@ -42,6 +61,7 @@ struct SegmentFrames
     cv::Rect roi;
     double scale = 1.0;
     bool pointwise = false;        ///< Lucas-Kanade per point on pyramids instead of dense flow
+    int preset = 1;                ///< DIS preset of the dense flow
     std::vector<cv::Mat> crops;
     std::vector<std::vector<cv::Mat>> pyramids; ///< [i]: of crop i (pointwise only)
     std::vector<cv::Mat> forward;  ///< [i]: crop i -> crop i+1
@@ -72,6 +92,7 @@ struct StepContext
     double scale = 1.0;        ///< crop pixels per image pixel
     double size = 0.0;         ///< the animal's size (image pixels)
     int searchRadius = 4;      ///< crop pixels around a lost point that template matching searches
+    bool pointwise = false;    ///< the animal is tracked with Lucas-Kanade per point
 };
 
 /** A keypoint in crop coordinates while a pass runs. */
@@ -80,6 +101,7 @@ struct PointState
     cv::Point2f p;
     float var = 0.f;
     bool lost = false;
+    float like = 1.f; ///< likeness to its labelled patches after the last step
 };
 
 /** How a point moves from crop A to crop B: dense flows both ways, or both crops' pyramids. */
@@ -95,18 +117,21 @@ struct Motion
 Motion motionOf(const SegmentFrames &frames, int from, int to);
 
 /**
- * Moves \a s by \a motion onto \a cropB, checks it backward, and re-anchors it with \a templates when it is
- * lost; \a endTemplates are its patches at the segment's anchors.
+ * Moves the keypoints \a s of one animal (those with \a active set) by \a motion onto \a cropB, checks each
+ * backward and against its labelled patches \a endTemplates[k], re-anchors a lost one with \a templates[k];
+ * one still lost moves with the body of the others (params.lostFollowsBody). Returns the body's motion.
  */
-void stepPoint(PointState &s, const Motion &motion, const cv::Mat &cropB, const std::vector<cv::Mat> &endTemplates,
-               const std::vector<cv::Mat> &templates, const StepContext &ctx);
+Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &active, const Motion &motion,
+                      const cv::Mat &cropB, const std::vector<std::vector<cv::Mat>> &endTemplates,
+                      const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx);
 
 /**
- * Tracks keypoint \a k of \a plan over \a frames (segment [first, last]) in one direction: forward from \a start
- * (and from each of its labels), or backward from its labels. False when cancelled.
+ * Tracks the keypoints of \a plan over \a frames (segment [first, last]) in one direction: forward from \a start
+ * (per keypoint; and from each of its labels), or backward from its labels. False when cancelled.
  */
-bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, int k, const Carry &start,
-                    bool forward, const std::vector<cv::Mat> &endTemplates, const std::vector<cv::Mat> &templates,
-                    const StepContext &ctx, const std::atomic_bool &cancel, DirTrack *out);
+bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, const std::vector<Carry> &start,
+                    bool forward, const std::vector<std::vector<cv::Mat>> &endTemplates,
+                    const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx,
+                    const std::atomic_bool &cancel, std::vector<DirTrack> *out);
 
 } // namespace paddock::tracking::defaulttracker

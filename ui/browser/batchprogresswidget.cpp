@@ -21,6 +21,7 @@ BatchProgressWidget::BatchProgressWidget(BatchPropagation *batch, QWidget *paren
     setObjectName(QStringLiteral("BatchProgress"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    mLabel->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     mBar->setRange(0, 1000);
     mBar->setMaximumWidth(160);
     mBar->setTextVisible(false);

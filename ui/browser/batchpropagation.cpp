@@ -5,27 +5,32 @@
 #include "ui/browser/clipstats.h"
 #include "ui/commands/trackingcommands.h"
 #include "ui/document/document.h"
-#include "ui/document/propagationrunner.h"
 
 #include <QCoreApplication>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace paddock::ui {
+
+/** One pass: the snapshot the workers read (and the GUI compares against), its clips' indices, the cancel flag. */
+struct BatchPropagation::Job
+{
+    std::shared_ptr<const core::Project> snapshot; ///< categories and the pass's clips, as they were at its start
+    std::vector<int> clips;                        ///< snapshot clip i is project clip clips[i]
+    std::atomic_bool cancel{false};
+    QFuture<void> future;
+};
 
 BatchPropagation::BatchPropagation(Document *document, QObject *parent)
     : QObject(parent)
     , mDocument(document)
-    , mRunner(new PropagationRunner(this))
 {
     qRegisterMetaType<paddock::ui::BatchPropagation::Outcome>();
-    connect(mRunner, &PropagationRunner::progress, this,
-            [this](int done, int total, double, const QString &) {
-                reportProgress(total > 0 ? double(done) / total : 0.0);
-            });
-    connect(mRunner, &PropagationRunner::finished, this,
-            [this](int clip, const tracking::TrackingOutput &output, bool, double) { clipFinished(clip, output); });
-    connect(mRunner, &PropagationRunner::failed, this, &BatchPropagation::clipFailed);
-    connect(mRunner, &PropagationRunner::cancelled, this, [this] { finish(true); });
-    // A new project: the running clip's result belongs to the old one.
+    // A new project: the running pass's results belong to the old one.
     connect(document, &Document::changed, this, [this](const ChangeEvent &e) {
         if (e.type == ChangeEvent::Type::ProjectReset && mRunning)
             cancel();
@@ -35,7 +40,7 @@ BatchPropagation::BatchPropagation(Document *document, QObject *parent)
 BatchPropagation::~BatchPropagation()
 {
     cancel();
-    mRunner->waitForFinished();
+    waitForFinished();
 }
 
 std::vector<int> BatchPropagation::clipsNeedingPropagation(const core::Project &project)
@@ -59,23 +64,82 @@ bool BatchPropagation::start(const std::vector<int> &clips, const tracking::Trac
     };
     if (mRunning)
         return fail(tr("Propagation of all clips is already running."));
-    if (clips.empty())
+    std::vector<int> valid;
+    for (int c : clips)
+        if (mDocument->clip(c))
+            valid.push_back(c);
+    if (valid.empty())
         return fail(tr("No clip needs propagation: every clip with labels is propagated, or waits for review."));
     std::string err;
     if (!tracking::makeTracker(options, &err))
         return fail(QString::fromStdString(err));
     mOptions = options;
-    mQueue.clear();
-    for (int c : clips)
-        if (mDocument->clip(c))
-            mQueue.push_back({c, false});
     mOutcomes.clear();
-    mTotal = int(mQueue.size());
+    mRerun.clear();
+    mTotal = int(valid.size());
     mCancelled = false;
     mRunning = true;
+    mPass = 0;
     mElapsed.start();
-    startNext();
+    startPass(valid);
     return true;
+}
+
+void BatchPropagation::startPass(const std::vector<int> &clips)
+{
+    auto snapshot = std::make_shared<core::Project>();
+    snapshot->categories = mDocument->project().categories;
+    for (int c : clips)
+        snapshot->clips.push_back(*mDocument->clip(c));
+    if (mJob)
+        mJob->future.waitForFinished(); // a cancelled or ended pass: at most the tracker's cancel latency
+    auto job = std::make_shared<Job>();
+    job->snapshot = snapshot;
+    job->clips = clips;
+    mJob = job;
+
+    tracking::BatchOptions batch;
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    // CoTracker3 is memory-hungry and parallel inside: one clip at a time, as the command line does.
+    batch.jobs = mJobs > 0 ? mJobs : mOptions.tracker == "cotracker3" ? 1 : std::max(1, cores - 1);
+    batch.keepOutputs = false; // each output goes to the GUI as its clip finishes
+    const tracking::TrackerOptions options = mOptions;
+    const int pass = mPass;
+    const int doneBefore = int(mOutcomes.size());
+    const int total = mTotal;
+    job->future = QtConcurrent::run([this, job, batch, options, pass, doneBefore, total] {
+        std::vector<std::size_t> all(job->clips.size());
+        for (std::size_t i = 0; i < all.size(); ++i)
+            all[i] = i;
+        const tracking::TrackerMaker maker = [options](std::string *err) { return tracking::makeTracker(options, err); };
+        const tracking::BatchProgressFn report = [this, job, pass, doneBefore, total](const tracking::BatchProgress &p) {
+            // The first pass is the batch; a re-run counts by its clips.
+            const double fraction = pass == 0 ? p.fraction : double(doneBefore + p.clipsDone) / std::max(1, total);
+            const double left = pass == 0 ? p.secondsLeft : -1.0;
+            QMetaObject::invokeMethod(this, [this, job, fraction, left] {
+                if (job != mJob || mCancelled)
+                    return;
+                const int done = std::min(int(mOutcomes.size()), mTotal);
+                Q_EMIT progress(done, mTotal, fraction, left, QString());
+            }, Qt::QueuedConnection);
+        };
+        const tracking::ClipDoneFn done = [this, job](tracking::ClipResult &r) {
+            QMetaObject::invokeMethod(this, [this, job, r = std::move(r)]() mutable {
+                clipResult(job, r.clipIndex, std::move(r));
+            }, Qt::QueuedConnection);
+        };
+        bool cancelled = false;
+        try {
+            const tracking::BatchResult result =
+                tracking::runBatchPropagation(*job->snapshot, all, maker, batch, report, job->cancel, done);
+            cancelled = result.cancelled;
+        } catch (const std::exception &) {
+            cancelled = true; // the engine reports per-clip errors itself; anything else ends the pass
+        }
+        QMetaObject::invokeMethod(this, [this, job, cancelled] { passFinished(job, cancelled); }, Qt::QueuedConnection);
+    });
+    Q_EMIT passStarted(mPass, int(clips.size()));
+    Q_EMIT progress(int(mOutcomes.size()), mTotal, double(mOutcomes.size()) / mTotal, -1.0, QString());
 }
 
 void BatchPropagation::cancel()
@@ -83,82 +147,51 @@ void BatchPropagation::cancel()
     if (!mRunning)
         return;
     mCancelled = true;
-    mQueue.clear();
-    if (mRunner->isRunning())
-        mRunner->cancel();
-    else
-        finish(true);
+    mRerun.clear();
+    if (mJob)
+        mJob->cancel = true;
+    finish(true); // late results and the pass's end are dropped (mCancelled)
 }
 
 void BatchPropagation::waitForFinished()
 {
-    mRunner->waitForFinished();
+    if (mJob)
+        mJob->future.waitForFinished();
+    QCoreApplication::sendPostedEvents(this);
 }
 
-void BatchPropagation::startNext()
+void BatchPropagation::clipResult(const std::shared_ptr<Job> &job, std::size_t subIndex, tracking::ClipResult result)
 {
-    while (mRunning && !mCancelled && !mQueue.empty()) {
-        const Pending p = mQueue.front();
-        mQueue.pop_front();
-        QString err;
-        if (startClip(p, &err))
-            return;
-        record({p.clip, Outcome::Failed, 0, p.rerun, err});
-    }
-    if (mRunning)
-        finish(mCancelled);
-}
-
-bool BatchPropagation::startClip(const Pending &p, QString *error)
-{
-    const core::Clip *clip = mDocument->clip(p.clip);
-    if (!clip) {
-        *error = tr("the clip is gone");
-        return false;
-    }
-    // This is the one place that runs a clip; a batch engine (tracking/batch) can take over here.
-    tracking::TrackingInput input;
-    input.clip = *clip;
-    input.categories = mDocument->project().categories;
-    mSnapshot = {clip->tracks, clip->frames, clip->review.state()};
-    mCurrent = p;
-    reportProgress(0.0);
-    return mRunner->start(QString::fromStdString(clip->path), p.clip, std::move(input), mOptions, error);
-}
-
-bool BatchPropagation::matchesSnapshot(const core::Clip &clip) const
-{
-    return clip.review.state() == mSnapshot.state && clip.tracks == mSnapshot.tracks && clip.frames == mSnapshot.frames;
-}
-
-void BatchPropagation::clipFinished(int clipIndex, const tracking::TrackingOutput &output)
-{
-    if (mCancelled) {
-        finish(true);
+    if (job != mJob || mCancelled || !mRunning || subIndex >= job->clips.size())
         return;
-    }
+    const int clipIndex = job->clips[subIndex];
+    const core::Clip &before = job->snapshot->clips[subIndex];
     const core::Clip *clip = mDocument->clip(clipIndex);
-    Outcome o{clipIndex, Outcome::Applied, 0, mCurrent.rerun, QString()};
-    if (!clip) {
+    Outcome o{clipIndex, Outcome::Applied, 0, mPass > 0, QString()};
+    if (result.status == tracking::ClipResult::Status::Cancelled) {
+        return;
+    } else if (result.status != tracking::ClipResult::Status::Done) {
+        o.kind = result.status == tracking::ClipResult::Status::Skipped ? Outcome::Skipped : Outcome::Failed;
+        o.note = QString::fromStdString(result.error);
+    } else if (!clip) {
         o.kind = Outcome::Failed;
         o.note = tr("the clip is gone");
     } else if (mDocument->isReadOnly()) {
         o.kind = Outcome::Skipped;
         o.note = tr("reviewer mode: tracker results are not applied");
-    } else if (!matchesSnapshot(*clip)) {
+    } else if (clip->review.state() != before.review.state() || clip->tracks != before.tracks
+               || clip->frames != before.frames) {
         const core::RoundState state = clip->review.state();
         const bool editable = state == core::RoundState::Labelling || state == core::RoundState::Returned;
-        if (!mCurrent.rerun && editable) {
-            // Edited while its run was going: run it again from the new labels, next.
-            mQueue.push_front({clipIndex, true});
-            startNext();
+        if (mPass == 0 && editable) {
+            mRerun.push_back(clipIndex); // edited while it ran: again from its new labels, after this pass
             return;
         }
         o.kind = Outcome::Skipped;
         o.note = editable ? tr("edited again while it was propagated: propagate it yourself")
                           : tr("its review state changed while it was propagated");
     } else {
-        auto *cmd = new ApplyTrackingResult(mDocument, clipIndex, output, false);
+        auto *cmd = new ApplyTrackingResult(mDocument, clipIndex, result.output, false);
         cmd->setText(tr("Propagate clip %1").arg(QString::fromStdString(clip->name)));
         o.changedKeypoints = cmd->changedKeypoints();
         if (cmd->isNoOp()) {
@@ -171,32 +204,29 @@ void BatchPropagation::clipFinished(int clipIndex, const tracking::TrackingOutpu
             o.note = tr("edited during its first run: propagated again from the new labels");
     }
     record(o);
-    startNext();
 }
 
-void BatchPropagation::clipFailed(const QString &message)
+void BatchPropagation::passFinished(const std::shared_ptr<Job> &job, bool cancelled)
 {
-    record({mCurrent.clip, Outcome::Failed, 0, mCurrent.rerun, message});
-    startNext();
+    if (job != mJob || !mRunning)
+        return;
+    if (cancelled || mCancelled) {
+        finish(true);
+        return;
+    }
+    if (mPass == 0 && !mRerun.empty()) {
+        mPass = 1;
+        const std::vector<int> again = std::exchange(mRerun, {});
+        startPass(again);
+        return;
+    }
+    finish(false);
 }
 
 void BatchPropagation::record(Outcome outcome)
 {
     mOutcomes.push_back(outcome);
     Q_EMIT clipDone(outcome);
-    reportProgress(0.0);
-}
-
-void BatchPropagation::reportProgress(double withinClip)
-{
-    if (!mRunning || mTotal <= 0)
-        return;
-    const int done = std::min(int(mOutcomes.size()), mTotal);
-    const double fraction = std::min(1.0, (done + (done < mTotal ? withinClip : 0.0)) / mTotal);
-    const double elapsed = mElapsed.elapsed() / 1000.0;
-    const double left = fraction > 0.02 && elapsed > 0.5 ? elapsed * (1.0 - fraction) / fraction : -1.0;
-    const core::Clip *clip = done < mTotal ? mDocument->clip(mCurrent.clip) : nullptr;
-    Q_EMIT progress(done, mTotal, fraction, left, clip ? QString::fromStdString(clip->name) : QString());
 }
 
 void BatchPropagation::finish(bool cancelled)
@@ -204,7 +234,6 @@ void BatchPropagation::finish(bool cancelled)
     if (!mRunning)
         return;
     mRunning = false;
-    mQueue.clear();
     int applied = 0, unchanged = 0, skipped = 0, failed = 0;
     for (const Outcome &o : mOutcomes) {
         applied += o.kind == Outcome::Applied;

@@ -2,26 +2,27 @@
 #pragma once
 
 #include "core/model/project.h"
-#include "tracking/pointtracker.h"
+#include "tracking/batch.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
-#include <deque>
+#include <memory>
 #include <vector>
 
 namespace paddock::ui {
 
 class Document;
-class PropagationRunner;
 
 /**
- * "Propagate all clips that need it": runs propagation over a list of clips in the background, one clip after
- * the other on a worker thread (PropagationRunner), while the user keeps working. Each clip's result is one
- * undo step. A clip whose labels (or animals, or review state) changed while its run was going gets no stale
- * result: it is run again once from its new labels, and skipped with a note when it changed again.
- * Cancel stops the running clip within the tracker's cancel latency; clips already applied stay applied.
+ * "Propagate all clips that need it": runs the batch engine (tracking/batch: clips in parallel on a pool of
+ * worker threads) in the background on a snapshot of the clips, while the user keeps working. Each clip's
+ * result is applied on the GUI thread as it arrives, one undo step per clip. A clip whose labels (or animals,
+ * or review state) changed since the snapshot gets no stale result: once the first pass ends, such clips run
+ * again from their new labels, and a clip changed during that second run too is skipped with a note.
+ * Cancel stops the workers within the tracker's cancel latency; clips already applied stay applied, results
+ * that arrive after the cancel are dropped.
  */
 class BatchPropagation : public QObject
 {
@@ -48,15 +49,19 @@ public:
      */
     static std::vector<int> clipsNeedingPropagation(const core::Project &project);
 
+    /** Clips run at once (0: the machine's cores less one, so the GUI keeps a core; at least 1). */
+    void setJobs(int jobs) { mJobs = jobs; }
     /** Starts on \a clips; false with \a error when running, nothing to do, or the tracker cannot be made. */
     bool start(const std::vector<int> &clips, const tracking::TrackerOptions &options, QString *error);
     bool isRunning() const { return mRunning; }
     void cancel();
-    /** Blocks until the running clip's job ends (shutdown, tests); results then arrive as queued events. */
+    /** Blocks until the workers end (shutdown, tests); their last results then arrive as queued events. */
     void waitForFinished();
     const std::vector<Outcome> &outcomes() const { return mOutcomes; }
 
 Q_SIGNALS:
+    /** A pass starts on a snapshot of its clips' labels: 0 the first, 1 the re-run of clips edited meanwhile. */
+    void passStarted(int pass, int clips);
     /** \a clipsDone of \a clipsTotal finished; \a fraction (0..1) of the whole batch; \a secondsLeft -1 unknown. */
     void progress(int clipsDone, int clipsTotal, double fraction, double secondsLeft, const QString &clipName);
     void clipDone(const paddock::ui::BatchPropagation::Outcome &outcome);
@@ -64,33 +69,19 @@ Q_SIGNALS:
     void finished(bool cancelled, const QString &summary);
 
 private:
-    struct Pending
-    {
-        int clip = -1;
-        bool rerun = false;
-    };
-    /** What the result of a run must still match at apply time. */
-    struct Snapshot
-    {
-        std::vector<core::Track> tracks;
-        core::FrameLabels frames;
-        core::RoundState state = core::RoundState::Labelling;
-    };
-    void startNext();
-    bool startClip(const Pending &p, QString *error);
-    void clipFinished(int clip, const tracking::TrackingOutput &output);
-    void clipFailed(const QString &message);
+    struct Job;
+    void startPass(const std::vector<int> &clips);
+    void clipResult(const std::shared_ptr<Job> &job, std::size_t subIndex, tracking::ClipResult result);
+    void passFinished(const std::shared_ptr<Job> &job, bool cancelled);
     void record(Outcome outcome);
     void finish(bool cancelled);
-    void reportProgress(double withinClip);
-    bool matchesSnapshot(const core::Clip &clip) const;
 
     Document *mDocument;
-    PropagationRunner *mRunner;
     tracking::TrackerOptions mOptions;
-    std::deque<Pending> mQueue;
-    Pending mCurrent;
-    Snapshot mSnapshot;
+    int mJobs = 0;
+    std::shared_ptr<Job> mJob;
+    int mPass = 0;
+    std::vector<int> mRerun;
     std::vector<Outcome> mOutcomes;
     int mTotal = 0;
     QElapsedTimer mElapsed;

@@ -9,8 +9,11 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace paddock::ui {
 
@@ -69,8 +72,12 @@ ClipBrowserDock::ClipBrowserDock(Document *document, QWidget *parent)
             [this](int i) { setFilter(ClipFilterProxy::Filter(mFilterCombo->itemData(i).toInt())); });
     // activated: double-click, or Enter/Return on the current row.
     connect(mTable, &QTableView::activated, this, &ClipBrowserDock::activate);
+    // After a sort the current clip stays in sight.
+    connect(mTable->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &ClipBrowserDock::syncSelection,
+            Qt::QueuedConnection);
     connect(mProxy, &QAbstractItemModel::modelReset, this, [this] {
         mTable->resizeColumnsToContents();
+        fitFindingsColumn();
         syncSelection();
         updateCount();
     });
@@ -82,7 +89,23 @@ ClipBrowserDock::ClipBrowserDock(Document *document, QWidget *parent)
     connect(document, &Document::currentClipChanged, this, &ClipBrowserDock::syncSelection);
     connect(document, &Document::roleChanged, this, &ClipBrowserDock::roleChanged);
     mTable->resizeColumnsToContents();
+    fitFindingsColumn();
     updateCount();
+}
+
+void ClipBrowserDock::fitFindingsColumn()
+{
+    // Room for "12 (3 fixed)" whatever the rows shown now hold.
+    const int w = mTable->fontMetrics().horizontalAdvance(tr("%1 (+%2 fixed)").arg(88).arg(88)) + 12;
+    if (mTable->columnWidth(ClipTableModel::FindingsColumn) < w)
+        mTable->setColumnWidth(ClipTableModel::FindingsColumn, w);
+}
+
+int ClipBrowserDock::preferredWidth(int maximum) const
+{
+    const int w = mTable->horizontalHeader()->length() + mTable->verticalScrollBar()->sizeHint().width()
+                  + 2 * mTable->frameWidth() + 12;
+    return std::min(w, maximum);
 }
 
 void ClipBrowserDock::setFilter(ClipFilterProxy::Filter filter)
@@ -123,6 +146,7 @@ void ClipBrowserDock::activate(const QModelIndex &proxyIndex)
 
 int ClipBrowserDock::stepClip(int delta)
 {
+    mModel->flushPending(); // the order as of now, not as of the last event-loop turn
     const int n = mProxy->rowCount();
     if (n == 0) {
         Q_EMIT message(tr("No clip matches the browser's filter"));
@@ -141,6 +165,7 @@ int ClipBrowserDock::stepClip(int delta)
 
 int ClipBrowserDock::nextInQueue()
 {
+    mModel->flushPending();
     const int n = mQueue->rowCount();
     if (n == 0) {
         Q_EMIT message(tr("The review queue is empty"));

@@ -35,6 +35,8 @@ public:
     QLineEdit *searchField() const { return mSearch; }
     QComboBox *filterCombo() const { return mFilterCombo; }
 
+    /** A width that shows every column, at most \a maximum. */
+    int preferredWidth(int maximum) const;
     void setFilter(ClipFilterProxy::Filter filter);
     void setSearch(const QString &text);
 
@@ -54,6 +56,7 @@ private:
     void roleChanged(Role role);
     void syncSelection();
     void updateCount();
+    void fitFindingsColumn();
 
     Document *mDocument;
     ClipTableModel *mModel;

@@ -27,18 +27,19 @@ class ClipTableModel : public QAbstractTableModel
 
 public:
     enum Column {
+        // What a labeller or reviewer looks at first comes first (the dock is narrower than all columns).
         NameColumn,
-        VideoIdColumn,
-        FramesColumn,
-        AnimalsColumn,
+        StateColumn,
         LabelledColumn,
         PropagatedColumn,
         ApprovedColumn,
-        StateColumn,
-        LabellerColumn,
-        ReviewerColumn,
         FindingsColumn,
         DoubtColumn,
+        LabellerColumn,
+        ReviewerColumn,
+        FramesColumn,
+        AnimalsColumn,
+        VideoIdColumn,
         ColumnCount
     };
     enum Roles {

@@ -107,7 +107,13 @@ MainWindow::MainWindow(QWidget *parent)
         if (e.type == ChangeEvent::Type::ProjectReset) {
             mRunner->cancel();
             mClipComboStale = true;
-            mClipBrowser->setVisible(mDocument->project().clips.size() > 1);
+            const bool many = mDocument->project().clips.size() > 1;
+            if (many && !mClipBrowser->isVisible()) {
+                mClipBrowser->show();
+                resizeDocks({mClipBrowser}, {mClipBrowser->preferredWidth(width() * 2 / 5)}, Qt::Horizontal);
+            } else if (!many) {
+                mClipBrowser->hide();
+            }
         }
         updateFrameLabel();
         updateActions();
