@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 // paddock bench project [--clips N] [--frames N] [--animals N] [--runs N]: project file save/load speed and size,
 // and what one edit costs with the edit journal (append + fdatasync) against a full autosave rewrite.
+// paddock bench store [--clips N] [--frames N] [--animals N] [--dataset FILE]: the JSON project file against the
+// project store (.paddockdb) on a dataset: open, save after one edit, autosave after one edit, full save, size, memory.
 #include "app/commands.h"
 
 #include "core/io/autosave.h"
+#include "core/io/coco.h"
 #include "core/io/journal.h"
 #include "core/io/projectfile.h"
+#include "core/store/projectstore.h"
 #include "ui/commands/keypointcommands.h"
 #include "ui/document/document.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -202,6 +208,238 @@ int runBenchProject(const QStringList &args)
                  .arg(bytes / 1048576.0, 0, 'f', 2)
                  .arg(same ? QStringLiteral("yes") : QStringLiteral("NO")));
     return same ? kExitOk : kExitFindings;
+}
+
+namespace {
+
+/** Peak resident memory of this process (VmHWM), MiB. */
+double peakRssMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1.0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1.0;
+}
+
+/** Peak resident memory (MiB) of a fresh `paddock bench store --open-only FILE` (FILE "-": open nothing). */
+double peakOpenRssMiB(const QString &file)
+{
+    QProcess p;
+    p.start(QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath(),
+            {QStringLiteral("bench"), QStringLiteral("store"), QStringLiteral("--open-only"), file});
+    if (!p.waitForFinished(-1) || p.exitCode() != 0)
+        return -1.0;
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed().toDouble();
+}
+
+/** One edit as the GUI makes it: a keypoint moved on a random clip and frame, through the undo stack. */
+void editOnce(ui::Document *doc, std::mt19937 *rng)
+{
+    const core::Project &p = doc->project();
+    for (int tries = 0; tries < 100; ++tries) {
+        const int clip = int((*rng)() % unsigned(p.clips.size()));
+        const core::Clip &c = p.clips[std::size_t(clip)];
+        if (c.frames.empty())
+            continue;
+        auto it = c.frames.begin();
+        std::advance(it, long((*rng)() % unsigned(c.frames.size())));
+        const core::Instance &inst = it->second.front();
+        doc->undoStack()->push(new ui::MoveKeypoint(doc, clip, it->first, inst.trackId, 0,
+                                                    QPointF(10 + (*rng)() % 100, 20), true));
+        return;
+    }
+}
+
+} // namespace
+
+int runBenchStore(const QStringList &args)
+{
+    int clips = 2749, frames = 15, animals = 2, runs = 5;
+    QString dataset;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--open-only") && i + 1 < args.size()) {
+            // The memory probe (peakOpenRssMiB): open one file and exit.
+            const QString file = args[i + 1];
+            std::string error;
+            if (file != QLatin1String("-") && !store::loadProjectFile(file.toStdString(), &error)) {
+                printError(QString::fromStdString(error));
+                return kExitBadInput;
+            }
+            printOut(QString::number(peakRssMiB(), 'f', 1));
+            return kExitOk;
+        }
+        if (a == QLatin1String("--dataset") && i + 1 < args.size()) {
+            dataset = args[++i];
+            continue;
+        }
+        bool ok = false;
+        const int v = i + 1 < args.size() ? args[i + 1].toInt(&ok) : 0;
+        if (!ok || v <= 0 || (a != QLatin1String("--clips") && a != QLatin1String("--frames")
+                              && a != QLatin1String("--animals") && a != QLatin1String("--runs"))) {
+            printError(QStringLiteral("usage: paddock bench store [--clips N] [--frames N] [--animals N] [--runs N] "
+                                      "[--dataset FILE]"));
+            return kExitBadInput;
+        }
+        (a == QLatin1String("--clips") ? clips : a == QLatin1String("--frames") ? frames
+                                              : a == QLatin1String("--animals") ? animals
+                                                                                : runs) = v;
+        ++i;
+    }
+    std::string error;
+    core::Project project;
+    if (!dataset.isEmpty()) {
+        auto read = core::readCocoFile(dataset.toStdString(), &error);
+        if (!read) {
+            printError(QString::fromStdString(error));
+            return kExitBadInput;
+        }
+        project = std::move(*read);
+    } else {
+        project = generateProject(clips, frames, animals);
+    }
+    std::int64_t instances = 0;
+    for (const core::Clip &c : project.clips)
+        for (const auto &[f, list] : c.frames)
+            instances += std::int64_t(list.size());
+    QTemporaryDir dir;
+    const std::string jsonPath = dir.filePath(QStringLiteral("set.paddock")).toStdString();
+    const std::string storePath = dir.filePath(QStringLiteral("set.paddockdb")).toStdString();
+
+    struct Figures
+    {
+        double open = 0, saveEdit = 0, autosaveEdit = 0, fullSave = 0, rss = 0;
+        qint64 bytes = 0;
+        bool same = false;
+    } json, db;
+    QElapsedTimer t;
+    // Full save: the JSON file rewritten, the store created (every clip row).
+    t.start();
+    if (!core::saveProject(project, jsonPath, &error)) {
+        printError(QString::fromStdString(error));
+        return kExitBadInput;
+    }
+    json.fullSave = t.nsecsElapsed() / 1e6;
+    t.restart();
+    if (!store::saveStore(project, storePath, &error)) {
+        printError(QString::fromStdString(error));
+        return kExitBadInput;
+    }
+    db.fullSave = t.nsecsElapsed() / 1e6;
+    json.bytes = QFileInfo(QString::fromStdString(jsonPath)).size();
+    db.bytes = QFileInfo(QString::fromStdString(storePath)).size();
+    const double baseRss = peakOpenRssMiB(QStringLiteral("-"));
+    json.rss = peakOpenRssMiB(QString::fromStdString(jsonPath));
+    db.rss = peakOpenRssMiB(QString::fromStdString(storePath));
+
+    // Open: median of the runs.
+    std::vector<double> openJson, openStore;
+    for (int r = 0; r < runs; ++r) {
+        t.restart();
+        const auto a = core::loadProject(jsonPath, &error);
+        openJson.push_back(t.nsecsElapsed() / 1e6);
+        json.same = a && *a == project;
+        store::ProjectStore s;
+        t.restart();
+        const auto b = s.open(storePath, &error);
+        openStore.push_back(t.nsecsElapsed() / 1e6);
+        db.same = b && *b == project;
+    }
+    json.open = median(openJson);
+    db.open = median(openStore);
+
+    // One edit, then Save (JSON: the whole file; store: the changed clip) and the autosave (the journal's append
+    // and fdatasync, on the project file or on the store's committed state).
+    std::mt19937 rng(11);
+    std::vector<double> saveJson, saveStore, journalJson, journalStore;
+    std::int64_t storeBytesPerSave = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        const bool isStore = pass == 1;
+        ui::Document doc;
+        store::ProjectStore s;
+        if (isStore) {
+            auto p = s.open(storePath, &error);
+            if (!p) {
+                printError(QString::fromStdString(error));
+                return kExitBadInput;
+            }
+            doc.resetProject(std::move(*p), QString::fromStdString(storePath));
+            doc.markSaved();
+        } else {
+            doc.resetProject(project, QString::fromStdString(jsonPath));
+        }
+        core::JournalWriter journal;
+        const std::string path = isStore ? storePath : jsonPath;
+        const auto restartJournal = [&] {
+            if (isStore)
+                journal.startOnBase(path, s.identity());
+            else
+                journal.startOnProject(path);
+            journal.flush();
+            doc.setJournal(&journal);
+        };
+        restartJournal();
+        for (int r = 0; r < runs; ++r) {
+            t.restart();
+            editOnce(&doc, &rng);
+            journal.flush();
+            (isStore ? journalStore : journalJson).push_back(t.nsecsElapsed() / 1e6);
+            t.restart();
+            const bool ok = isStore ? s.save(doc.project(), doc.unsavedChanges(), &error)
+                                    : core::saveProject(doc.project(), path, &error);
+            if (!ok) {
+                printError(QString::fromStdString(error));
+                return kExitBadInput;
+            }
+            doc.markSaved();
+            doc.setClean();
+            (isStore ? saveStore : saveJson).push_back(t.nsecsElapsed() / 1e6);
+            if (isStore)
+                storeBytesPerSave = s.lastSave().bytesWritten;
+            restartJournal(); // as the app does after a save
+        }
+        doc.setJournal(nullptr);
+        journal.discard(path);
+        journal.flush();
+        if (isStore) {
+            s.close();
+            const auto back = store::loadStore(storePath, &error);
+            db.same = db.same && back && *back == doc.project();
+        }
+    }
+    json.saveEdit = median(saveJson);
+    db.saveEdit = median(saveStore);
+    json.autosaveEdit = median(journalJson);
+    db.autosaveEdit = median(journalStore);
+
+    printOut(QStringLiteral("dataset: %1 (%2 clips, %3 instances), %4 runs")
+                 .arg(dataset.isEmpty() ? QStringLiteral("generated, %1 frames x %2 animals per clip").arg(frames).arg(animals)
+                                        : dataset)
+                 .arg(project.clips.size())
+                 .arg(instances)
+                 .arg(runs));
+    printOut(QStringLiteral("| | JSON (.paddock) | store (.paddockdb) |"));
+    printOut(QStringLiteral("|---|---|---|"));
+    const auto row = [](const QString &what, double a, double b, const QString &unit, int digits) {
+        printOut(QStringLiteral("| %1 | %2 %4 | %3 %4 |").arg(what).arg(a, 0, 'f', digits).arg(b, 0, 'f', digits).arg(unit));
+    };
+    row(QStringLiteral("open (median)"), json.open, db.open, QStringLiteral("ms"), 0);
+    row(QStringLiteral("save after one edit (median)"), json.saveEdit, db.saveEdit, QStringLiteral("ms"), 1);
+    row(QStringLiteral("autosave after one edit: journal append + fdatasync (median)"), json.autosaveEdit, db.autosaveEdit,
+        QStringLiteral("ms"), 1);
+    row(QStringLiteral("full save"), json.fullSave, db.fullSave, QStringLiteral("ms"), 0);
+    row(QStringLiteral("file size"), json.bytes / 1048576.0, db.bytes / 1048576.0, QStringLiteral("MiB"), 1);
+    row(QStringLiteral("peak memory of a process that opens it"), json.rss, db.rss, QStringLiteral("MiB"), 0);
+    printOut(QStringLiteral("(a process that opens nothing: %1 MiB; the store wrote %2 bytes of clip JSON per save "
+                            "after one edit; data read back equal: JSON %3, store %4)")
+                 .arg(baseRss, 0, 'f', 0)
+                 .arg(storeBytesPerSave)
+                 .arg(json.same ? QStringLiteral("yes") : QStringLiteral("NO"))
+                 .arg(db.same ? QStringLiteral("yes") : QStringLiteral("NO")));
+    return json.same && db.same ? kExitOk : kExitFindings;
 }
 
 } // namespace paddock::app

@@ -21,12 +21,21 @@ int runCompare(const QStringList &args);
 int runMerge(const QStringList &args);
 /** `paddock bench project`: save/load time and size of a generated project (app/bench_project.cpp). */
 int runBenchProject(const QStringList &args);
+/** `paddock bench store`: JSON project file against the project store on a dataset (app/bench_project.cpp). */
+int runBenchStore(const QStringList &args);
 /** `paddock bench cotracker`: parity figures, forward/TTO timings, a tracker run (app/bench_cotracker.cpp). */
 int runBenchCoTracker(const QStringList &args);
 /** `paddock bench video FILE`: decode speed, random access, cached stepping, peak memory (app/bench_video.cpp). */
 int runBenchVideo(const QStringList &args);
 /** `paddock bench propagate [GT SPARSE...]`: the default tracker on the fly clip, scored (app/bench_propagate.cpp). */
 int runBenchPropagate(const QStringList &args);
+/** `paddock bench dataset`: batch propagation of a make_dataset.py dataset vs per-clip runs (app/bench_dataset.cpp). */
+int runBenchDataset(const QStringList &args);
+/** ../shared/eval (or $PADDOCK_SHARED/eval) when it holds score.py, else empty (app/bench_propagate.cpp). */
+QString findEvalRoot();
+/** Resets this process's resident-memory high-water mark (Linux); peakRssMiB() reads it, in MiB. */
+void resetPeakRss();
+double peakRssMiB();
 /** `paddock bench checks`: time of the automatic checks on a labels file (app/bench_checks.cpp). */
 int runBenchChecks(const QStringList &args);
 /** `paddock bench gui [CLIP]`: frame-step latency and playback rate of the GUI (app/bench_gui.cpp). */

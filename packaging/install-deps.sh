@@ -6,6 +6,7 @@ set -euo pipefail
 PKGS=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl1-mesa-dev
+    libqt6sql6-sqlite
     libtorch-dev libopenblas0-pthread
     libopencv-dev
     libavcodec-dev libavformat-dev libswscale-dev libavutil-dev ffmpeg

@@ -360,13 +360,16 @@ namespace detail {
 
 std::string encodeHeader(const JournalBase &base)
 {
-    return frame(Json{{"type", "header"},
-                      {"version", 1},
-                      {"base", base.kind == JournalBase::Kind::Project ? "project" : "autosave"},
-                      {"size", base.size},
-                      {"mtimeNs", base.mtimeNs},
-                      {"modified", base.modified},
-                      {"created", nowMs()}});
+    const char *kind = base.kind == JournalBase::Kind::Project ? "project"
+        : base.kind == JournalBase::Kind::Store                ? "store"
+                                                               : "autosave";
+    Json j{{"type", "header"},  {"version", 1},           {"base", kind},       {"size", base.size},
+           {"mtimeNs", base.mtimeNs}, {"modified", base.modified}, {"created", nowMs()}};
+    if (base.kind == JournalBase::Kind::Store) {
+        j["storeId"] = base.storeId;
+        j["generation"] = base.generation;
+    }
+    return frame(j);
 }
 
 std::string errnoText()
@@ -420,6 +423,9 @@ JournalBase fileIdentity(const std::string &path, JournalBase::Kind kind, bool m
 
 bool sameFile(const JournalBase &a, const JournalBase &b)
 {
+    if (a.kind == JournalBase::Kind::Store || b.kind == JournalBase::Kind::Store)
+        return a.kind == b.kind && !a.storeId.empty() && a.storeId == b.storeId && a.generation >= 0
+            && a.generation == b.generation;
     return a.size >= 0 && a.size == b.size && a.mtimeNs == b.mtimeNs;
 }
 
@@ -455,7 +461,12 @@ std::optional<JournalContents> readJournal(const std::string &path, std::string 
             out.tornReason = "checksum mismatch";
             break;
         }
-        Json j = Json::parse(body, body + len, nullptr, false);
+        // A record nested past kMaxJsonDepth is damage (Paddock writes a few levels): never handed to the parser,
+        // whose recursion it could overflow.
+        const std::string text(body, len);
+        Json j = detail::tooDeepAt(text, detail::kMaxJsonDepth) == std::string::npos
+            ? Json::parse(text, nullptr, false)
+            : Json(Json::value_t::discarded);
         std::string e;
         if (!haveHeader) {
             std::string kind;
@@ -466,8 +477,17 @@ std::optional<JournalContents> readJournal(const std::string &path, std::string 
                     *error = path + ": " + detail::tr("the journal has no valid header");
                 return std::nullopt;
             }
-            out.base.kind = kind == "autosave" ? JournalBase::Kind::Autosave : JournalBase::Kind::Project;
+            out.base.kind = kind == "autosave" ? JournalBase::Kind::Autosave
+                : kind == "store"              ? JournalBase::Kind::Store
+                                               : JournalBase::Kind::Project;
             out.base.modified = j.value("modified", false);
+            if (out.base.kind == JournalBase::Kind::Store
+                && (!detail::getString(j, "storeId", "header", &out.base.storeId, &e)
+                    || !detail::getInt(j, "generation", "header", &out.base.generation, &e))) {
+                if (error)
+                    *error = path + ": " + detail::tr("the journal has no valid header");
+                return std::nullopt;
+            }
             haveHeader = true;
         } else {
             JournalRecord r;
@@ -532,21 +552,28 @@ JournalHistory replayJournalHistory(const std::vector<JournalRecord> &records)
 
 std::optional<Recovery> findRecovery(const std::string &projectPath)
 {
+    return findRecovery(projectPath,
+                        projectPath.empty() ? std::nullopt
+                                            : std::optional<JournalBase>(fileIdentity(projectPath, JournalBase::Kind::Project, false)));
+}
+
+std::optional<Recovery> findRecovery(const std::string &projectPath, const std::optional<JournalBase> &projectBase)
+{
     const std::string jpath = journalPath(projectPath);
     if (QFileInfo::exists(QString::fromStdString(jpath))) {
         std::string e;
         auto journal = readJournal(jpath, &e);
         if (journal) {
-            std::vector<std::string> candidates;
-            if (journal->base.kind == JournalBase::Kind::Project) {
+            std::vector<std::pair<std::string, std::optional<JournalBase>>> candidates;
+            if (journal->base.kind != JournalBase::Kind::Autosave) {
                 if (!projectPath.empty())
-                    candidates.push_back(projectPath);
+                    candidates.emplace_back(projectPath, projectBase);
             } else {
-                candidates.push_back(autosavePath(projectPath));
-                candidates.push_back(autosavePath(projectPath) + ".new");
+                for (const std::string &c : {autosavePath(projectPath), autosavePath(projectPath) + ".new"})
+                    candidates.emplace_back(c, fileIdentity(c, JournalBase::Kind::Autosave, false));
             }
-            for (const std::string &c : candidates) {
-                if (!sameFile(fileIdentity(c, journal->base.kind, false), journal->base))
+            for (const auto &[c, identity] : candidates) {
+                if (!identity || !sameFile(*identity, journal->base))
                     continue;
                 bool edits = journal->base.modified;
                 for (const JournalRecord &r : journal->records)
@@ -555,6 +582,7 @@ std::optional<Recovery> findRecovery(const std::string &projectPath)
                     return std::nullopt; // the base holds everything: nothing was lost
                 Recovery rec;
                 rec.basePath = c;
+                rec.baseKind = journal->base.kind;
                 rec.modifiedMs = QFileInfo(QString::fromStdString(jpath)).lastModified().toMSecsSinceEpoch();
                 rec.journal = std::move(journal);
                 return rec;
@@ -570,9 +598,9 @@ std::optional<Recovery> findRecovery(const std::string &projectPath)
     return std::nullopt;
 }
 
-std::optional<Project> loadRecovery(const Recovery &recovery, std::string *error)
+std::optional<Project> loadRecovery(const Recovery &recovery, std::string *error, const ProjectLoader &load)
 {
-    auto project = loadProject(recovery.basePath, error);
+    auto project = load ? load(recovery.basePath, error) : loadProject(recovery.basePath, error);
     if (project && recovery.journal && !replayJournalData(&*project, recovery.journal->records, error))
         return std::nullopt;
     return project;

@@ -123,14 +123,20 @@ struct JournalRecord
     std::vector<Mutation> mutations;
 };
 
-/** Which file a journal's records apply to, recognised by size and modification time. */
+/**
+ * Which file a journal's records apply to: a project file or autosave snapshot recognised by size and
+ * modification time, or a project store (core/store) recognised by its id and the generation of its last
+ * committed save (a store's file time changes when SQLite rolls back a save cut short, its committed state does not).
+ */
 struct JournalBase
 {
-    enum class Kind : std::uint8_t { Project, Autosave };
+    enum class Kind : std::uint8_t { Project, Autosave, Store };
     Kind kind = Kind::Project;
     std::int64_t size = -1;
     std::int64_t mtimeNs = 0;
     bool modified = false; ///< the base itself holds unsaved work (an autosave snapshot)
+    std::string storeId;         ///< Store: the store's id (random, made when the store is created)
+    std::int64_t generation = -1; ///< Store: counts the store's committed saves
 };
 
 struct JournalContents
@@ -146,6 +152,7 @@ struct JournalContents
 std::string journalPath(const std::string &projectPath);
 /** The identity of \a path now (size and modification time); size -1 when it does not exist. */
 JournalBase fileIdentity(const std::string &path, JournalBase::Kind kind, bool modified);
+/** Both name the same base: same size and time, or (stores) same store id and generation. */
 bool sameFile(const JournalBase &a, const JournalBase &b);
 
 /** Serialises a record (or the header) as one framed, checksummed block. */
@@ -173,6 +180,7 @@ JournalHistory replayJournalHistory(const std::vector<JournalRecord> &records);
 struct Recovery
 {
     std::string basePath;                   ///< the file to load: project, autosave or its pending snapshot
+    JournalBase::Kind baseKind = JournalBase::Kind::Project; ///< Store: basePath is a project store
     std::optional<JournalContents> journal; ///< the edits to replay on it (absent: autosave alone)
     std::int64_t modifiedMs = 0;            ///< when the newest recovered change was written
 };
@@ -183,8 +191,19 @@ struct Recovery
  * project (findRecoverableAutosave). nullopt when nothing is to be recovered.
  */
 std::optional<Recovery> findRecovery(const std::string &projectPath);
-/** Loads the base and replays the journal's data (no history); what the GUI shows, minus the undo stack. */
-std::optional<Project> loadRecovery(const Recovery &recovery, std::string *error);
+/**
+ * The same for a project whose own base is not recognised by file identity: \a projectBase is the identity of
+ * \a projectPath now (a project store's id and committed generation, core/store), or nullopt when it cannot be
+ * read (then a journal on it is not applied).
+ */
+std::optional<Recovery> findRecovery(const std::string &projectPath, const std::optional<JournalBase> &projectBase);
+/** Loads a recovery base (a path and the kind of file it is), e.g. store::loadProjectFile for stores. */
+using ProjectLoader = std::function<std::optional<Project>(const std::string &path, std::string *error)>;
+/**
+ * Loads the base and replays the journal's data (no history); what the GUI shows, minus the undo stack. The base
+ * is read with \a load when given (a project store), else as a project file.
+ */
+std::optional<Project> loadRecovery(const Recovery &recovery, std::string *error, const ProjectLoader &load = {});
 /** Removes the journal, the autosave and any pending snapshot of \a projectPath. */
 bool discardRecovery(const std::string &projectPath);
 
@@ -207,6 +226,8 @@ public:
 
     /** Begins a fresh journal for \a projectPath on the project file as it is now (atomically replaces any). */
     void startOnProject(const std::string &projectPath);
+    /** Begins a fresh journal for \a projectPath on the given base (a project store's committed state). */
+    void startOnBase(const std::string &projectPath, const JournalBase &base);
     /** Begins a fresh journal on a snapshot of \a project written as the autosave (untitled or unsaved work). */
     void startOnSnapshot(Project project, const std::string &projectPath, bool modified);
     /** Continues the journal recovery replayed: cuts its torn tail and appends after its last record. */

@@ -27,9 +27,10 @@ using detail::syncDir;
 
 struct JournalWriter::Task
 {
-    enum class Kind { StartProject, StartSnapshot, Resume, Append, Discard, Stop, Flush };
+    enum class Kind { StartProject, StartBase, StartSnapshot, Resume, Append, Discard, Stop, Flush };
     Kind kind = Kind::Flush;
     std::string projectPath;
+    JournalBase base;
     JournalRecord record;
     std::optional<Project> project;
     bool modified = false;
@@ -55,7 +56,8 @@ void JournalWriter::post(Task task)
 {
     {
         std::lock_guard<std::mutex> lock(mMutex);
-        if (task.kind == Task::Kind::StartProject || task.kind == Task::Kind::StartSnapshot
+        if (task.kind == Task::Kind::StartProject || task.kind == Task::Kind::StartBase
+            || task.kind == Task::Kind::StartSnapshot
             || task.kind == Task::Kind::Resume)
             mActive = true;
         else if (task.kind == Task::Kind::Discard || task.kind == Task::Kind::Stop)
@@ -70,6 +72,15 @@ void JournalWriter::startOnProject(const std::string &projectPath)
     Task t;
     t.kind = Task::Kind::StartProject;
     t.projectPath = projectPath;
+    post(std::move(t));
+}
+
+void JournalWriter::startOnBase(const std::string &projectPath, const JournalBase &base)
+{
+    Task t;
+    t.kind = Task::Kind::StartBase;
+    t.projectPath = projectPath;
+    t.base = base;
     post(std::move(t));
 }
 
@@ -234,6 +245,10 @@ void JournalWriter::process(Task &task)
     switch (task.kind) {
     case Task::Kind::StartProject:
         if (!startOn(journalPath(task.projectPath), fileIdentity(task.projectPath, JournalBase::Kind::Project, false)))
+            fail(error);
+        break;
+    case Task::Kind::StartBase:
+        if (!startOn(journalPath(task.projectPath), task.base))
             fail(error);
         break;
     case Task::Kind::StartSnapshot: {

@@ -3,6 +3,7 @@
 // Private helpers shared by the format readers and writers in core/io (not part of the public API).
 
 #include "core/model/category.h"
+#include "core/model/project.h"
 #include "core/model/review.h"
 
 #include <nlohmann/json.hpp>
@@ -52,6 +53,13 @@ Json labelsToJson(const FrameLabels &labels);
 /** A species as the project file stores it (projectfile.cpp), also used by the edit journal. */
 Json categoryToJson(const Category &c);
 bool categoryFromJson(const Json &j, const std::string &where, Category *c, std::string *error);
+/** One clip as the project file (and the project store, one row per clip) stores it: projectfile.cpp. */
+Json clipToJson(const Clip &clip, const std::string &projectDir);
+bool clipFromJson(const Json &j, const std::string &where, const std::string &projectDir, Clip *clip,
+                  std::string *error);
+/** The project's species list as the project file stores it; the reader refuses ids used twice. */
+Json categoriesToJson(const std::vector<Category> &categories);
+bool categoriesFromJson(const Json &cats, Project *project, std::string *error);
 /** Reads labelsToJson's form; \a where names the item for messages. */
 bool labelsFromJson(const Json &j, const std::string &where, FrameLabels *out, std::string *error);
 

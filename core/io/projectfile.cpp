@@ -102,11 +102,6 @@ bool categoryFromJson(const Json &j, const std::string &w, Category *c, std::str
     return true;
 }
 
-} // namespace detail
-
-namespace {
-
-
 Json clipToJson(const Clip &clip, const std::string &projectDir)
 {
     Json j = {{"name", clip.name},
@@ -211,7 +206,35 @@ bool clipFromJson(const Json &j, const std::string &w, const std::string &projec
     return true;
 }
 
-} // namespace
+bool categoriesFromJson(const Json &cats, Project *p, std::string *error)
+{
+    if (!cats.is_array()) {
+        *error = tr("missing 'categories'");
+        return false;
+    }
+    for (std::size_t i = 0; i < cats.size(); ++i) {
+        Category c;
+        if (!detail::categoryFromJson(cats[i], "categories[" + std::to_string(i) + "]", &c, error))
+            return false;
+        if (p->category(c.id)) {
+            *error = "categories[" + std::to_string(i) + "]: " + tr("category id") + " " + std::to_string(c.id)
+                + " " + tr("is used twice");
+            return false;
+        }
+        p->categories.push_back(std::move(c));
+    }
+    return true;
+}
+
+Json categoriesToJson(const std::vector<Category> &categories)
+{
+    Json cats = Json::array();
+    for (const Category &c : categories)
+        cats.push_back(detail::categoryToJson(c));
+    return cats;
+}
+
+} // namespace detail
 
 std::string projectToJson(const Project &project, const std::string &projectDir)
 {
@@ -222,13 +245,10 @@ std::string projectToJson(const Project &project, const std::string &projectDir)
     const bool imageLists = std::any_of(project.clips.begin(), project.clips.end(),
                                         [](const Clip &c) { return c.isImageList(); });
     j["version"] = imageLists ? kProjectFormatVersion : 1;
-    Json cats = Json::array();
-    for (const Category &c : project.categories)
-        cats.push_back(detail::categoryToJson(c));
-    j["categories"] = std::move(cats);
+    j["categories"] = detail::categoriesToJson(project.categories);
     Json clips = Json::array();
     for (const Clip &c : project.clips)
-        clips.push_back(clipToJson(c, projectDir));
+        clips.push_back(detail::clipToJson(c, projectDir));
     j["clips"] = std::move(clips);
     // One line per top-level key would not help diffs much; compact output keeps big projects fast.
     return j.dump() + "\n";
@@ -257,24 +277,14 @@ std::optional<Project> projectFromJson(const std::string &text, const std::strin
                     + std::to_string(kProjectFormatVersion) + "). " + tr("Update Paddock to open it."));
     Project p;
     std::string e;
-    const Json &cats = j.contains("categories") ? j["categories"] : Json();
-    if (!cats.is_array())
-        return fail(tr("missing 'categories'"));
-    for (std::size_t i = 0; i < cats.size(); ++i) {
-        Category c;
-        if (!detail::categoryFromJson(cats[i], "categories[" + std::to_string(i) + "]", &c, &e))
-            return fail(e);
-        if (p.category(c.id))
-            return fail("categories[" + std::to_string(i) + "]: " + tr("category id") + " " + std::to_string(c.id)
-                        + " " + tr("is used twice"));
-        p.categories.push_back(std::move(c));
-    }
+    if (!detail::categoriesFromJson(j.contains("categories") ? j["categories"] : Json(), &p, &e))
+        return fail(e);
     const Json &clips = j.contains("clips") ? j["clips"] : Json();
     if (!clips.is_array())
         return fail(tr("missing 'clips'"));
     p.clips.resize(clips.size());
     for (std::size_t i = 0; i < clips.size(); ++i)
-        if (!clipFromJson(clips[i], "clips[" + std::to_string(i) + "]", projectDir, &p.clips[i], &e))
+        if (!detail::clipFromJson(clips[i], "clips[" + std::to_string(i) + "]", projectDir, &p.clips[i], &e))
             return fail(e);
     return p;
 }
@@ -290,6 +300,38 @@ std::optional<Project> loadProject(const std::string &path, std::string *error)
     if (!readWholeFile(path, &text, error))
         return std::nullopt;
     return projectFromJson(text, detail::dirOf(path), path, error);
+}
+
+std::string clipToJsonText(const Clip &clip, const std::string &projectDir)
+{
+    return detail::clipToJson(clip, projectDir).dump();
+}
+
+bool clipFromJsonText(const std::string &text, const std::string &where, const std::string &projectDir, Clip *clip,
+                      std::string *error)
+{
+    Json j;
+    return detail::parseJson(text, where, &j, error) && detail::clipFromJson(j, where, projectDir, clip, error);
+}
+
+std::string categoriesToJsonText(const std::vector<Category> &categories)
+{
+    return detail::categoriesToJson(categories).dump();
+}
+
+bool categoriesFromJsonText(const std::string &text, const std::string &where, std::vector<Category> *out,
+                            std::string *error)
+{
+    Json j;
+    Project p;
+    if (!detail::parseJson(text, where, &j, error))
+        return false;
+    if (!detail::categoriesFromJson(j, &p, error)) {
+        *error = where + ": " + *error;
+        return false;
+    }
+    *out = std::move(p.categories);
+    return true;
 }
 
 } // namespace paddock::core

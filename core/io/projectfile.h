@@ -24,5 +24,18 @@ std::optional<Project> projectFromJson(const std::string &text, const std::strin
 bool saveProject(const Project &project, const std::string &path, std::string *error);
 std::optional<Project> loadProject(const std::string &path, std::string *error);
 
+/**
+ * One clip in the project file's clip form (docs/project-format.md, "clips[]"), as one compact JSON text. The
+ * project file and the project store (core/store, one row per clip) share this code path, so every clip field
+ * is written and read the same way in both.
+ */
+std::string clipToJsonText(const Clip &clip, const std::string &projectDir);
+/** Reads clipToJsonText's form into \a clip (a fresh Clip); \a where names the clip in messages. */
+bool clipFromJsonText(const std::string &text, const std::string &where, const std::string &projectDir, Clip *clip,
+                      std::string *error);
+/** The species list in the project file's "categories" form. */
+std::string categoriesToJsonText(const std::vector<Category> &categories);
+bool categoriesFromJsonText(const std::string &text, const std::string &where, std::vector<Category> *out,
+                            std::string *error);
 
 } // namespace paddock::core

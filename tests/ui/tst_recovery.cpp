@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Crash recovery through the window: edits reach the journal within a second without any autosave, and a
-// new session (what starts after kill -9) recovers them with their undo history, for a saved project and for
-// an untitled one.
+// new session (what starts after kill -9) recovers them with their undo history, for a saved project, a project
+// store (.paddockdb) and an untitled one. Saving a store writes the clips changed since the last save.
 #include "../testutil.h"
 
 #include "core/io/journal.h"
 #include "core/io/projectfile.h"
+#include "core/store/projectstore.h"
 #include "ui/commands/animalcommands.h"
 #include "ui/commands/keypointcommands.h"
 #include "ui/document/document.h"
@@ -104,6 +105,71 @@ private Q_SLOTS:
         // Saving the recovered work leaves nothing to recover.
         QVERIFY2(second.saveTo(path, &err), qPrintable(err));
         QVERIFY(!core::findRecovery(path.toStdString()));
+    }
+
+    void storeRecoversEditsAndSavesWhatChanged()
+    {
+        const QString path = QString::fromStdString(test::tempDir()) + QStringLiteral("/walk.paddockdb");
+        MainWindow first;
+        first.setInteractive(false);
+        QString err;
+        QVERIFY2(first.openPath(mFrames, &err), qPrintable(err));
+        Document *doc = first.document();
+        doc->undoStack()->push(new AddAnimal(doc, 0, 8));
+        QVERIFY2(first.saveTo(path, &err), qPrintable(err));
+        QVERIFY(store::isStoreFile(path.toStdString()));
+        QVERIFY(doc->unsavedChanges().empty());
+        QVERIFY(!store::findRecovery(path.toStdString()));
+        edit(doc);
+        QCOMPARE(doc->unsavedChanges().clips, std::set<int>{0});
+        QVERIFY(!doc->unsavedChanges().categories && !doc->unsavedChanges().clipList);
+        QTest::qWait(1000);
+
+        // After kill -9: the journal names the store's committed state and replays onto it.
+        const auto found = store::findRecovery(path.toStdString());
+        QVERIFY(found && found->journal);
+        QCOMPARE(int(found->baseKind), int(core::JournalBase::Kind::Store));
+        MainWindow second;
+        second.setInteractive(false);
+        QVERIFY2(second.openPath(path, &err), qPrintable(err));
+        Document *rec = second.document();
+        QVERIFY(rec->isModified());
+        QVERIFY(rec->project().clips[0].frames == doc->project().clips[0].frames);
+        QCOMPARE(texts(rec), texts(doc).mid(1));
+        QCOMPARE(rec->undoStack()->index(), 2);
+        QVERIFY(rec->unsavedChanges().clips.count(0));
+
+        // Save: one transaction on the store; nothing left to recover; the store holds the recovered data.
+        QVERIFY2(second.saveTo(path, &err), qPrintable(err));
+        QVERIFY(!rec->isModified());
+        QVERIFY(rec->unsavedChanges().empty());
+        QVERIFY(!store::findRecovery(path.toStdString()));
+        std::string e;
+        auto saved = store::loadStore(path.toStdString(), &e);
+        QVERIFY2(saved, e.c_str());
+        QVERIFY(saved->clips[0].frames == rec->project().clips[0].frames);
+
+        // An undo after the save makes the clip dirty again, and the next save writes it back.
+        rec->undoStack()->undo();
+        QVERIFY(rec->isModified());
+        QCOMPARE(rec->unsavedChanges().clips, std::set<int>{0});
+        QTest::qWait(500);
+        const auto afterUndo = store::findRecovery(path.toStdString());
+        QVERIFY(afterUndo && afterUndo->journal); // the journal restarted on the new committed state
+        QVERIFY2(second.saveTo(path, &err), qPrintable(err));
+        saved = store::loadStore(path.toStdString(), &e);
+        QVERIFY2(saved, e.c_str());
+        QVERIFY(saved->clips[0].frames == rec->project().clips[0].frames);
+
+        // Save As JSON and back: both formats hold the same project.
+        const QString json = QString::fromStdString(test::tempDir()) + QStringLiteral("/walk.paddock");
+        QVERIFY2(second.saveTo(json, &err), qPrintable(err));
+        auto fromJson = core::loadProject(json.toStdString(), &e);
+        QVERIFY2(fromJson, e.c_str());
+        QVERIFY(*fromJson == rec->project());
+        QVERIFY2(second.saveTo(path, &err), qPrintable(err)); // a new store: every clip
+        saved = store::loadStore(path.toStdString(), &e);
+        QVERIFY(saved && *saved == rec->project());
     }
 
     void untitledSessionRecoversWithHistory()

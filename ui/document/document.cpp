@@ -111,6 +111,7 @@ void Document::resetProject(core::Project project, const QString &fileName)
     mPending.clear();
     mUndoStack->clear();
     mProject = std::move(project);
+    mUnsaved = store::StoreChanges::all(); // whoever knows it equals a store says so (markSaved)
     mFileName = fileName;
     mClip = mProject.clips.empty() ? -1 : 0;
     mFrame = 0;
@@ -363,6 +364,10 @@ void Document::apply(core::Mutation m)
 {
     if (!core::applyMutation(&mProject, m, true))
         return;
+    if (m.kind == core::Mutation::Kind::Categories)
+        mUnsaved.categories = true;
+    else
+        mUnsaved.clips.insert(m.clip);
     ChangeEvent e;
     e.clip = m.clip;
     switch (m.kind) {

@@ -3,6 +3,7 @@
 
 #include "core/io/journal.h"
 #include "core/model/project.h"
+#include "core/store/projectstore.h"
 #include "ui/document/changeevent.h"
 #include "ui/document/roles.h"
 
@@ -75,6 +76,15 @@ public:
     bool isModified() const;
     /** Marks the current undo state as saved. */
     void setClean();
+
+    // --- Changes since the last save (a project store writes only these) ----------------------------
+    /**
+     * What changed since markSaved(): every clip a data change touched (an undo after a save too), and whether the
+     * species changed. After resetProject() everything counts as changed (clipList) until markSaved().
+     */
+    const store::StoreChanges &unsavedChanges() const { return mUnsaved; }
+    /** The project now equals what its file or store holds (after a save, or after opening a store). */
+    void markSaved() { mUnsaved = store::StoreChanges(); }
 
     // --- UI state ----------------------------------------------------------------------------
     int currentClipIndex() const { return mClip; }
@@ -176,6 +186,7 @@ private:
     void emitRecord(core::JournalRecord::Op op, const QString &text, int index);
 
     core::Project mProject;
+    store::StoreChanges mUnsaved = store::StoreChanges::all();
     UndoStack *mUndoStack;
     QString mFileName;
     int mClip = -1;

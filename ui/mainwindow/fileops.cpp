@@ -7,6 +7,7 @@
 #include "core/io/dlc.h"
 #include "core/io/journal.h"
 #include "core/io/projectfile.h"
+#include "core/store/projectstore.h"
 #include "ui/dialogs/exportdialog.h"
 #include "ui/document/document.h"
 #include "ui/settings.h"
@@ -30,7 +31,14 @@ namespace {
 bool isProject(const QString &path)
 {
     return path.endsWith(QLatin1String(".paddock"), Qt::CaseInsensitive)
-        || path.endsWith(QLatin1String(".autosave"), Qt::CaseInsensitive);
+        || path.endsWith(QLatin1String(".autosave"), Qt::CaseInsensitive)
+        || store::hasStoreSuffix(path.toStdString()) || store::isStoreFile(path.toStdString());
+}
+
+/** A file Save writes to in place: a project file or a project store. */
+bool isSavedProject(const QString &path)
+{
+    return path.endsWith(QLatin1String(".paddock"), Qt::CaseInsensitive) || store::hasStoreSuffix(path.toStdString());
 }
 
 bool isAnnotationFile(const QString &path)
@@ -45,7 +53,8 @@ void MainWindow::openDialog()
     if (!maybeSave())
         return;
     const QString filter =
-        tr("All supported (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock projects (*.paddock);;"
+        tr("All supported (*.paddock *.paddockdb *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;"
+           "Paddock projects (*.paddock *.paddockdb);;"
            "Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;"
            "All files (*)");
     QFileDialog dialog(this, tr("Open"), QFileInfo(Settings::recentFiles().value(0)).absolutePath(), filter);
@@ -74,9 +83,18 @@ bool MainWindow::openPath(const QString &path, QString *error)
         err = tr("%1: no such file or folder").arg(path);
     } else if (isProject(path)) {
         std::string e;
-        auto project = core::loadProject(fi.absoluteFilePath().toStdString(), &e);
+        const std::string file = fi.absoluteFilePath().toStdString();
+        // A store by content, whatever its name; it stays open so that Save writes only what changed.
+        std::optional<core::Project> project;
+        if (store::isStoreFile(file)) {
+            project = projectStore()->open(file, &e);
+        } else {
+            projectStore()->close();
+            project = core::loadProject(file, &e);
+        }
         if (project) {
             mDocument->resetProject(std::move(*project), fi.absoluteFilePath());
+            mDocument->markSaved(); // the project is what the file holds
             ok = attachFrames(&err);
             if (!offerRecovery(fi.absoluteFilePath()))
                 startJournal();
@@ -106,6 +124,7 @@ bool MainWindow::openClip(const QString &path, QString *error)
     clip.name = QFileInfo(path).completeBaseName().toStdString();
     clip.path = path.toStdString();
     project.clips.push_back(clip);
+    projectStore()->close();
     mDocument->resetProject(std::move(project));
     const bool ok = attachFrames(error);
     startJournal();
@@ -166,6 +185,7 @@ bool MainWindow::openAnnotations(const QString &path, const QString &clipPath, Q
     first.path = chosen;
     for (const core::Category &c : core::ap10kCategories())
         project->ensureCategory(c); // let users add AP-10K animals to imported projects
+    projectStore()->close();
     mDocument->resetProject(std::move(*project));
     const bool ok = attachFrames(error);
     startJournal();
@@ -197,11 +217,27 @@ bool MainWindow::attachFrames(QString *error)
 bool MainWindow::saveTo(const QString &path, QString *error)
 {
     std::string e;
-    if (!core::saveProject(mDocument->project(), path.toStdString(), &e)) {
+    const std::string file = QFileInfo(path).absoluteFilePath().toStdString();
+    store::ProjectStore *db = projectStore();
+    bool ok = false;
+    if (store::hasStoreSuffix(file)) {
+        // The store the project came from: one transaction with the clips changed since the last save. Any other
+        // path: a new store with every clip.
+        if (db->isOpen() && db->path() == file && QFileInfo(mDocument->fileName()).absoluteFilePath().toStdString() == file)
+            ok = db->save(mDocument->project(), mDocument->unsavedChanges(), &e);
+        else
+            ok = db->create(mDocument->project(), file, &e);
+    } else {
+        ok = core::saveProject(mDocument->project(), file, &e);
+        if (ok)
+            db->close();
+    }
+    if (!ok) {
         if (error)
             *error = QString::fromStdString(e);
         return false;
     }
+    mDocument->markSaved();
     // The saved file holds everything: the old autosave and journal go, a new journal starts on the file.
     const std::string old = journalProjectPath();
     mDocument->setFileName(QFileInfo(path).absoluteFilePath());
@@ -210,7 +246,11 @@ bool MainWindow::saveTo(const QString &path, QString *error)
     journal->discard(old);
     journal->discard(journalProjectPath());
     if (Settings::autosaveSeconds() > 0) {
-        journal->startOnProject(journalProjectPath());
+        // On a store, the journal's base is the state just committed (its generation), not the file's time.
+        if (db->isOpen())
+            journal->startOnBase(journalProjectPath(), db->identity());
+        else
+            journal->startOnProject(journalProjectPath());
         mDocument->setJournal(journal);
     } else {
         mDocument->setJournal(nullptr);
@@ -224,7 +264,7 @@ bool MainWindow::saveTo(const QString &path, QString *error)
 
 bool MainWindow::save()
 {
-    if (mDocument->fileName().isEmpty() || !mDocument->fileName().endsWith(QLatin1String(".paddock")))
+    if (mDocument->fileName().isEmpty() || !isSavedProject(mDocument->fileName()))
         return saveAs();
     QString err;
     if (!saveTo(mDocument->fileName(), &err)) {
@@ -236,15 +276,23 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
+    // Both formats: the store (.paddockdb) saves only what changed, for datasets; the JSON file is for exchange.
+    const QString storeFilter = tr("Paddock project store (*.paddockdb)");
+    const QString jsonFilter = tr("Paddock project, JSON (*.paddock)");
     QString suggestion = mDocument->fileName();
+    const bool many = mDocument->project().clips.size() > 1;
     if (suggestion.isEmpty() && mDocument->currentClip())
         suggestion = QFileInfo(QString::fromStdString(mDocument->currentClip()->path)).absolutePath() + QLatin1Char('/')
-            + QString::fromStdString(mDocument->currentClip()->name) + QStringLiteral(".paddock");
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggestion, tr("Paddock projects (*.paddock)"));
+            + QString::fromStdString(mDocument->currentClip()->name)
+            + QString::fromLatin1(many ? store::kStoreSuffix : ".paddock");
+    QString selected = store::hasStoreSuffix(suggestion.toStdString()) || (suggestion.isEmpty() && many) ? storeFilter
+                                                                                                        : jsonFilter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), suggestion, storeFilter + QStringLiteral(";;") + jsonFilter,
+                                                &selected);
     if (path.isEmpty())
         return false;
-    if (!path.endsWith(QLatin1String(".paddock")))
-        path += QStringLiteral(".paddock");
+    if (!isSavedProject(path))
+        path += selected == storeFilter ? QString::fromLatin1(store::kStoreSuffix) : QStringLiteral(".paddock");
     QString err;
     if (!saveTo(path, &err)) {
         showError(tr("Save"), tr("The project was not saved; it stays marked as modified.\n%1").arg(err));
@@ -320,10 +368,16 @@ core::JournalWriter *MainWindow::journalWriter()
     return mJournal.get();
 }
 
+store::ProjectStore *MainWindow::projectStore()
+{
+    if (!mStore)
+        mStore = std::make_shared<store::ProjectStore>();
+    return mStore.get();
+}
+
 std::string MainWindow::journalProjectPath() const
 {
-    return mDocument->fileName().endsWith(QLatin1String(".paddock")) ? mDocument->fileName().toStdString()
-                                                                      : std::string();
+    return isSavedProject(mDocument->fileName()) ? mDocument->fileName().toStdString() : std::string();
 }
 
 void MainWindow::startJournal()
@@ -339,7 +393,10 @@ void MainWindow::startJournal()
     const std::string path = journalProjectPath();
     if (path.empty() && mInteractive && offerRecovery(QString()))
         return; // unsaved work of an untitled session would be overwritten: it was offered first
-    if (!path.empty() && QFileInfo::exists(QString::fromStdString(path)))
+    store::ProjectStore *db = projectStore();
+    if (!path.empty() && db->isOpen() && db->path() == QFileInfo(QString::fromStdString(path)).absoluteFilePath().toStdString())
+        journal->startOnBase(path, db->identity());
+    else if (!path.empty() && QFileInfo::exists(QString::fromStdString(path)))
         journal->startOnProject(path);
     else
         journal->startOnSnapshot(mDocument->project(), path, mDocument->isModified());
@@ -372,7 +429,7 @@ void MainWindow::autosaveNow()
 bool MainWindow::offerRecovery(const QString &projectPath)
 {
     const std::string path = projectPath.toStdString();
-    const auto found = core::findRecovery(path);
+    const auto found = store::findRecovery(path);
     if (!found)
         return false;
     bool journalled = found->journal.has_value();
@@ -391,23 +448,33 @@ bool MainWindow::offerRecovery(const QString &projectPath)
             return false;
         }
     }
+    // The journal's base: the store's committed state (read through the store, which stays open for Save), or a
+    // project file or autosave snapshot.
+    const bool storeBase = found->baseKind == core::JournalBase::Kind::Store;
+    const auto loadBase = [&](std::string *e) {
+        return storeBase ? projectStore()->open(found->basePath, e) : core::loadProject(found->basePath, e);
+    };
     std::string e;
-    auto project = core::loadProject(found->basePath, &e);
+    auto project = loadBase(&e);
     if (!project) {
         showError(tr("Recover"), QString::fromStdString(e));
         return false;
     }
     mDocument->resetProject(std::move(*project), projectPath);
+    if (storeBase)
+        mDocument->markSaved(); // what the journal changes from here is what the next save writes
     QString err;
     if (journalled && !mDocument->replayJournal(found->journal->records, &err)) {
         // A journal that does not fit its base (it cannot happen unless the files were edited by hand): keep the
         // base, say so, and journal afresh from it.
-        auto base = core::loadProject(found->basePath, &e);
+        auto base = loadBase(&e);
         if (!base) {
             showError(tr("Recover"), QString::fromStdString(e));
             return false;
         }
         mDocument->resetProject(std::move(*base), projectPath);
+        if (storeBase)
+            mDocument->markSaved();
         showError(tr("Recover"), tr("The edits since the last autosave could not be replayed: %1").arg(err));
         journalled = false;
     }
@@ -433,8 +500,54 @@ void MainWindow::exportDialog()
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString err;
-    if (!exportTo(dialog.path(), dialog.options(), &err))
+    const bool started = dialog.dlc() ? exportDlcTo(dialog.path(), dialog.dlcOptions(), &err)
+                                      : exportTo(dialog.path(), dialog.options(), &err);
+    if (!started)
         showError(tr("Export"), err);
+}
+
+bool MainWindow::exportDlcTo(const QString &dir, const core::DlcWriteOptions &options, QString *error)
+{
+    if (mExportWatcher.isRunning()) {
+        if (error)
+            *error = tr("An export is already running.");
+        return false;
+    }
+    if (dir.isEmpty()) {
+        if (error)
+            *error = tr("Choose a folder to export to.");
+        return false;
+    }
+    const core::Project snapshot = mDocument->project();
+    mProgress->setRange(0, 0);
+    mProgress->show();
+    statusBar()->showMessage(tr("Exporting…"));
+    auto note = std::make_shared<QString>();
+    mExportNote = note;
+    mExportWatcher.setFuture(QtConcurrent::run([snapshot, dir, options, note] {
+        std::string err;
+        std::vector<core::DlcWriteReport> reports;
+        if (!core::writeDlcProjectAllClips(snapshot, dir.toStdString(), options, &reports, &err))
+            return QString::fromStdString(err.empty() ? std::string("unknown error") : err);
+        int rows = 0, points = 0, images = 0;
+        QStringList lost;
+        for (const core::DlcWriteReport &r : reports) {
+            rows += r.rows;
+            points += r.points;
+            images += r.images;
+            for (const std::string &l : r.lost)
+                if (!lost.contains(QString::fromStdString(l)))
+                    lost << QString::fromStdString(l);
+        }
+        *note = tr("%n clip(s), %1 frame(s), %2 point(s), %3 image(s)", nullptr, int(reports.size()))
+                    .arg(rows)
+                    .arg(points)
+                    .arg(images);
+        if (!lost.isEmpty())
+            *note += QStringLiteral("; ") + tr("DeepLabCut cannot hold: %1").arg(lost.join(QStringLiteral("; ")));
+        return QString();
+    }));
+    return true;
 }
 
 bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error)
