@@ -212,18 +212,6 @@ int runBenchProject(const QStringList &args)
 
 namespace {
 
-/** Peak resident memory of this process (VmHWM), MiB. */
-double peakRssMiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1.0;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1.0;
-}
-
 /** Peak resident memory (MiB) of a fresh `paddock bench store --open-only FILE` (FILE "-": open nothing). */
 double peakOpenRssMiB(const QString &file)
 {
