@@ -19,18 +19,20 @@ namespace paddock::app {
 namespace {
 
 const char *kUsage = QT_TRANSLATE_NOOP(
-    "Merge", "usage: paddock merge A B ... --out MERGED.json|MERGED.paddock [--report REPORT.json] [--no-hash]\n"
+    "Merge", "usage: paddock merge A B ... --out MERGED.json|MERGED.paddock [--report REPORT.json] [--base ORIGINAL]\n"
+             "                     [--no-hash]\n"
              "  joins projects or COCO/APTv2 files of the same dataset; clips are matched by file name, frame\n"
              "  count and a hash of their frame files (--no-hash: name and frame count only, no reads). A clip\n"
              "  labelled differently in two inputs is kept as two versions (a project keeps both; a COCO/APTv2\n"
-             "  output is refused until one is chosen).");
+             "  output is refused until one is chosen). --base: the file every input started from; a copy\n"
+             "  still equal to it does not stand against another input's edit.");
 
 } // namespace
 
 int runMerge(const QStringList &args)
 {
     QStringList files;
-    QString out, reportPath;
+    QString out, reportPath, basePath;
     core::MergeOptions options;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
@@ -38,6 +40,8 @@ int runMerge(const QStringList &args)
             out = args[++i];
         } else if (a == QLatin1String("--report") && i + 1 < args.size()) {
             reportPath = args[++i];
+        } else if (a == QLatin1String("--base") && i + 1 < args.size()) {
+            basePath = args[++i];
         } else if (a == QLatin1String("--no-hash")) {
             options.hashContent = false;
         } else if (a.startsWith(QLatin1String("-"))) {
@@ -67,6 +71,14 @@ int runMerge(const QStringList &args)
             printError(tr("paddock merge: %1; nothing written").arg(QString::fromStdString(error)));
             return kExitBadInput;
         }
+    core::MergeInput base;
+    if (!basePath.isEmpty()) {
+        if (!core::readMergeInput(basePath.toStdString(), &base, &error)) {
+            printError(tr("paddock merge: --base %1; nothing written").arg(QString::fromStdString(error)));
+            return kExitBadInput;
+        }
+        options.base = &base.project;
+    }
     const double readSeconds = timer.nsecsElapsed() / 1e9;
     core::Project merged;
     core::MergeReport report;

@@ -39,7 +39,7 @@ const char *kUsage = "usage: paddock [CLIP|PROJECT]            open the labellin
                      "       paddock propagate DATASET.json --out DENSE.json [--clips LIST] [--shard I/N] [--jobs J]\n"
                      "       paddock check LABELS.json [--clip CLIP] [--json]\n"
                      "       paddock compare A.json B.json [--json]\n"
-                     "       paddock merge A B ... --out MERGED [--report REPORT.json] [--no-hash]\n"
+                     "       paddock merge A B ... --out MERGED [--report REPORT.json] [--base ORIGINAL] [--no-hash]\n"
                      "       paddock demo [--headless] [--out DIR]\n"
                      "       paddock bench video|propagate|dataset|cotracker|gui|checks ...\n"
                      "       paddock --version | --help\n";

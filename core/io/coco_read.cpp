@@ -614,7 +614,7 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
                                     : "video " + key;
         const bool folderClip = QFileInfo(QString::fromStdString(clip.path)).isDir();
         const bool sharedFolder = folderClip && clipsPerPath[clip.path] > 1;
-        if (sharedFolder && v.name.empty() && !key.empty())
+        if (clipsPerPath[clip.path] > 1 && v.name.empty() && !key.empty())
             clip.name = "video " + key; // the shared folder's name says nothing about the clip
         std::vector<std::string> files;
         if (sharedFolder) {
