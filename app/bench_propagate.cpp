@@ -34,8 +34,6 @@
 
 namespace paddock::app {
 
-namespace {
-
 /** Resets the kernel's high-water mark of this process's resident memory (Linux; ignored elsewhere). */
 void resetPeakRss()
 {
@@ -66,6 +64,8 @@ QString findEvalRoot()
             return QDir(c).absolutePath();
     return {};
 }
+
+namespace {
 
 /** score.py's figures for one prediction (a file, or "linear"). */
 QJsonObject score(const QString &root, const QString &gt, const QString &sparse, const QString &pred)

@@ -27,6 +27,13 @@ int runBenchCoTracker(const QStringList &args);
 int runBenchVideo(const QStringList &args);
 /** `paddock bench propagate [GT SPARSE...]`: the default tracker on the fly clip, scored (app/bench_propagate.cpp). */
 int runBenchPropagate(const QStringList &args);
+/** `paddock bench dataset`: batch propagation of a make_dataset.py dataset vs per-clip runs (app/bench_dataset.cpp). */
+int runBenchDataset(const QStringList &args);
+/** ../shared/eval (or $PADDOCK_SHARED/eval) when it holds score.py, else empty (app/bench_propagate.cpp). */
+QString findEvalRoot();
+/** Resets this process's resident-memory high-water mark (Linux); peakRssMiB() reads it, in MiB. */
+void resetPeakRss();
+double peakRssMiB();
 /** `paddock bench checks`: time of the automatic checks on a labels file (app/bench_checks.cpp). */
 int runBenchChecks(const QStringList &args);
 /** `paddock bench gui [CLIP]`: frame-step latency and playback rate of the GUI (app/bench_gui.cpp). */

@@ -36,10 +36,11 @@ const char *kUsage = "usage: paddock [CLIP|PROJECT]            open the labellin
                      "       paddock convert IN OUT --to coco|aptv2|dlc [--clip CLIP]\n"
                      "       paddock propagate CLIP --labels SPARSE.json --out DENSE.json [--tracker default|cotracker3]\n"
                      "                         [--weights FILE] [--device auto|cpu|cuda] [--steps N]\n"
+                     "       paddock propagate DATASET.json --out DENSE.json [--clips LIST] [--shard I/N] [--jobs J]\n"
                      "       paddock check LABELS.json [--clip CLIP] [--json]\n"
                      "       paddock compare A.json B.json [--json]\n"
                      "       paddock demo [--headless] [--out DIR]\n"
-                     "       paddock bench video|propagate|cotracker|gui|checks ...\n"
+                     "       paddock bench video|propagate|dataset|cotracker|gui|checks ...\n"
                      "       paddock --version | --help\n";
 
 } // namespace

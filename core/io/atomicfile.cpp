@@ -8,12 +8,18 @@
 
 #include "core/io/jsonutil_p.h"
 
+#include <cctype>
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <mutex>
 #include <random>
+#include <set>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -44,7 +50,10 @@ std::string fileOf(const std::string &path)
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-/** A name for a temporary file beside \a target that no reader takes for an image or a project. */
+/**
+ * A name for a temporary file beside \a target that no reader takes for an image or a project:
+ * ".NAME.PID-RANDOM.tmp", the writer's process id in it so that a later run can tell a dead writer's leftover.
+ */
 std::string temporaryName(const std::string &target)
 {
     static thread_local std::mt19937_64 rng{std::random_device{}() ^ std::uint64_t(::getpid())};
@@ -52,7 +61,80 @@ std::string temporaryName(const std::string &target)
     std::string suffix(8, 'x');
     for (char &c : suffix)
         c = digits[rng() % (sizeof digits - 1)];
-    return folderOf(target) + "/." + fileOf(target) + "." + suffix + ".tmp";
+    return folderOf(target) + "/." + fileOf(target) + "." + std::to_string(::getpid()) + "-" + suffix + ".tmp";
+}
+
+/**
+ * The process id in a temporary name of ours (".NAME.PID-xxxxxxxx.tmp"), 0 for an older name without one
+ * (".NAME.xxxxxxxx.tmp"), -1 for any other file.
+ */
+long long temporaryOwner(const std::string &name)
+{
+    constexpr std::size_t kSuffix = 8 + 4; // RANDOM + ".tmp"
+    if (name.size() < 2 + kSuffix + 1 || name[0] != '.' || name.compare(name.size() - 4, 4, ".tmp") != 0)
+        return -1;
+    const std::size_t randomAt = name.size() - kSuffix;
+    for (std::size_t i = randomAt; i < randomAt + 8; ++i)
+        if (!std::isalnum(static_cast<unsigned char>(name[i])))
+            return -1;
+    const char before = name[randomAt - 1];
+    if (before == '.')
+        return 0;
+    if (before != '-')
+        return -1;
+    const std::size_t dot = name.rfind('.', randomAt - 1);
+    if (dot == std::string::npos || dot == 0 || dot + 1 >= randomAt - 1)
+        return -1;
+    long long pid = 0;
+    for (std::size_t i = dot + 1; i < randomAt - 1; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(name[i])) || pid > INT_MAX)
+            return -1;
+        pid = pid * 10 + (name[i] - '0');
+    }
+    return pid > 0 ? pid : -1;
+}
+
+} // namespace
+
+int removeStaleTemporaries(const std::string &dir)
+{
+    DIR *d = ::opendir(dir.c_str());
+    if (!d)
+        return 0;
+    int removed = 0;
+    const std::time_t now = std::time(nullptr);
+    while (dirent *e = ::readdir(d)) {
+        const std::string name = e->d_name;
+        const long long pid = temporaryOwner(name);
+        if (pid < 0)
+            continue;
+        const std::string path = dir + "/" + name;
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        const double age = std::difftime(now, st.st_mtime);
+        // A writer that still runs keeps its file; a name without a process id is taken once it is a day old.
+        const bool dead = pid > 0 ? ::kill(pid_t(pid), 0) != 0 && errno == ESRCH : age > 24 * 3600;
+        if (dead && age >= 10 && ::unlink(path.c_str()) == 0)
+            ++removed;
+    }
+    ::closedir(d);
+    return removed;
+}
+
+namespace {
+
+/** removeStaleTemporaries() once per folder and process: a folder of 40,000 frame images is not read per image. */
+void removeStaleTemporariesOnce(const std::string &dir)
+{
+    static std::mutex mutex;
+    static std::set<std::string> done;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!done.insert(dir).second)
+            return;
+    }
+    (void)removeStaleTemporaries(dir);
 }
 
 /** fsync of a folder, so that a rename in it is on disk; filesystems that cannot do it are not an error. */
@@ -101,6 +183,7 @@ bool AtomicFile::open(const std::string &path, std::string *error)
         return fail(tr("is a folder, not a file"), 0, error);
     if (exists && !S_ISREG(st.st_mode))
         return fail(tr("is not a regular file"), 0, error);
+    removeStaleTemporariesOnce(folderOf(mTarget));
     for (int attempt = 0; attempt < 100; ++attempt) {
         mTemp = temporaryName(mTarget);
         mFd = ::open(mTemp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);

@@ -54,6 +54,13 @@ bool readWholeFile(const std::string &path, std::string *data, std::string *erro
 bool checkWritable(const std::string &path, std::string *error);
 
 /**
+ * Removes what writers killed mid-write left in \a dir: temporary files of ours (".NAME.PID-xxxxxxxx.tmp")
+ * whose process no longer runs, at least 10 s old (older names without a process id: a day old). Returns how
+ * many. AtomicFile does this once per folder and process before its first write there.
+ */
+int removeStaleTemporaries(const std::string &dir);
+
+/**
  * Creates \a dir and its missing parents; the folders it made are appended to \a created (outermost first),
  * so that a failed export can take them back (removeCreated()).
  */

@@ -362,6 +362,13 @@ struct DlcPlan
     std::map<int, std::string> image; ///< frame -> labeled-data/<video>/imgN.png (or the imported name)
 };
 
+/** Whether a labelled point of \a source goes out: a person's labels always, tracker points as the options say. */
+bool goesOut(const Clip &clip, const DlcWriteOptions &options, Source source)
+{
+    return isUserLabel(source) || options.propagated
+        || (options.reviewed && clip.review.state() == RoundState::Accepted);
+}
+
 bool planDlc(const Project &project, const DlcWriteOptions &options, DlcPlan *plan, std::string *why)
 {
     if (project.clips.size() != 1) {
@@ -410,7 +417,7 @@ bool planDlc(const Project &project, const DlcWriteOptions &options, DlcPlan *pl
     for (const auto &[frame, list] : clip.frames)
         for (const Instance &inst : list)
             for (const Keypoint &k : inst.keypoints)
-                if (k.isLabelled() && (options.propagated || isUserLabel(k.source)))
+                if (k.isLabelled() && goesOut(clip, options, k.source))
                     frames.insert(frame);
     plan->frames.assign(frames.begin(), frames.end());
     const int frameCount = std::max(1, clip.effectiveFrameCount());
@@ -459,7 +466,7 @@ std::string dlcCsvText(const DlcPlan &plan, const DlcWriteOptions &options, DlcW
             for (std::size_t k = 0; k < cat.keypoints.size(); ++k) {
                 const Keypoint *kp = inst && k < inst->keypoints.size() ? &inst->keypoints[k] : nullptr;
                 const bool labelled = kp && kp->isLabelled();
-                if (labelled && !options.propagated && !isUserLabel(kp->source)) {
+                if (labelled && !goesOut(*plan.clip, options, kp->source)) {
                     ++leftOut;
                     out += ",,";
                     continue;
@@ -592,6 +599,33 @@ bool writeDlcProject(const Project &project, const std::string &projectDir, cons
 {
     return exportDlc(project, detail::absoluteFrom(QDir::currentPath().toStdString(), projectDir), std::string(),
                      options, report, error);
+}
+
+bool writeDlcProjectAllClips(const Project &project, const std::string &projectDir, const DlcWriteOptions &options,
+                             std::vector<DlcWriteReport> *reports, std::string *error)
+{
+    if (project.clips.empty()) {
+        if (error)
+            *error = projectDir + ": " + tr("the project has no clips");
+        return false;
+    }
+    std::set<std::string> used;
+    for (const Clip &clip : project.clips) {
+        Project one;
+        one.categories = project.categories;
+        one.clips.push_back(clip);
+        DlcWriteOptions o = options;
+        const std::string base = safeFolderName(clip.name.empty() ? "video" + std::to_string(clip.videoId) : clip.name);
+        o.videoName = base;
+        for (int n = 2; !used.insert(o.videoName).second; ++n)
+            o.videoName = base + "_" + std::to_string(n);
+        DlcWriteReport report;
+        if (!writeDlcProject(one, projectDir, o, &report, error))
+            return false;
+        if (reports)
+            reports->push_back(std::move(report));
+    }
+    return true;
 }
 
 } // namespace paddock::core

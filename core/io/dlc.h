@@ -22,6 +22,8 @@ struct DlcWriteOptions
     /** Auto: multi-animal (scorer/individuals/bodyparts/coords) when the clip has more than one animal. */
     enum class Layout { Auto, SingleAnimal, MultiAnimal } layout = Layout::Auto;
     bool propagated = true;  ///< include tracker output, not only user labels
+    /** With propagated false: still include the tracker points of clips whose review is accepted (reviewed). */
+    bool reviewed = false;
     bool writeImages = false; ///< writeDlcProject: decode each row's frame into labeled-data/<video>/imgN.png
     std::string videoName;   ///< the <video> folder; empty: the clip's name
 };
@@ -48,5 +50,13 @@ bool writeDlcCsv(const Project &project, const std::string &path, const std::str
  */
 bool writeDlcProject(const Project &project, const std::string &projectDir, const DlcWriteOptions &options,
                      DlcWriteReport *report, std::string *error);
+
+/**
+ * Every clip of the project into one DeepLabCut project folder: labeled-data/<video>/CollectedData_<scorer>.csv
+ * (and the images, with options.writeImages) for each clip, video folders named after the clips (made unique).
+ * Stops at the first clip that cannot be written; \a reports gets one entry per clip written.
+ */
+bool writeDlcProjectAllClips(const Project &project, const std::string &projectDir, const DlcWriteOptions &options,
+                             std::vector<DlcWriteReport> *reports, std::string *error);
 
 } // namespace paddock::core

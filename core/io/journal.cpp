@@ -461,7 +461,12 @@ std::optional<JournalContents> readJournal(const std::string &path, std::string 
             out.tornReason = "checksum mismatch";
             break;
         }
-        Json j = Json::parse(body, body + len, nullptr, false);
+        // A record nested past kMaxJsonDepth is damage (Paddock writes a few levels): never handed to the parser,
+        // whose recursion it could overflow.
+        const std::string text(body, len);
+        Json j = detail::tooDeepAt(text, detail::kMaxJsonDepth) == std::string::npos
+            ? Json::parse(text, nullptr, false)
+            : Json(Json::value_t::discarded);
         std::string e;
         if (!haveHeader) {
             std::string kind;

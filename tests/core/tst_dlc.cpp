@@ -358,3 +358,37 @@ TEST_CASE("DLC: a project folder export writes labeled-data/<video>/ with the im
     CHECK_FALSE(QFileInfo::exists(QString::fromStdString(dir + "/dlc3/labeled-data/cage/img00.png")));
     CHECK_FALSE(QFileInfo::exists(QString::fromStdString(dir + "/dlc3")));
 }
+
+TEST_CASE("DLC: every clip into one project folder; reviewed tracker points follow the export policy", "[dlc]")
+{
+    const std::string dir = tempDir();
+    writeFrames(dir + "/frames", 12);
+    Project p = twoPartProject(dir + "/frames", 1);
+    p.clips.push_back(p.clips.front()); // the same name twice: the second video folder is made unique
+    p.clips[1].videoId = 2;
+    p.clips[1].frames.erase(0);         // the second clip has only its tracker points, on frame 2
+    DlcWriteOptions opt;
+    opt.scorer = "Ann";
+    opt.writeImages = true;
+    opt.propagated = false;
+    std::vector<DlcWriteReport> reports;
+    std::string error;
+    REQUIRE(writeDlcProjectAllClips(p, dir + "/dlc", opt, &reports, &error));
+    REQUIRE(reports.size() == 2);
+    CHECK(reports[0].csvPath == dir + "/dlc/labeled-data/cage/CollectedData_Ann.csv");
+    CHECK(reports[1].csvPath == dir + "/dlc/labeled-data/cage_2/CollectedData_Ann.csv");
+    CHECK(readText(reports[0].csvPath).find("img02") == std::string::npos); // unreviewed tracker points stay out
+    CHECK(reports[1].rows == 0);
+    // Accepted clip: its tracker points count as reviewed and go out with reviewed = true, not without.
+    ReviewRound round;
+    round.state = RoundState::Accepted;
+    p.clips[1].review.rounds.push_back(round);
+    opt.reviewed = true;
+    reports.clear();
+    REQUIRE(writeDlcProjectAllClips(p, dir + "/dlc2", opt, &reports, &error));
+    CHECK(readText(reports[1].csvPath).find("labeled-data,cage_2,img02.png,5,6,,") != std::string::npos);
+    CHECK(readText(reports[0].csvPath).find("img02") == std::string::npos); // clip 1 is not accepted
+    Project none;
+    CHECK_FALSE(writeDlcProjectAllClips(none, dir + "/dlc3", opt, &reports, &error));
+    CHECK(error.find("no clips") != std::string::npos);
+}

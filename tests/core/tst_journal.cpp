@@ -201,6 +201,27 @@ TEST_CASE("Journal: a torn or corrupt last record is ignored, never fatal", "[jo
     REQUIRE(j);
     CHECK(j->records.size() == 2);
     CHECK(j->tornReason == "checksum mismatch");
+    // A record with a valid checksum whose payload nests 100,000 levels deep: damage, never parsed.
+    {
+        std::string body = std::string(100000, '[') + std::string(100000, ']');
+        std::uint32_t c = 0xFFFFFFFFu;
+        for (char ch : body) {
+            c ^= std::uint8_t(ch);
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        }
+        c ^= 0xFFFFFFFFu;
+        std::string framed;
+        for (std::uint32_t v : {std::uint32_t(body.size()), c})
+            for (int i = 0; i < 4; ++i)
+                framed.push_back(char((v >> (8 * i)) & 0xFF));
+        writeAll(jpath, whole + framed + body);
+        j = readJournal(jpath, &error);
+        REQUIRE(j);
+        CHECK(j->records.size() == 3);
+        CHECK(j->torn);
+        CHECK(j->tornReason == "not JSON");
+    }
     // Garbage appended after whole records (a block of zeros from a crash): ignored.
     writeAll(jpath, whole + std::string(100, '\0'));
     j = readJournal(jpath, &error);

@@ -520,3 +520,46 @@ TEST_CASE("Writes: no writer in the project bypasses the atomic writer", "[write
     }
     CHECK(files > 50);
 }
+
+TEST_CASE("Writes: temporary files a killed writer left behind are removed by the next write there", "[writes]")
+{
+    const std::string dir = test::tempDir();
+    // A real writer killed mid-write: a child opens an AtomicFile and is killed before it commits.
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        AtomicFile f;
+        std::string e;
+        if (f.open(dir + "/project.paddock", &e) && f.write("half", 4, &e))
+            ::pause();
+        ::_exit(1);
+    }
+    std::set<std::string> tree;
+    for (int i = 0; i < 500 && tree.empty(); ++i) {
+        ::usleep(10000);
+        tree = listTree(dir);
+    }
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    REQUIRE(tree.size() == 1);
+    const std::string leftover = *tree.begin();
+    CHECK(leftover.rfind(".project.paddock." + std::to_string(child) + "-", 0) == 0);
+    // A temporary file of a writer that still runs (this process), and an unrelated hidden file: both stay.
+    const std::string live = ".other.json." + std::to_string(::getpid()) + "-abcdefgh.tmp";
+    spit(dir + "/" + live, "in progress");
+    spit(dir + "/.hidden.tmp", "not ours");
+    // Age them past the 10 s a writer is given.
+    const struct timespec old[2] = {{std::time(nullptr) - 60, 0}, {std::time(nullptr) - 60, 0}};
+    for (const std::string &name : {leftover, live, std::string(".hidden.tmp")})
+        REQUIRE(::utimensat(AT_FDCWD, (dir + "/" + name).c_str(), old, 0) == 0);
+    std::string error;
+    REQUIRE(writeFileAtomically(dir + "/project.paddock", "saved", &error));
+    CHECK(listTree(dir) == std::set<std::string>{"project.paddock", live, ".hidden.tmp"});
+    CHECK(slurp(dir + "/project.paddock") == "saved");
+    // A fresh leftover (under 10 s) is not touched: its writer may be another host's, still at work.
+    const std::string fresh = ".x.json.999999999-abcdefgh.tmp";
+    spit(dir + "/" + fresh, "");
+    CHECK(removeStaleTemporaries(dir) == 0);
+    REQUIRE(::utimensat(AT_FDCWD, (dir + "/" + fresh).c_str(), old, 0) == 0);
+    CHECK(removeStaleTemporaries(dir) == 1);
+}

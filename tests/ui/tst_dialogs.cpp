@@ -131,6 +131,34 @@ private Q_SLOTS:
         QVERIFY(dialog.summary().contains(QStringLiteral("as v=1")));
     }
 
+    // Issue 13.4: DeepLabCut is one of the export formats: a project folder, images always written, the same
+    // "what goes out" policy as COCO.
+    void exportDialogOffersDeepLabCut()
+    {
+        paddock::core::Project p = paddock::test::smallProject(4);
+        ExportDialog dialog(QStringLiteral("/data/goat.paddock"), p);
+        QVERIFY(!dialog.dlc());
+        QCOMPARE(dialog.path(), QStringLiteral("/data/goat.json"));
+        dialog.setFormat(2);
+        QVERIFY(dialog.dlc());
+        QVERIFY(!dialog.aptv2());
+        QCOMPARE(dialog.path(), QStringLiteral("/data/goat_dlc")); // a folder now
+        const paddock::core::DlcWriteOptions o = dialog.dlcOptions();
+        QVERIFY(o.writeImages);
+        QVERIFY(!o.propagated); // unreviewed tracker output stays out by default
+        QVERIFY(o.reviewed);
+        QCOMPARE(o.scorer, std::string("paddock"));
+        QVERIFY(dialog.summary().contains(QStringLiteral("labeled-data")));
+        dialog.findChild<QLineEdit *>(QStringLiteral("dlcScorer"))->setText(QStringLiteral("  anna "));
+        dialog.findChild<QComboBox *>(QStringLiteral("dlcLayout"))->setCurrentIndex(1);
+        QCOMPARE(dialog.dlcOptions().scorer, std::string("anna"));
+        QVERIFY(dialog.dlcOptions().layout == paddock::core::DlcWriteOptions::Layout::SingleAnimal);
+        dialog.unreviewedBox()->setChecked(true);
+        QVERIFY(dialog.dlcOptions().propagated);
+        dialog.setFormat(0); // back to COCO: the suggested file comes back
+        QCOMPARE(dialog.path(), QStringLiteral("/data/goat.json"));
+    }
+
     // Issue 13.5: typing an unknown species never silently creates another one.
     void addAnimalDialogNeverSubstitutesASpecies()
     {

@@ -381,6 +381,52 @@ private Q_SLOTS:
         QCOMPARE(labelledFrames, kFrames);
     }
 
+    // Issue 13.4: the app exports a DeepLabCut project: CollectedData CSV with DLC's header rows and the frame
+    // images it names in labeled-data/<video>/, and says what DeepLabCut cannot hold.
+    void exportDlcProject()
+    {
+        const QString dir = QString::fromStdString(test::tempDir()) + QStringLiteral("/dlcproject");
+        QSignalSpy done(mWindow, &MainWindow::exportFinished);
+        core::DlcWriteOptions options;
+        options.scorer = "anna";
+        options.writeImages = true;
+        QString err;
+        QVERIFY2(mWindow->exportDlcTo(dir, options, &err), qPrintable(err));
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        const QString note = done.at(0).at(1).toString();
+        QVERIFY2(note.contains(QStringLiteral("%1 frame(s)").arg(kFrames)), qPrintable(note));
+        QVERIFY2(note.contains(QStringLiteral("cannot hold")), qPrintable(note)); // tracker points, occlusion...
+        const core::Clip &clip = *mWindow->document()->currentClip();
+        const QString video = dir + QStringLiteral("/labeled-data/") + QString::fromStdString(clip.name);
+        QFile csv(video + QStringLiteral("/CollectedData_anna.csv"));
+        QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(csv.fileName()));
+        const QList<QByteArray> lines = csv.readAll().split('\n');
+        QVERIFY(lines.size() > 4 + kFrames - 1);
+        QVERIFY(lines[0].startsWith("scorer,,,anna"));
+        QVERIFY(lines[1].startsWith("bodyparts,,,") || lines[1].startsWith("individuals,,,"));
+        // Every row names an image that exists, and reading the project back gives the labels on their frames.
+        int rows = 0;
+        for (const QByteArray &line : lines) {
+            if (!line.startsWith("labeled-data,"))
+                continue;
+            const QList<QByteArray> cells = line.split(',');
+            QVERIFY(QFileInfo::exists(dir + QLatin1Char('/') + QString::fromUtf8(cells[0] + '/' + cells[1] + '/' + cells[2])));
+            ++rows;
+        }
+        QCOMPARE(rows, kFrames);
+        std::string e;
+        auto back = core::readDlcCsv(csv.fileName().toStdString(), &e);
+        QVERIFY2(back.has_value(), e.c_str());
+        QCOMPARE(back->clips.size(), std::size_t(1));
+        const core::Instance *inst = back->clips.front().instance(0, 1);
+        QVERIFY(inst);
+        QVERIFY(std::abs(inst->keypoints[0].x - kp(*mWindow->document(), 0, 0).x) < 0.01);
+        // A second export while one runs is refused; an empty folder is refused with a reason.
+        QVERIFY(!mWindow->exportDlcTo(QString(), options, &err));
+        QVERIFY(err.contains(QStringLiteral("folder")));
+    }
+
     void cancelLeavesNoEdit()
     {
         Document *doc = mWindow->document();
@@ -524,6 +570,7 @@ private Q_SLOTS:
                           view->mapToGlobal(view->imageToWidget(QPointF(1708 - 389, 201))), Qt::NoButton,
                           Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(view, &hover);
+        w.action(QStringLiteral("colourByAnimal"))->setChecked(false); // a setting: may be left on by a run before
         shot(&w, QStringLiteral("item1-click-places-named-keypoint.png"));
         // Item 8: colour by animal.
         w.action(QStringLiteral("colourByAnimal"))->setChecked(true);
@@ -564,6 +611,9 @@ private Q_SLOTS:
             ExportDialog dialog(QStringLiteral("/tmp/goat2.paddock"), doc->project(), &w);
             dialog.show();
             shot(&dialog, QStringLiteral("item3-export-dialog.png"));
+            // Item 4: DeepLabCut is one of the formats.
+            dialog.setFormat(2);
+            shot(&dialog, QStringLiteral("item4-export-dlc.png"));
         }
 
         // Item 2: Accept Clip states what nobody approved; an edit after acceptance reopens the clip.

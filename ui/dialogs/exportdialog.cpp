@@ -26,11 +26,24 @@ ExportDialog::ExportDialog(const QString &projectFile, const core::Project &proj
     mFormat = new QComboBox(this);
     mFormat->addItem(tr("COCO keypoints (AP-10K)"));
     mFormat->addItem(tr("APTv2 (COCO with videos, track ids, frame ids)"));
+    mFormat->addItem(tr("DeepLabCut project (labeled-data: CollectedData CSV and frame images)"));
+    mFormat->setObjectName(QStringLiteral("exportFormat"));
     mFormat->setCurrentIndex(1);
     const QString base = projectFile.isEmpty() ? QDir::homePath() + QStringLiteral("/labels")
                                                : QFileInfo(projectFile).absolutePath() + QLatin1Char('/')
                                                      + QFileInfo(projectFile).completeBaseName();
+    mBase = base;
     mPath = new QLineEdit(base + QStringLiteral(".json"), this);
+    mPath->setObjectName(QStringLiteral("exportPath"));
+    mScorer = new QLineEdit(QStringLiteral("paddock"), this);
+    mScorer->setObjectName(QStringLiteral("dlcScorer"));
+    mScorer->setToolTip(tr("DeepLabCut's scorer name: the CSV is CollectedData_<scorer>.csv and must match the "
+                           "scorer in the DeepLabCut project's config.yaml"));
+    mDlcLayout = new QComboBox(this);
+    mDlcLayout->setObjectName(QStringLiteral("dlcLayout"));
+    mDlcLayout->addItem(tr("Automatic: multi-animal when a clip has several animals"));
+    mDlcLayout->addItem(tr("Single animal (scorer, bodyparts, coords)"));
+    mDlcLayout->addItem(tr("Multi-animal (scorer, individuals, bodyparts, coords)"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     auto *row = new QHBoxLayout;
     row->addWidget(mPath, 1);
@@ -74,7 +87,10 @@ ExportDialog::ExportDialog(const QString &projectFile, const core::Project &proj
     mSummary->setWordWrap(true);
 
     form->addRow(tr("Format:"), mFormat);
-    form->addRow(tr("File:"), row);
+    mPathLabel = new QLabel(tr("File:"), this);
+    form->addRow(mPathLabel, row);
+    form->addRow(tr("Scorer:"), mScorer);
+    form->addRow(tr("Layout:"), mDlcLayout);
     form->addRow(what);
     form->addRow(mWriteFrames);
     form->addRow(tr("Frames folder:"), mFrameDir);
@@ -87,11 +103,51 @@ ExportDialog::ExportDialog(const QString &projectFile, const core::Project &proj
     connect(mReviewed, &QCheckBox::toggled, this, &ExportDialog::updateSummary);
     connect(mPropagated, &QCheckBox::toggled, this, &ExportDialog::updateSummary);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Export To"), mPath->text(), tr("JSON (*.json)"));
+        const QString f = dlc() ? QFileDialog::getExistingDirectory(this, tr("DeepLabCut Project Folder"), mPath->text())
+                                : QFileDialog::getSaveFileName(this, tr("Export To"), mPath->text(), tr("JSON (*.json)"));
         if (!f.isEmpty())
             mPath->setText(f);
     });
+    connect(mFormat, &QComboBox::currentIndexChanged, this, &ExportDialog::updateFormat);
     form->addRow(box);
+    updateFormat();
+}
+
+void ExportDialog::setFormat(int index)
+{
+    mFormat->setCurrentIndex(index);
+}
+
+void ExportDialog::updateFormat()
+{
+    const bool isDlc = dlc();
+    const bool wasDlc = mLastFormat == 2;
+    if (mLastFormat >= 0 && isDlc != wasDlc) {
+        // Keep a path the user typed; swap only the suggested one.
+        const QString json = mBase + QStringLiteral(".json"), folder = mBase + QStringLiteral("_dlc");
+        if (isDlc && mPath->text() == json)
+            mPath->setText(folder);
+        else if (!isDlc && mPath->text() == folder)
+            mPath->setText(json);
+    }
+    mLastFormat = mFormat->currentIndex();
+    auto *form = qobject_cast<QFormLayout *>(layout());
+    // DeepLabCut: a project folder, the images always go into labeled-data/<video>/ beside the CSV.
+    for (QWidget *w : {static_cast<QWidget *>(mScorer), static_cast<QWidget *>(mDlcLayout)}) {
+        w->setVisible(isDlc);
+        if (QWidget *label = form ? form->labelForField(w) : nullptr)
+            label->setVisible(isDlc);
+    }
+    for (QWidget *w : {static_cast<QWidget *>(mWriteFrames), static_cast<QWidget *>(mFrameDir)}) {
+        w->setVisible(!isDlc);
+        if (QWidget *label = form ? form->labelForField(w) : nullptr)
+            label->setVisible(!isDlc);
+    }
+    mPathLabel->setText(isDlc ? tr("Project folder:") : tr("File:"));
+    mPropagated->setText(isDlc ? tr("Unreviewed tracker output (%n point(s)), written as labels", nullptr,
+                                    mCounts.unreviewed)
+                               : tr("Unreviewed tracker output (%n point(s)), as v=1: not confirmed visible",
+                                    nullptr, mCounts.unreviewed));
     updateSummary();
 }
 
@@ -103,8 +159,15 @@ void ExportDialog::updateSummary()
     QString text = tr("%n point(s) go out", nullptr, out);
     if (left > 0)
         text += tr("; %n tracker point(s) are left out", nullptr, left);
-    if (includePropagated() && mCounts.unreviewed > 0)
+    if (dlc()) {
+        if (includePropagated() && mCounts.unreviewed > 0)
+            text += tr("; %n unreviewed point(s) go out as ordinary labels (DeepLabCut has no visibility or source)",
+                       nullptr, mCounts.unreviewed);
+        text += tr(". One labeled-data folder per clip, with its frame images; occlusion is not kept (DeepLabCut "
+                   "has no visibility flag)");
+    } else if (includePropagated() && mCounts.unreviewed > 0) {
         text += tr("; %n unreviewed point(s) go out as v=1", nullptr, mCounts.unreviewed);
+    }
     mSummary->setText(text + QLatin1Char('.'));
 }
 
@@ -121,6 +184,25 @@ QString ExportDialog::path() const
 bool ExportDialog::aptv2() const
 {
     return mFormat->currentIndex() == 1;
+}
+
+bool ExportDialog::dlc() const
+{
+    return mFormat->currentIndex() == 2;
+}
+
+core::DlcWriteOptions ExportDialog::dlcOptions() const
+{
+    core::DlcWriteOptions o;
+    const QString scorer = mScorer->text().trimmed();
+    o.scorer = scorer.isEmpty() ? std::string("paddock") : scorer.toStdString();
+    o.layout = mDlcLayout->currentIndex() == 1 ? core::DlcWriteOptions::Layout::SingleAnimal
+        : mDlcLayout->currentIndex() == 2      ? core::DlcWriteOptions::Layout::MultiAnimal
+                                               : core::DlcWriteOptions::Layout::Auto;
+    o.propagated = includePropagated();
+    o.reviewed = includeReviewed();
+    o.writeImages = true;
+    return o;
 }
 
 bool ExportDialog::includePropagated() const

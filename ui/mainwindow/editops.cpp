@@ -2,6 +2,7 @@
 // MainWindow: frame navigation, playback, label edits from the menus, and background tracking.
 #include "ui/mainwindow/mainwindow.h"
 
+#include "ui/browser/batchpropagation.h"
 #include "ui/commands/keypointcommands.h"
 #include "ui/commands/trackingcommands.h"
 #include "ui/document/document.h"
@@ -184,6 +185,40 @@ bool MainWindow::propagate(bool allAnimals, bool refine, int first, int last, QS
     }
     if (error)
         *error = err;
+    return ok;
+}
+
+bool MainWindow::openClipIndex(int index, QString *error)
+{
+    if (!mDocument->clip(index)) {
+        if (error)
+            *error = tr("There is no clip %1.").arg(index);
+        return false;
+    }
+    if (index == mDocument->currentClipIndex() && mFrames->isOpen()
+        && mFrames->path() == QString::fromStdString(mDocument->clip(index)->path))
+        return true;
+    mDocument->setCurrentClip(index);
+    return attachFrames(error);
+}
+
+bool MainWindow::propagateAllClips(QString *error)
+{
+    QString err;
+    bool ok = false;
+    if (mDocument->isReadOnly())
+        err = tr("Reviewers do not propagate; switch to labeller mode.");
+    else
+        ok = mBatch->start(BatchPropagation::clipsNeedingPropagation(mDocument->project()), Settings::trackerOptions(),
+                           &err);
+    if (ok)
+        statusBar()->showMessage(tr("Propagating all clips that need it; keep working, each clip is one undo step"),
+                                 6000);
+    else if (!error)
+        showError(tr("Propagate All Clips"), err);
+    if (error)
+        *error = err;
+    updateActions();
     return ok;
 }
 

@@ -497,8 +497,54 @@ void MainWindow::exportDialog()
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString err;
-    if (!exportTo(dialog.path(), dialog.options(), &err))
+    const bool started = dialog.dlc() ? exportDlcTo(dialog.path(), dialog.dlcOptions(), &err)
+                                      : exportTo(dialog.path(), dialog.options(), &err);
+    if (!started)
         showError(tr("Export"), err);
+}
+
+bool MainWindow::exportDlcTo(const QString &dir, const core::DlcWriteOptions &options, QString *error)
+{
+    if (mExportWatcher.isRunning()) {
+        if (error)
+            *error = tr("An export is already running.");
+        return false;
+    }
+    if (dir.isEmpty()) {
+        if (error)
+            *error = tr("Choose a folder to export to.");
+        return false;
+    }
+    const core::Project snapshot = mDocument->project();
+    mProgress->setRange(0, 0);
+    mProgress->show();
+    statusBar()->showMessage(tr("Exporting…"));
+    auto note = std::make_shared<QString>();
+    mExportNote = note;
+    mExportWatcher.setFuture(QtConcurrent::run([snapshot, dir, options, note] {
+        std::string err;
+        std::vector<core::DlcWriteReport> reports;
+        if (!core::writeDlcProjectAllClips(snapshot, dir.toStdString(), options, &reports, &err))
+            return QString::fromStdString(err.empty() ? std::string("unknown error") : err);
+        int rows = 0, points = 0, images = 0;
+        QStringList lost;
+        for (const core::DlcWriteReport &r : reports) {
+            rows += r.rows;
+            points += r.points;
+            images += r.images;
+            for (const std::string &l : r.lost)
+                if (!lost.contains(QString::fromStdString(l)))
+                    lost << QString::fromStdString(l);
+        }
+        *note = tr("%n clip(s), %1 frame(s), %2 point(s), %3 image(s)", nullptr, int(reports.size()))
+                    .arg(rows)
+                    .arg(points)
+                    .arg(images);
+        if (!lost.isEmpty())
+            *note += QStringLiteral("; ") + tr("DeepLabCut cannot hold: %1").arg(lost.join(QStringLiteral("; ")));
+        return QString();
+    }));
+    return true;
 }
 
 bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error)

@@ -2,6 +2,9 @@
 #include "ui/mainwindow/mainwindow.h"
 
 #include "core/io/journal.h"
+#include "ui/browser/batchprogresswidget.h"
+#include "ui/browser/batchpropagation.h"
+#include "ui/browser/clipbrowserdock.h"
 #include "ui/dialogs/settingsdialog.h"
 #include "ui/dialogs/shortcutsdialog.h"
 #include "ui/docks/animalsdock.h"
@@ -71,6 +74,10 @@ MainWindow::MainWindow(QWidget *parent)
     mReviewDock = new ReviewDock(mDocument, this);
     addDockWidget(Qt::RightDockWidgetArea, mReviewDock);
     mReviewDock->attachFrameView(mFrameView);
+    mClipBrowser = new ClipBrowserDock(mDocument, this);
+    addDockWidget(Qt::LeftDockWidgetArea, mClipBrowser);
+    mClipBrowser->hide(); // shown when a project has more than one clip
+    mBatch = new BatchPropagation(mDocument, this);
 
     mPlayTimer = new QTimer(this);
     connect(mPlayTimer, &QTimer::timeout, this, &MainWindow::playTick);
@@ -78,11 +85,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mAutosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveTick);
     connect(&mExportWatcher, &QFutureWatcher<QString>::finished, this, [this] {
         const QString err = mExportWatcher.result();
+        const QString note = mExportNote ? *mExportNote : QString();
+        mExportNote.reset();
         mProgress->hide();
-        statusBar()->showMessage(err.isEmpty() ? tr("Export finished") : tr("Export failed: %1").arg(err), 8000);
+        statusBar()->showMessage(err.isEmpty() ? (note.isEmpty() ? tr("Export finished") : tr("Export finished: %1").arg(note))
+                                               : tr("Export failed: %1").arg(err),
+                                 12000);
         if (!err.isEmpty())
             showError(tr("Export"), err);
-        Q_EMIT exportFinished(err.isEmpty(), err);
+        Q_EMIT exportFinished(err.isEmpty(), err.isEmpty() ? note : err);
     });
 
     createMenus();
@@ -93,8 +104,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mDocument, &Document::currentFrameChanged, this, &MainWindow::updateFrameLabel);
     connect(mDocument, &Document::changed, this, [this](const ChangeEvent &e) {
         // A running job's results belong to the project it started on.
-        if (e.type == ChangeEvent::Type::ProjectReset)
+        if (e.type == ChangeEvent::Type::ProjectReset) {
             mRunner->cancel();
+            mClipComboStale = true;
+            mClipBrowser->setVisible(mDocument->project().clips.size() > 1);
+        }
         updateFrameLabel();
         updateActions();
     });
@@ -111,12 +125,22 @@ MainWindow::MainWindow(QWidget *parent)
         showError(tr("Propagate"), msg);
     });
     connect(mRunner, &PropagationRunner::cancelled, this, [this] { propagationEnded(tr("Propagation cancelled")); });
+    connect(mClipBrowser, &ClipBrowserDock::clipActivated, this, [this](int clip) {
+        QString err;
+        if (!openClipIndex(clip, &err))
+            showError(tr("Open"), err);
+    });
+    connect(mClipBrowser, &ClipBrowserDock::message, this, [this](const QString &m) { statusBar()->showMessage(m, 4000); });
+    connect(mBatch, &BatchPropagation::finished, this, [this](bool, const QString &summary) {
+        statusBar()->showMessage(summary, 15000);
+        updateActions();
+    });
 
     QSettings s;
     resize(1400, 900);
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
-        resizeDocks({mAnimalsDock}, {280}, Qt::Horizontal); // first start: the frame view gets the room
+        resizeDocks({mAnimalsDock, mClipBrowser}, {280, 470}, Qt::Horizontal); // first start: the frame view gets the room
     applySettings();
     rebuildRecentMenu();
     updateTitle();
@@ -129,6 +153,8 @@ MainWindow::~MainWindow()
 {
     mRunner->cancel();
     mRunner->waitForFinished();
+    mBatch->cancel();
+    mBatch->waitForFinished();
     mExportWatcher.waitForFinished();
     if (mJournal && !mDocument->isModified())
         mJournal->discard(journalProjectPath()); // nothing unsaved: leave no journal or snapshot behind
@@ -269,6 +295,13 @@ void MainWindow::createMenus()
     byAnimal->setChecked(viewSettings.value(QStringLiteral("view/colourByAnimal"), false).toBool());
     view->addSeparator();
     view->addAction(mAnimalsDock->toggleViewAction());
+    QAction *browser = mClipBrowser->toggleViewAction();
+    browser->setText(tr("&Clip Browser"));
+    browser->setObjectName(QStringLiteral("showClipBrowser"));
+    browser->setProperty("defaultShortcut", QStringLiteral("Ctrl+B"));
+    view->addAction(browser);
+    addAction(browser);
+    mActions << browser;
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     connect(addShortcutAction(go, QStringLiteral("nextFrame"), tr("&Next Frame"), QKeySequence(Qt::Key_Right)),
@@ -294,6 +327,11 @@ void MainWindow::createMenus()
             &QAction::triggered, this, &MainWindow::nextFlagged);
     connect(addShortcutAction(go, QStringLiteral("nextLowScore"), tr("Next Lo&w-Score Frame"), QKeySequence(QStringLiteral("L"))),
             &QAction::triggered, this, &MainWindow::nextLowScore);
+    go->addSeparator();
+    connect(addShortcutAction(go, QStringLiteral("nextClip"), tr("Next &Clip"), QKeySequence(QStringLiteral("Ctrl+PgDown"))),
+            &QAction::triggered, mClipBrowser, [this] { mClipBrowser->stepClip(1); });
+    connect(addShortcutAction(go, QStringLiteral("previousClip"), tr("Previous Cl&ip"), QKeySequence(QStringLiteral("Ctrl+PgUp"))),
+            &QAction::triggered, mClipBrowser, [this] { mClipBrowser->stepClip(-1); });
 
     QMenu *track = menuBar()->addMenu(tr("&Track"));
     connect(addShortcutAction(track, QStringLiteral("propagate"), tr("&Propagate Current Animal"), QKeySequence(QStringLiteral("P"))),
@@ -306,6 +344,12 @@ void MainWindow::createMenus()
             &QAction::triggered, this, [this] { propagate(true, true); });
     connect(addShortcutAction(track, QStringLiteral("cancelTracking"), tr("&Cancel Tracking"), QKeySequence(Qt::Key_Escape)),
             &QAction::triggered, mRunner, &PropagationRunner::cancel);
+    track->addSeparator();
+    connect(addShortcutAction(track, QStringLiteral("propagateClips"), tr("Propagate All C&lips That Need It"),
+                              QKeySequence(QStringLiteral("Ctrl+Shift+P"))),
+            &QAction::triggered, this, [this] { propagateAllClips(); });
+    connect(addShortcutAction(track, QStringLiteral("cancelClips"), tr("Cancel Propagation of All Clips"), QKeySequence()),
+            &QAction::triggered, mBatch, &BatchPropagation::cancel);
 
     QMenu *review = menuBar()->addMenu(tr("&Review"));
     QAction *reviewerMode = addShortcutAction(review, QStringLiteral("reviewerMode"), tr("&Reviewer Mode"),
@@ -320,6 +364,9 @@ void MainWindow::createMenus()
             &QAction::triggered, mReviewDock, &ReviewDock::runChecks);
     connect(addShortcutAction(review, QStringLiteral("compareRounds"), tr("&Compare Review Rounds…"), QKeySequence()),
             &QAction::triggered, mReviewDock, &ReviewDock::showRoundDiff);
+    connect(addShortcutAction(review, QStringLiteral("nextQueueClip"), tr("Next Clip in Review &Queue"),
+                              QKeySequence(QStringLiteral("Ctrl+Shift+PgDown"))),
+            &QAction::triggered, mClipBrowser, [this] { mClipBrowser->nextInQueue(); });
     review->addSeparator();
     review->addAction(mReviewDock->toggleViewAction());
 
@@ -349,9 +396,8 @@ void MainWindow::createMenus()
     tools->addSeparator();
     mClipComboAction = tools->addWidget(mClipCombo);
     connect(mClipCombo, &QComboBox::activated, this, [this](int index) {
-        mDocument->setCurrentClip(index);
         QString err;
-        if (!attachFrames(&err))
+        if (!openClipIndex(index, &err))
             showError(tr("Open"), err);
     });
 }
@@ -371,6 +417,8 @@ void MainWindow::createStatusBar()
     mCancelButton->hide();
     connect(mCancelButton, &QToolButton::clicked, mRunner, &PropagationRunner::cancel);
     statusBar()->addWidget(mHintLabel, 1);
+    mBatchProgress = new BatchProgressWidget(mBatch, this);
+    statusBar()->addPermanentWidget(mBatchProgress);
     statusBar()->addPermanentWidget(mProgress);
     statusBar()->addPermanentWidget(mEtaLabel);
     statusBar()->addPermanentWidget(mCancelButton);
@@ -382,6 +430,7 @@ void MainWindow::applySettings()
     mFrameView->setMarkerSize(Settings::markerSize());
     mFrameView->setLowScoreThreshold(Settings::lowScoreThreshold());
     mTimeline->setLowScoreThreshold(Settings::lowScoreThreshold());
+    mClipBrowser->model()->setLowScoreThreshold(Settings::lowScoreThreshold());
     const int secs = Settings::autosaveSeconds();
     if (secs > 0)
         mAutosaveTimer->start(secs * 1000);
@@ -415,11 +464,20 @@ void MainWindow::updateActions()
             a->setEnabled(hasClip);
     if (QAction *a = action(QStringLiteral("cancelTracking")))
         a->setEnabled(running);
+    const bool batchRunning = mBatch->isRunning();
+    if (QAction *a = action(QStringLiteral("propagateClips")))
+        a->setEnabled(!mDocument->isReadOnly() && !batchRunning && !mDocument->project().clips.empty());
+    if (QAction *a = action(QStringLiteral("cancelClips")))
+        a->setEnabled(batchRunning);
     if (mClipCombo) {
         mClipCombo->blockSignals(true);
-        mClipCombo->clear();
-        for (const core::Clip &c : mDocument->project().clips)
-            mClipCombo->addItem(QString::fromStdString(c.name));
+        // Rebuilt only when the project changed: an edit must not cost a pass over thousands of clips.
+        if (mClipComboStale || mClipCombo->count() != int(mDocument->project().clips.size())) {
+            mClipCombo->clear();
+            for (const core::Clip &c : mDocument->project().clips)
+                mClipCombo->addItem(QString::fromStdString(c.name));
+            mClipComboStale = false;
+        }
         mClipCombo->setCurrentIndex(mDocument->currentClipIndex());
         mClipComboAction->setVisible(mDocument->project().clips.size() > 1);
         mClipCombo->blockSignals(false);
@@ -476,6 +534,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     mRunner->cancel();
+    mBatch->cancel();
     mPlayTimer->stop();
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/io/coco.h"
+#include "core/io/dlc.h"
 #include "tracking/pointtracker.h"
 
 #include <QFutureWatcher>
@@ -28,6 +29,9 @@ class ProjectStore;
 namespace paddock::ui {
 
 class AnimalsDock;
+class BatchProgressWidget;
+class BatchPropagation;
+class ClipBrowserDock;
 class Document;
 class FrameProvider;
 class FrameView;
@@ -51,6 +55,8 @@ public:
     PropagationRunner *propagationRunner() const { return mRunner; }
     AnimalsDock *animalsDock() const { return mAnimalsDock; }
     ReviewDock *reviewDock() const { return mReviewDock; }
+    ClipBrowserDock *clipBrowser() const { return mClipBrowser; }
+    BatchPropagation *batchPropagation() const { return mBatch; }
     /** Every action with a shortcut, for the shortcut editor and help dialog. */
     QList<QAction *> shortcutActions() const { return mActions; }
     QAction *action(const QString &name) const;
@@ -66,8 +72,21 @@ public:
      */
     bool exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error);
     bool exportTo(const QString &path, const core::CocoWriteOptions &options, QString *error);
+    /**
+     * Exports every clip into the DeepLabCut project folder \a dir in the background (labeled-data/<clip>/ with
+     * CollectedData_<scorer>.csv and the frame images); exportFinished() follows, its message listing what
+     * DeepLabCut cannot hold.
+     */
+    bool exportDlcTo(const QString &dir, const core::DlcWriteOptions &options, QString *error);
     /** Starts propagation (or refine) of the current animal or all, over [first, last] (-1: whole clip). */
     bool propagate(bool allAnimals, bool refine, int first = 0, int last = -1, QString *error = nullptr);
+    /** Makes clip \a index the current one and shows its frames (frames decode lazily). */
+    bool openClipIndex(int index, QString *error = nullptr);
+    /**
+     * Propagates every clip that needs it (sparse labels, frames to fill, not submitted) in the background,
+     * each clip one undo step; progress and Cancel in the status bar.
+     */
+    bool propagateAllClips(QString *error = nullptr);
     /** Offers to recover an autosave for \a projectPath (empty: the untitled project); true when recovered. */
     bool offerRecovery(const QString &projectPath);
     /** Writes a full autosave snapshot now, in the background (the edit journal then restarts on it). */
@@ -139,6 +158,10 @@ private:
     Timeline *mTimeline;
     AnimalsDock *mAnimalsDock;
     ReviewDock *mReviewDock = nullptr;
+    ClipBrowserDock *mClipBrowser = nullptr;
+    BatchPropagation *mBatch = nullptr;
+    BatchProgressWidget *mBatchProgress = nullptr;
+    bool mClipComboStale = true; ///< the clip combo box is rebuilt only when the project changes
     PropagationRunner *mRunner;
     QList<QAction *> mActions;
     QMenu *mRecentMenu = nullptr;
@@ -153,6 +176,8 @@ private:
     QTimer *mAutosaveTimer = nullptr;
     std::unique_ptr<core::JournalWriter> mJournal; ///< every edit on disk within a second (fileops.cpp)
     std::shared_ptr<store::ProjectStore> mStore;   ///< fileops.cpp (shared_ptr: the type stays incomplete here)
+    /** What a finished export wants said besides success (DeepLabCut: what it cannot hold); written by the job. */
+    std::shared_ptr<QString> mExportNote;
     QFutureWatcher<QString> mExportWatcher;
     bool mInteractive = true;
 };

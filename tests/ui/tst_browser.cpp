@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: Apache-2.0
+// The clip browser (issue 14): its model's rows, counts and states on a generated multi-clip project; sort,
+// filter and search; next/previous clip keys; the reviewer queue; incremental updates; and "propagate all
+// clips that need it" (one undo step per clip, cancel, a clip edited during its run).
+#include "../testutil.h"
+
+#include "core/model/review.h"
+#include "ui/browser/batchpropagation.h"
+#include "ui/browser/clipbrowserdock.h"
+#include "ui/browser/cliptablemodel.h"
+#include "ui/commands/keypointcommands.h"
+#include "ui/document/document.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/views/frameprovider.h"
+#include "ui/views/frameview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QImage>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace paddock;
+using namespace paddock::ui;
+
+namespace {
+constexpr int kFrames = 8;
+constexpr int kDog = 8; // AP-10K category with 17 keypoints
+
+/** A frame folder of kFrames small images: a textured patch moving 2 px right per frame. */
+QString makeFrames(const QString &name)
+{
+    const QString dir = QString::fromStdString(test::tempDir()) + QStringLiteral("/browser/") + name;
+    QDir().mkpath(dir);
+    for (int f = 0; f < kFrames; ++f) {
+        QImage img(120, 90, QImage::Format_RGB32);
+        img.fill(QColor(80, 80, 80));
+        QPainter p(&img);
+        for (int y = 0; y < 30; y += 5)
+            for (int x = 0; x < 30; x += 5)
+                p.fillRect(30 + 2 * f + x, 30 + y, 5, 5,
+                           ((x + y) / 5) % 2 ? QColor(240, 200 - 4 * x, 40 + 5 * y) : QColor(20, 40 + 3 * y, 90));
+        p.end();
+        img.save(QStringLiteral("%1/f%2.png").arg(dir).arg(f, 3, 10, QLatin1Char('0')));
+    }
+    return dir;
+}
+
+/** An instance of track 1 with all 17 keypoints from \a source, on the patch of frame \a frame. */
+core::Instance dog(int frame, core::Source source, float score = 1.0f)
+{
+    core::Instance inst;
+    inst.trackId = 1;
+    inst.categoryId = kDog;
+    inst.keypoints.resize(17);
+    for (int k = 0; k < 17; ++k) {
+        core::Keypoint &kp = inst.keypoints[std::size_t(k)];
+        kp.x = 32 + 2 * frame + (k % 5) * 5;
+        kp.y = 32 + (k / 5) * 6;
+        kp.visibility = core::Visibility::Visible;
+        kp.source = source;
+        kp.score = score;
+    }
+    return inst;
+}
+
+core::Clip clip(const std::string &name, int videoId, const std::string &path = "/nonexistent")
+{
+    core::Clip c;
+    c.name = name;
+    c.videoId = videoId;
+    c.path = path;
+    c.frameCount = kFrames;
+    c.width = 120;
+    c.height = 90;
+    c.fps = 25;
+    return c;
+}
+
+void sparse(core::Clip *c)
+{
+    c->ensureTrack(1, kDog);
+    c->setInstance(0, dog(0, core::Source::Manual));
+    c->setInstance(kFrames - 1, dog(kFrames - 1, core::Source::Manual));
+}
+
+void propagated(core::Clip *c, float score, int lowFrames = 0)
+{
+    sparse(c);
+    for (int f = 1; f < kFrames - 1; ++f)
+        c->setInstance(f, dog(f, core::Source::Propagated, f <= lowFrames ? 0.1f : score));
+}
+
+core::ReviewEntry entry(int frame, core::EntryState state, const std::string &updatedBy = std::string())
+{
+    core::ReviewEntry e;
+    e.frame = frame;
+    e.trackId = 1;
+    e.keypoint = 3;
+    e.type = core::ErrorType::WrongPosition;
+    e.state = state;
+    e.author = "rita";
+    e.updatedBy = updatedBy.empty() ? e.author : updatedBy;
+    e.modified = 1000 + frame;
+    return e;
+}
+
+void round(core::Clip *c, core::RoundState state, const std::string &reviewer)
+{
+    core::ReviewRound r;
+    r.number = 1;
+    r.state = state;
+    r.reviewer = reviewer;
+    c->review.rounds.push_back(r);
+}
+
+/**
+ * Clips: 0 unlabelled, 1 sparse (needs propagation), 2 propagated, 3 in review (2 open findings, 2 low-score
+ * frames), 4 accepted, 5 returned (1 open), 6 fixed (1 fixed by "lena"), 7 in review (no finding, 4 low-score
+ * frames), 8 in review (no finding, no low score, mean 0.9).
+ */
+core::Project stateProject()
+{
+    core::Project p = core::newAp10kProject();
+    p.clips.push_back(clip("walk_a", 11));
+    core::Clip c1 = clip("walk_b", 12);
+    sparse(&c1);
+    p.clips.push_back(c1);
+    core::Clip c2 = clip("run_c", 13);
+    propagated(&c2, 0.8f);
+    p.clips.push_back(c2);
+    core::Clip c3 = clip("run_d", 14);
+    propagated(&c3, 0.8f, 2);
+    round(&c3, core::RoundState::InReview, "rita");
+    c3.review.entries.push_back(entry(2, core::EntryState::Open));
+    c3.review.entries.push_back(entry(3, core::EntryState::Open));
+    p.clips.push_back(c3);
+    core::Clip c4 = clip("graze_e", 15);
+    propagated(&c4, 0.9f);
+    for (int f = 1; f < kFrames - 1; ++f)
+        c4.setInstance(f, dog(f, core::Source::Approved));
+    round(&c4, core::RoundState::Accepted, "sam");
+    p.clips.push_back(c4);
+    core::Clip c5 = clip("graze_f", 16);
+    propagated(&c5, 0.8f);
+    round(&c5, core::RoundState::Returned, "rita");
+    c5.review.entries.push_back(entry(4, core::EntryState::Open));
+    p.clips.push_back(c5);
+    core::Clip c6 = clip("sit_g", 17);
+    propagated(&c6, 0.8f);
+    round(&c6, core::RoundState::Fixed, "rita");
+    c6.review.entries.push_back(entry(5, core::EntryState::Fixed, "lena"));
+    p.clips.push_back(c6);
+    core::Clip c7 = clip("sit_h", 18);
+    propagated(&c7, 0.8f, 4);
+    round(&c7, core::RoundState::InReview, "sam");
+    p.clips.push_back(c7);
+    core::Clip c8 = clip("sit_i", 19);
+    propagated(&c8, 0.9f);
+    round(&c8, core::RoundState::InReview, "sam");
+    p.clips.push_back(c8);
+    return p;
+}
+
+QString cell(const QAbstractItemModel &m, int row, int col)
+{
+    return m.index(row, col).data().toString();
+}
+
+QList<int> proxyClips(const ClipFilterProxy &p)
+{
+    QList<int> out;
+    for (int r = 0; r < p.rowCount(); ++r)
+        out << p.clipAt(r);
+    return out;
+}
+
+/** A project of \a n clips, each a real frame folder with sparse labels on its first and last frame. */
+core::Project framesProject(int n, const QString &tag)
+{
+    core::Project p = core::newAp10kProject();
+    for (int i = 0; i < n; ++i) {
+        const QString name = QStringLiteral("%1%2").arg(tag).arg(i);
+        core::Clip c = clip(name.toStdString(), i + 1, makeFrames(name).toStdString());
+        sparse(&c);
+        p.clips.push_back(c);
+    }
+    return p;
+}
+
+int propagateCommands(const QUndoStack *stack)
+{
+    int n = 0;
+    for (int i = 0; i < stack->count(); ++i)
+        n += stack->text(i).startsWith(QStringLiteral("Propagate clip"));
+    return n;
+}
+} // namespace
+
+class TestBrowser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("paddock-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_browser"));
+    }
+
+    void statsOfEveryState()
+    {
+        const core::Project p = stateProject();
+        const ClipStats un = computeClipStats(p.clips[0], 0.5);
+        QVERIFY(un.unlabelled());
+        QVERIFY(!un.needsPropagation());
+        const ClipStats sp = computeClipStats(p.clips[1], 0.5);
+        QCOMPARE(sp.labelledFrames, 2);
+        QCOMPARE(sp.labelledPoints, 34);
+        QCOMPARE(sp.unpropagatedFrames, kFrames - 2);
+        QVERIFY(sp.needsPropagation());
+        const ClipStats pr = computeClipStats(p.clips[3], 0.5);
+        QCOMPARE(pr.propagatedFrames, kFrames - 2);
+        QCOMPARE(pr.propagatedPoints, 17 * (kFrames - 2));
+        QCOMPARE(pr.lowScorePoints, 2 * 17);
+        QCOMPARE(pr.unpropagatedFrames, 0);
+        QVERIFY(!pr.needsPropagation());
+        QCOMPARE(pr.openFindings, 2);
+        QCOMPARE(pr.reviewer, std::string("rita"));
+        QVERIFY(pr.labeller.empty());
+        const ClipStats ac = computeClipStats(p.clips[4], 0.5);
+        QCOMPARE(ac.approvedPoints, 17 * (kFrames - 2));
+        QCOMPARE(ac.propagatedPoints, 0);
+        QCOMPARE(ac.state, core::RoundState::Accepted);
+        const ClipStats fx = computeClipStats(p.clips[6], 0.5);
+        QCOMPARE(fx.fixedFindings, 1);
+        QCOMPARE(fx.labeller, std::string("lena"));
+        // One labelled frame only: tracked forward to the end of the clip.
+        core::Clip one = clip("one", 1);
+        one.ensureTrack(1, kDog);
+        one.setInstance(2, dog(2, core::Source::Manual));
+        QCOMPARE(computeClipStats(one, 0.5).unpropagatedFrames, kFrames - 3);
+    }
+
+    void modelRowsAndColumns()
+    {
+        Document doc;
+        doc.resetProject(stateProject());
+        ClipTableModel model(&doc);
+        QCOMPARE(model.rowCount(), 9);
+        QCOMPARE(model.columnCount(), int(ClipTableModel::ColumnCount));
+        QCOMPARE(cell(model, 0, ClipTableModel::NameColumn), QStringLiteral("walk_a"));
+        QCOMPARE(cell(model, 0, ClipTableModel::StateColumn), QStringLiteral("unlabelled"));
+        QCOMPARE(cell(model, 1, ClipTableModel::StateColumn), QStringLiteral("labelling"));
+        QCOMPARE(cell(model, 3, ClipTableModel::StateColumn), QStringLiteral("in review"));
+        QCOMPARE(cell(model, 4, ClipTableModel::StateColumn), QStringLiteral("accepted"));
+        QCOMPARE(cell(model, 5, ClipTableModel::StateColumn), QStringLiteral("returned"));
+        QCOMPARE(cell(model, 6, ClipTableModel::StateColumn), QStringLiteral("fixed"));
+        QCOMPARE(cell(model, 3, ClipTableModel::VideoIdColumn), QStringLiteral("14"));
+        QCOMPARE(cell(model, 3, ClipTableModel::FramesColumn), QString::number(kFrames));
+        QCOMPARE(cell(model, 3, ClipTableModel::AnimalsColumn), QStringLiteral("1"));
+        QCOMPARE(cell(model, 0, ClipTableModel::AnimalsColumn), QStringLiteral("0"));
+        QCOMPARE(cell(model, 1, ClipTableModel::LabelledColumn), QStringLiteral("2"));
+        QCOMPARE(cell(model, 2, ClipTableModel::PropagatedColumn), QString::number(kFrames - 2));
+        QCOMPARE(cell(model, 4, ClipTableModel::ApprovedColumn), QString::number(17 * (kFrames - 2)));
+        QCOMPARE(cell(model, 3, ClipTableModel::FindingsColumn), QStringLiteral("2"));
+        QCOMPARE(cell(model, 6, ClipTableModel::FindingsColumn), QStringLiteral("0 (+1 fixed)"));
+        QCOMPARE(cell(model, 3, ClipTableModel::ReviewerColumn), QStringLiteral("rita"));
+        QCOMPARE(cell(model, 0, ClipTableModel::ReviewerColumn), QStringLiteral("—"));
+        QCOMPARE(cell(model, 3, ClipTableModel::LabellerColumn), QStringLiteral("—"));
+        QCOMPARE(cell(model, 6, ClipTableModel::LabellerColumn), QStringLiteral("lena"));
+        QCOMPARE(cell(model, 7, ClipTableModel::DoubtColumn), QString::number(4 * 17));
+        // A stricter threshold makes more points doubtful.
+        model.setLowScoreThreshold(0.85);
+        QCOMPARE(cell(model, 2, ClipTableModel::DoubtColumn), QString::number(17 * (kFrames - 2)));
+    }
+
+    void sortFilterSearch()
+    {
+        Document doc;
+        core::Project p = stateProject();
+        p.clips[2].frameCount = 30; // the longest clip
+        doc.resetProject(p);
+        ClipTableModel model(&doc);
+        ClipFilterProxy proxy;
+        proxy.setClipModel(&model);
+        proxy.sort(ClipTableModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(proxy.clipAt(0), 4); // graze_e
+        QCOMPARE(proxy.clipAt(8), 1); // walk_b
+        proxy.sort(ClipTableModel::FramesColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.clipAt(0), 2);
+        proxy.sort(ClipTableModel::StateColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.clipAt(0), 4); // accepted sorts last in the workflow
+        proxy.sort(ClipTableModel::ReviewerColumn, Qt::AscendingOrder);
+        QCOMPARE(cell(proxy, 8, ClipTableModel::ReviewerColumn), QStringLiteral("sam"));
+
+        proxy.sort(ClipTableModel::VideoIdColumn, Qt::AscendingOrder);
+        proxy.setFilter(ClipFilterProxy::Unlabelled);
+        QCOMPARE(proxyClips(proxy), QList<int>({0}));
+        proxy.setFilter(ClipFilterProxy::NeedsPropagation);
+        QCOMPARE(proxyClips(proxy), QList<int>({1}));
+        proxy.setFilter(ClipFilterProxy::Submitted);
+        QCOMPARE(proxyClips(proxy), QList<int>({3, 6, 7, 8}));
+        proxy.setFilter(ClipFilterProxy::Returned);
+        QCOMPARE(proxyClips(proxy), QList<int>({5}));
+        proxy.setFilter(ClipFilterProxy::Accepted);
+        QCOMPARE(proxyClips(proxy), QList<int>({4}));
+        proxy.setFilter(ClipFilterProxy::WithFindings);
+        QCOMPARE(proxyClips(proxy), QList<int>({3, 5}));
+        proxy.setFilter(ClipFilterProxy::Labelling);
+        QCOMPARE(proxyClips(proxy), QList<int>({1, 2}));
+        proxy.setFilter(ClipFilterProxy::Unreviewed);
+        QCOMPARE(proxyClips(proxy), QList<int>({2, 3, 5, 6, 7, 8}));
+
+        proxy.setFilter(ClipFilterProxy::AllClips);
+        proxy.setSearch(QStringLiteral("GRAZE"));
+        QCOMPARE(proxyClips(proxy), QList<int>({4, 5}));
+        proxy.setSearch(QStringLiteral("14"));
+        QCOMPARE(proxyClips(proxy), QList<int>({3}));
+        proxy.setSearch(QStringLiteral("sit"));
+        proxy.setFilter(ClipFilterProxy::Submitted);
+        QCOMPARE(proxyClips(proxy), QList<int>({6, 7, 8}));
+        proxy.setSearch(QString());
+        proxy.setFilter(ClipFilterProxy::AllClips);
+        QCOMPARE(proxy.rowCount(), 9);
+    }
+
+    void reviewerQueueOrder()
+    {
+        Document doc;
+        doc.resetProject(stateProject());
+        ClipBrowserDock dock(&doc);
+        // Findings to check first (3: two open; 6: one fixed), then tracker doubt (7: 4 low-score frames) and
+        // the mean score (8).
+        QCOMPARE(proxyClips(*dock.queue()), QList<int>({3, 6, 7, 8}));
+        QCOMPARE(dock.proxy()->filter(), ClipFilterProxy::AllClips);
+        doc.setRole(Role::Reviewer);
+        QCOMPARE(dock.proxy()->filter(), ClipFilterProxy::ReviewQueue);
+        QCOMPARE(proxyClips(*dock.proxy()), QList<int>({3, 6, 7, 8}));
+        QSignalSpy opened(&dock, &ClipBrowserDock::clipActivated);
+        doc.setCurrentClip(0); // not in the queue: next is its top
+        QCOMPARE(dock.nextInQueue(), 3);
+        doc.setCurrentClip(3);
+        QCOMPARE(dock.nextInQueue(), 6);
+        doc.setCurrentClip(8);
+        QCOMPARE(dock.nextInQueue(), -1); // the end
+        QCOMPARE(opened.count(), 2);
+        // The reviewer accepts clip 3's findings: it drops behind the fixed one but stays queued.
+        core::ClipReview r = doc.clip(3)->review;
+        for (core::ReviewEntry &e : r.entries)
+            e.state = core::EntryState::Accepted;
+        doc.setReview(3, r);
+        dock.model()->flushPending();
+        QCOMPARE(proxyClips(*dock.queue()), QList<int>({6, 7, 3, 8}));
+        doc.setRole(Role::Labeller);
+        QCOMPARE(dock.proxy()->filter(), ClipFilterProxy::AllClips);
+    }
+
+    void editUpdatesOnlyItsRow()
+    {
+        Document doc;
+        doc.resetProject(stateProject());
+        doc.setCurrentClip(2);
+        ClipBrowserDock dock(&doc);
+        ClipTableModel *model = dock.model();
+        dock.setFilter(ClipFilterProxy::NeedsPropagation);
+        QCOMPARE(proxyClips(*dock.proxy()), QList<int>({1}));
+        QCOMPARE(dock.queue()->rowCount(), 4); // every row was read once
+        const int computed = model->recomputeCount();
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        // Three edits of clip 2 in one event-loop turn: one row, one signal.
+        for (int f : {1, 2, 3}) {
+            doc.undoStack()->push(new PlaceKeypoint(&doc, 2, f, 1, 0, QPointF(50, 40)));
+        }
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 2);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 2);
+        QCOMPARE(reset.count(), 0);
+        // Only that row was recomputed (by both proxies reading it once).
+        QCOMPARE(model->recomputeCount(), computed + 1);
+        QCOMPARE(cell(*model, 2, ClipTableModel::LabelledColumn), QStringLiteral("5"));
+        // A label removed from clip 2 leaves a gap: it needs propagation again, and shows under that filter.
+        std::vector<InstanceChange> gone{{{4, 1}, std::nullopt}};
+        doc.setInstances(2, gone);
+        model->flushPending();
+        QCOMPARE(proxyClips(*dock.proxy()), QList<int>({2, 1})); // sorted by name: run_c, walk_b
+        QCOMPARE(model->recomputeCount(), computed + 2);
+    }
+
+    void nextPreviousClipKeysAndEnter()
+    {
+        MainWindow w;
+        w.setInteractive(false);
+        w.resize(1200, 800);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        Document *doc = w.document();
+        doc->resetProject(framesProject(4, QStringLiteral("nav")));
+        QVERIFY(w.openClipIndex(0));
+        QVERIFY(w.clipBrowser()->isVisible());
+        QCOMPARE(w.clipBrowser()->proxy()->rowCount(), 4);
+        // No two actions share a shortcut, and the new ones are listed in the shortcuts dialog's list.
+        QSet<QString> keys;
+        QStringList names;
+        for (QAction *a : w.shortcutActions()) {
+            names << a->objectName();
+            const QString key = a->shortcut().toString(QKeySequence::PortableText);
+            if (key.isEmpty())
+                continue;
+            QVERIFY2(!keys.contains(key), qPrintable(key + QStringLiteral(" is used twice")));
+            keys.insert(key);
+        }
+        for (const char *name : {"nextClip", "previousClip", "nextQueueClip", "propagateClips", "showClipBrowser"})
+            QVERIFY2(names.contains(QLatin1String(name)), name);
+
+        w.frameView()->setFocus();
+        QTest::keyClick(&w, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(doc->currentClipIndex(), 1);
+        QCOMPARE(w.frames()->path(), QString::fromStdString(doc->clip(1)->path));
+        QTest::keyClick(&w, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(doc->currentClipIndex(), 2);
+        QTest::keyClick(&w, Qt::Key_PageUp, Qt::ControlModifier);
+        QCOMPARE(doc->currentClipIndex(), 1);
+        // Next follows the browser's order: sorted by name descending, after nav1 comes nav0.
+        w.clipBrowser()->table()->sortByColumn(ClipTableModel::NameColumn, Qt::DescendingOrder);
+        QTest::keyClick(&w, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(doc->currentClipIndex(), 0);
+        QTest::keyClick(&w, Qt::Key_PageDown, Qt::ControlModifier); // the end: stays
+        QCOMPARE(doc->currentClipIndex(), 0);
+        // Opening a clip shows its first frame.
+        QTRY_VERIFY(!w.frames()->cached(0).isNull());
+
+        // Enter on a row of the browser opens that clip; the row of the current clip is selected.
+        QTableView *table = w.clipBrowser()->table();
+        table->setFocus();
+        const int row3 = w.clipBrowser()->proxy()->rowOfClip(3);
+        table->setCurrentIndex(w.clipBrowser()->proxy()->index(row3, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(doc->currentClipIndex(), 3);
+        QCOMPARE(table->currentIndex().row(), row3);
+        // The search field narrows the list; next clip then walks the matches only.
+        w.clipBrowser()->searchField()->setText(QStringLiteral("nav2"));
+        QCOMPARE(w.clipBrowser()->proxy()->rowCount(), 1);
+        QTest::keyClick(&w, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(doc->currentClipIndex(), 2);
+    }
+
+    void propagateAllClips()
+    {
+        MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        Document *doc = w.document();
+        core::Project p = framesProject(4, QStringLiteral("all"));
+        round(&p.clips[3], core::RoundState::InReview, "rita"); // waits for the reviewer: not propagated
+        doc->resetProject(p);
+        QVERIFY(w.openClipIndex(0));
+        QCOMPARE(BatchPropagation::clipsNeedingPropagation(doc->project()), std::vector<int>({0, 1, 2}));
+        const int before = doc->undoStack()->count();
+        QSignalSpy finished(w.batchPropagation(), &BatchPropagation::finished);
+        QString err;
+        QVERIFY2(w.propagateAllClips(&err), qPrintable(err));
+        QVERIFY(w.batchPropagation()->isRunning());
+        QVERIFY(!w.propagateAllClips(&err)); // one at a time
+        // The window stays usable meanwhile.
+        doc->setCurrentFrame(3);
+        QCOMPARE(doc->currentFrame(), 3);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QCOMPARE(propagateCommands(doc->undoStack()), 3);
+        QCOMPARE(doc->undoStack()->count(), before + 3);
+        for (int c : {0, 1, 2}) {
+            const ClipStats s = computeClipStats(*doc->clip(c), 0.5);
+            QCOMPARE(s.unpropagatedFrames, 0);
+            QVERIFY(s.propagatedPoints > 0);
+        }
+        QCOMPARE(computeClipStats(*doc->clip(3), 0.5).propagatedPoints, 0);
+        // Each clip is its own undo step: one undo takes back the last clip only.
+        doc->undoStack()->undo();
+        QCOMPARE(computeClipStats(*doc->clip(2), 0.5).propagatedPoints, 0);
+        QVERIFY(computeClipStats(*doc->clip(1), 0.5).propagatedPoints > 0);
+        QCOMPARE(BatchPropagation::clipsNeedingPropagation(doc->project()), std::vector<int>({2}));
+        // The browser's row followed.
+        w.clipBrowser()->model()->flushPending();
+        QVERIFY(w.clipBrowser()->model()->stats(2).needsPropagation());
+        QVERIFY(!w.clipBrowser()->model()->stats(1).needsPropagation());
+    }
+
+    void cancelPropagateAll()
+    {
+        Document doc;
+        doc.resetProject(framesProject(5, QStringLiteral("cancel")));
+        BatchPropagation batch(&doc);
+        QSignalSpy finished(&batch, &BatchPropagation::finished);
+        QSignalSpy progress(&batch, &BatchPropagation::progress);
+        tracking::TrackerOptions options;
+        QString err;
+        QVERIFY(!batch.start({}, options, &err));
+        QVERIFY(err.contains(QStringLiteral("No clip")));
+        options.tracker = "no-such-tracker";
+        QVERIFY(!batch.start({0, 1}, options, &err));
+        QVERIFY(!err.isEmpty());
+        options = tracking::TrackerOptions();
+        QVERIFY2(batch.start({0, 1, 2, 3, 4}, options, &err), qPrintable(err));
+        // Cancel once the first clip has reported.
+        QVERIFY(progress.count() > 0);
+        batch.cancel();
+        QVERIFY(finished.count() == 1 || finished.wait(20000));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QVERIFY(!batch.isRunning());
+        QVERIFY(int(batch.outcomes().size()) < 5);
+        QCOMPARE(propagateCommands(doc.undoStack()), 0);
+        for (int c = 0; c < 5; ++c)
+            QCOMPARE(computeClipStats(*doc.clip(c), 0.5).propagatedPoints, 0);
+        // Cancel partway: the clips done keep their result, one undo step each.
+        connect(&batch, &BatchPropagation::clipDone, &batch, [&batch](const BatchPropagation::Outcome &) {
+            if (batch.outcomes().size() == 2)
+                batch.cancel();
+        });
+        QVERIFY(batch.start({0, 1, 2, 3, 4}, options, &err));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(1).at(0).toBool(), true);
+        QCOMPARE(int(batch.outcomes().size()), 2);
+        QCOMPARE(propagateCommands(doc.undoStack()), 2);
+        QVERIFY(computeClipStats(*doc.clip(1), 0.5).propagatedPoints > 0);
+        QCOMPARE(computeClipStats(*doc.clip(2), 0.5).propagatedPoints, 0);
+    }
+
+    void clipEditedDuringItsRun()
+    {
+        Document doc;
+        doc.resetProject(framesProject(2, QStringLiteral("edit")));
+        BatchPropagation batch(&doc);
+        QSignalSpy finished(&batch, &BatchPropagation::finished);
+        int edits = 0;
+        bool editEveryRun = false;
+        // The labeller places a point on clip 0 while its run is going (the progress report of its start).
+        connect(&batch, &BatchPropagation::progress, &batch, [&](int done, int, double, double, const QString &name) {
+            if (done != 0 || name != QStringLiteral("edit0") || (edits > 0 && !editEveryRun))
+                return;
+            ++edits;
+            doc.undoStack()->push(new PlaceKeypoint(&doc, 0, 3, 1, edits % 17, QPointF(60 + edits, 40)));
+        });
+        QString err;
+        QVERIFY2(batch.start({0, 1}, tracking::TrackerOptions(), &err), qPrintable(err));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(edits, 1);
+        QCOMPARE(int(batch.outcomes().size()), 2);
+        const BatchPropagation::Outcome &o = batch.outcomes()[0];
+        QCOMPARE(o.clip, 0);
+        QCOMPARE(o.kind, BatchPropagation::Outcome::Applied);
+        QVERIFY(o.rerun);
+        QVERIFY(!o.note.isEmpty());
+        QVERIFY(finished.at(0).at(1).toString().contains(QStringLiteral("edit0")));
+        // The labeller's point is kept exactly, and the clip is propagated from the labels it had at the end.
+        const core::Keypoint &kp = doc.instance(0, 3, 1)->keypoints[1];
+        QCOMPARE(kp.source, core::Source::Manual);
+        QCOMPARE(kp.x, 61.0);
+        QCOMPARE(computeClipStats(*doc.clip(0), 0.5).unpropagatedFrames, 0);
+        QCOMPARE(batch.outcomes()[1].kind, BatchPropagation::Outcome::Applied);
+
+        // Edited during both runs: skipped with a note, never given the stale result.
+        doc.undoStack()->clear();
+        doc.resetProject(framesProject(2, QStringLiteral("edit")));
+        edits = 0;
+        editEveryRun = true;
+        QVERIFY(batch.start({0, 1}, tracking::TrackerOptions(), &err));
+        QVERIFY(finished.wait(60000));
+        QVERIFY(edits >= 2);
+        QCOMPARE(batch.outcomes()[0].kind, BatchPropagation::Outcome::Skipped);
+        QVERIFY(batch.outcomes()[0].note.contains(QStringLiteral("yourself")));
+        QCOMPARE(computeClipStats(*doc.clip(0), 0.5).propagatedPoints, 0);
+        QCOMPARE(batch.outcomes()[1].kind, BatchPropagation::Outcome::Applied);
+        QCOMPARE(propagateCommands(doc.undoStack()), 1);
+    }
+};
+
+QTEST_MAIN(TestBrowser)
+#include "tst_browser.moc"
