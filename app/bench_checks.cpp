@@ -162,6 +162,7 @@ int runEval(const QString &evalDir, int every, int swapAt, bool sweep)
     }
     core::Clip &input = sparse->clips.front();
     input.path = clipPath.toStdString();
+    input.imageRoot.clear(); // the frames are the video or folder given
     std::set<int> given;
     for (const auto &[f, list] : input.frames)
         given.insert(f);

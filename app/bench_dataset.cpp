@@ -10,6 +10,8 @@
 // child process (wall time, peak resident memory).
 #include "app/commands.h"
 
+#include "core/io/atomicfile.h"
+
 #include "core/io/coco.h"
 #include "core/video/framesource.h"
 
@@ -55,7 +57,10 @@ struct ChildRun
     double rssMiB = 0.0;
 };
 
-/** Runs \a argv (stdout and stderr to \a logFile) and waits for it, measuring it alone (wait4). */
+/**
+ * Runs \a argv and waits for it, measuring it alone (wait4); its stdout and stderr, read through a pipe, are
+ * kept in \a logFile (written through the atomic writer like every other file).
+ */
 ChildRun runChild(const QStringList &argv, const QString &logFile)
 {
     ChildRun r;
@@ -66,20 +71,34 @@ ChildRun runChild(const QStringList &argv, const QString &logFile)
     for (QByteArray &b : bytes)
         cargv.push_back(b.data());
     cargv.push_back(nullptr);
-    const QByteArray log = logFile.toLocal8Bit();
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return r;
     const auto t0 = Clock::now();
     const pid_t pid = fork();
     if (pid == 0) {
-        const int fd = ::open(log.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-        }
+        ::close(fds[0]);
+        dup2(fds[1], 1);
+        dup2(fds[1], 2);
+        ::close(fds[1]);
         execv(cargv[0], cargv.data());
         _exit(127);
     }
-    if (pid < 0)
+    ::close(fds[1]);
+    if (pid < 0) {
+        ::close(fds[0]);
         return r;
+    }
+    std::string output;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+        if (n > 0)
+            output.append(buffer, std::size_t(n));
+        else if (n == 0 || errno != EINTR)
+            break;
+    }
+    ::close(fds[0]);
     int status = 0;
     rusage usage{};
     while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
@@ -87,6 +106,9 @@ ChildRun runChild(const QStringList &argv, const QString &logFile)
     r.seconds = since(t0);
     r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.rssMiB = double(usage.ru_maxrss) / 1024.0;
+    std::string error;
+    if (!core::writeFileAtomically(logFile.toStdString(), output, &error))
+        printError(QStringLiteral("paddock bench dataset: %1").arg(QString::fromStdString(error)));
     return r;
 }
 

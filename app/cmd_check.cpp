@@ -6,6 +6,7 @@
 #include "core/checks/imagechecks.h"
 #include "core/io/coco.h"
 #include "core/io/projectfile.h"
+#include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 
 #include <QCoreApplication>
@@ -151,7 +152,11 @@ int runCheck(const QStringList &args)
     // The image checks read the frames: open them first, so that a wrong path is reported before any finding.
     std::unique_ptr<core::FrameSource> frames;
     if (!video.isEmpty()) {
-        frames = core::FrameSource::open(video.toStdString(), &error);
+        const core::Clip &own = *clips.front();
+        // An image-list clip named by its folder is its own files, not the folder's.
+        frames = own.isImageList() && QFileInfo(QString::fromStdString(own.path)) == QFileInfo(video)
+            ? core::openClipFrames(own, &error)
+            : core::FrameSource::open(video.toStdString(), &error);
         if (!frames) {
             printError(tr("paddock check: %1").arg(QString::fromStdString(error)));
             return kExitBadInput;

@@ -4,10 +4,13 @@
 
 #include "core/checks/agreement.h"
 #include "core/io/coco.h"
+#include "core/video/clipframes.h"
 
 #include <QCoreApplication>
 
 #include <nlohmann/json.hpp>
+
+#include <map>
 
 namespace paddock::app {
 
@@ -15,11 +18,20 @@ namespace {
 
 const char *kUsage = QT_TRANSLATE_NOOP("Compare", "usage: paddock compare A.json B.json [--json] [--worst N]");
 
-/** The clip of \a b that is the same clip as \a a: the only one, or the one with a's name or video id. */
-const core::Clip *counterpart(const core::Clip &a, const core::Project &pa, const core::Project &b)
+/**
+ * The clip of \a b that is the same clip as \a a: the only one, the one with a's identity (first frame's file
+ * name and frame count, as paddock merge matches; no frames are read), or the one with a's name or video id.
+ */
+const core::Clip *counterpart(const core::Clip &a, const core::Project &pa, const core::Project &b,
+                              const std::map<core::ClipIdentity, const core::Clip *> &byIdentity)
 {
     if (pa.clips.size() == 1 && b.clips.size() == 1)
         return &b.clips[0];
+    core::ClipIdentity ia;
+    std::string error;
+    if (core::clipIdentity(a, &ia, &error, false))
+        if (auto it = byIdentity.find(ia); it != byIdentity.end())
+            return it->second;
     for (const core::Clip &c : b.clips)
         if (!a.name.empty() && c.name == a.name)
             return &c;
@@ -73,9 +85,16 @@ int runCompare(const QStringList &args)
     for (const core::Category &c : pb.categories)
         if (!pa.category(c.id))
             categories.push_back(c);
+    std::map<core::ClipIdentity, const core::Clip *> byIdentity;
+    for (const core::Clip &c : pb.clips) {
+        core::ClipIdentity id;
+        std::string error;
+        if (core::clipIdentity(c, &id, &error, false))
+            byIdentity.emplace(id, &c);
+    }
     int compared = 0;
     for (const core::Clip &ca : pa.clips) {
-        const core::Clip *cb = counterpart(ca, pa, pb);
+        const core::Clip *cb = counterpart(ca, pa, pb, byIdentity);
         if (!cb)
             continue;
         ++compared;

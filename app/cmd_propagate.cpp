@@ -7,6 +7,7 @@
 
 #include "core/io/atomicfile.h"
 #include "core/io/coco.h"
+#include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 #include "tracking/batch.h"
 #include "tracking/interrupt.h"
@@ -223,6 +224,7 @@ int runPropagate(const QStringList &args)
 
     std::optional<core::Project> project;
     std::vector<std::size_t> selection;
+    bool ownFrames = false; // single clip: an image-list clip read from its own files, not CLIP's folder
     if (dataset) {
         project = core::readCocoFile(input.toStdString(), &error);
         if (!project)
@@ -243,7 +245,7 @@ int runPropagate(const QStringList &args)
         auto frames = core::FrameSource::open(clipPath, &error);
         if (!frames)
             return bad(QString::fromStdString(error));
-        const core::VideoInfo info = frames->info();
+        core::VideoInfo info = frames->info();
         frames.reset();
         project = core::readCocoFile(labels.toStdString(), &error);
         if (!project)
@@ -252,6 +254,15 @@ int runPropagate(const QStringList &args)
         if (ci < 0)
             return bad(tr("%1 has several clips and none is %2").arg(labels, input));
         core::Clip &clip = project->clips[std::size_t(ci)];
+        ownFrames = clip.isImageList() && QFileInfo(QString::fromStdString(clip.path)) == QFileInfo(input);
+        if (ownFrames) {
+            // The folder holds other clips' frames too: this clip is its own image files.
+            frames = core::openClipFrames(clip, &error);
+            if (!frames)
+                return bad(QString::fromStdString(error));
+            info = frames->info();
+            frames.reset();
+        }
         if (!clip.frames.empty() && clip.frames.rbegin()->first >= info.frameCount)
             return bad(tr("%1 labels frame %2, but %3 has %4 frames")
                            .arg(labels)
@@ -270,7 +281,7 @@ int runPropagate(const QStringList &args)
     tracking::BatchOptions batch;
     batch.extrapolate = extrapolate;
     batch.keepOutputs = false; // each clip's output is merged into the project as it comes
-    if (!dataset) // the frames are CLIP's, whatever the labels file lists
+    if (!dataset && !ownFrames) // the frames are CLIP's, whatever the labels file lists
         batch.open = [](const core::Clip &clip, std::string *err) { return core::FrameSource::open(clip.path, err); };
     // CoTracker3 uses every core for one clip (and a model's memory per worker): one clip at a time.
     batch.jobs = jobs > 0 ? jobs : (!dataset || options.tracker == "cotracker3") ? 1 : 0;

@@ -17,6 +17,8 @@ int runBench(const QStringList &args);
 int runPropagate(const QStringList &args);
 int runCheck(const QStringList &args);
 int runCompare(const QStringList &args);
+/** `paddock merge`: joins projects or dataset files, clips matched by identity (app/cmd_merge.cpp). */
+int runMerge(const QStringList &args);
 /** `paddock bench project`: save/load time and size of a generated project (app/bench_project.cpp). */
 int runBenchProject(const QStringList &args);
 /** `paddock bench store`: JSON project file against the project store on a dataset (app/bench_project.cpp). */

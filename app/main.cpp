@@ -32,13 +32,14 @@ using namespace paddock::app;
 namespace {
 
 const char *kUsage = "usage: paddock [CLIP|PROJECT]            open the labelling app\n"
-                     "       paddock info CLIP                  frames, frame rate, size, codec\n"
+                     "       paddock info CLIP|DATASET          frames, frame rate, size, codec; a dataset's clips\n"
                      "       paddock convert IN OUT --to coco|aptv2|dlc [--clip CLIP]\n"
                      "       paddock propagate CLIP --labels SPARSE.json --out DENSE.json [--tracker default|cotracker3]\n"
                      "                         [--weights FILE] [--device auto|cpu|cuda] [--steps N]\n"
                      "       paddock propagate DATASET.json --out DENSE.json [--clips LIST] [--shard I/N] [--jobs J]\n"
                      "       paddock check LABELS.json [--clip CLIP] [--json]\n"
                      "       paddock compare A.json B.json [--json]\n"
+                     "       paddock merge A B ... --out MERGED [--report REPORT.json] [--no-hash]\n"
                      "       paddock demo [--headless] [--out DIR]\n"
                      "       paddock bench video|propagate|dataset|cotracker|gui|checks ...\n"
                      "       paddock --version | --help\n";
@@ -55,6 +56,7 @@ int main(int argc, char **argv)
         {QStringLiteral("info"), runInfo},       {QStringLiteral("convert"), runConvert},
         {QStringLiteral("propagate"), runPropagate}, {QStringLiteral("check"), runCheck},
         {QStringLiteral("compare"), runCompare}, {QStringLiteral("bench"), runBench},
+        {QStringLiteral("merge"), runMerge},
     };
 
     if (!all.isEmpty()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tracking/batch.h"
 
+#include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 #include "core/video/imagefolder.h"
 
@@ -57,7 +58,8 @@ std::string baseName(const std::string &path)
  */
 bool checkFolderFrames(const core::Clip &clip, std::string *error)
 {
-    if (clip.frameMeta.empty() || !QFileInfo(QString::fromStdString(clip.path)).isDir())
+    // An image-list clip is its own files, exactly (core::openClipFrames); only folder clips can mismatch.
+    if (clip.isImageList() || clip.frameMeta.empty() || !QFileInfo(QString::fromStdString(clip.path)).isDir())
         return true;
     std::vector<std::string> names;
     if (!core::listFrameImages(clip.path, &names, error))
@@ -267,7 +269,7 @@ BatchResult runBatchPropagation(const core::Project &project, const std::vector<
         input.clip = std::move(clip);
         const core::Clip &mine = input.clip;
         const FrameSourceOpener opener = [&](const std::string &, std::string *err) -> std::unique_ptr<core::FrameSource> {
-            return options.open ? options.open(mine, err) : core::FrameSource::open(mine.path, err);
+            return options.open ? options.open(mine, err) : core::openClipFrames(mine, err);
         };
         const ProgressFn clipProgress = [&](const Progress &p) {
             if (p.total > 0)

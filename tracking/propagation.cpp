@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tracking/propagation.h"
 
+#include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 
 #include <algorithm>
@@ -167,6 +168,12 @@ ProgressFn throttledProgress(const ProgressFn &progress, int intervalMs)
     };
 }
 
+FrameSourceOpener clipFramesOpener(const core::Clip &clip)
+{
+    auto frames = std::make_shared<const core::Clip>(core::clipFramesOnly(clip));
+    return [frames](const std::string &, std::string *error) { return core::openClipFrames(*frames, error); };
+}
+
 bool runPropagation(PointTracker &tracker, const std::string &clipPath, TrackingInput input,
                     const ProgressFn &progress, const std::atomic_bool &cancel, TrackingOutput *output,
                     std::string *error, PropagationStats *stats, const FrameSourceOpener &open)
@@ -174,7 +181,11 @@ bool runPropagation(PointTracker &tracker, const std::string &clipPath, Tracking
     const auto started = std::chrono::steady_clock::now();
     output->clear();
     std::string err;
-    std::unique_ptr<core::FrameSource> frames = open ? open(clipPath, &err) : core::FrameSource::open(clipPath, &err);
+    // Without an opener: the snapshot's own frames when clipPath is its clip (an image-list clip is its files,
+    // not its folder), else the video or folder at clipPath.
+    std::unique_ptr<core::FrameSource> frames = open ? open(clipPath, &err)
+        : clipPath == input.clip.path                 ? core::openClipFrames(input.clip, &err)
+                                                      : core::FrameSource::open(clipPath, &err);
     if (!frames) {
         if (error)
             *error = err.empty() ? "cannot open " + clipPath : err;

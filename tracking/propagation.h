@@ -8,6 +8,7 @@
 #include <string>
 
 namespace paddock::core {
+class Clip;
 class FrameSource;
 }
 
@@ -16,6 +17,12 @@ namespace paddock::tracking {
 /** Opens a clip's frames; the default is core::FrameSource::open. Tests pass their own. */
 using FrameSourceOpener =
     std::function<std::unique_ptr<core::FrameSource>(const std::string &path, std::string *error)>;
+
+/**
+ * The opener of \a clip's own frames (core::openClipFrames: its image list, video or folder), whatever path it
+ * is given; it keeps a label-free copy of the clip, so it may outlive \a clip. Pass it to runPropagation.
+ */
+FrameSourceOpener clipFramesOpener(const core::Clip &clip);
 
 /** What a propagation job did. */
 struct PropagationStats
@@ -49,7 +56,8 @@ inline bool prepareInput(TrackingInput *input, int frameCount, std::string *erro
 int enforcePlan(const TrackingInput &plan, TrackingOutput *output);
 
 /**
- * The propagation job: opens its own frame source on \a clipPath, plans \a input (planTracking), lets
+ * The propagation job: opens its own frame source on \a clipPath (with \a open when given; else, when
+ * \a clipPath is input.clip.path, core::openClipFrames(input.clip), so an image-list clip is its own files), plans \a input (planTracking), lets
  * \a tracker load what it needs (PointTracker::prepare: a model file), runs it on the plan and passes its
  * output through enforcePlan(). Reports progress (throttled to about 10 Hz, with an estimate of the time left;
  * the last report has done == total) and stops early when \a cancel becomes true (false, error "cancelled").

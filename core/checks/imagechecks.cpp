@@ -9,6 +9,7 @@
 // and each labelled frame with several animals against the re-runs that arrive on it (identity swap).
 // OpenCV stays inside this file: core links it privately, the header has plain types only.
 #include "core/checks/imagechecks.h"
+#include "core/video/clipframes.h"
 
 #include "core/checks/checkutil.h"
 #include "core/video/framesource.h"
@@ -687,7 +688,10 @@ bool runAllChecks(const Clip &clip, const std::vector<Category> &categories, con
             imageError->clear();
         return true;
     }
-    std::unique_ptr<FrameSource> frames = clipPath.empty() ? nullptr : FrameSource::open(clipPath, &err);
+    // The clip's own frames (its image list, when it is one) unless the caller names another video or folder.
+    std::unique_ptr<FrameSource> frames = clipPath.empty() ? nullptr
+        : clipPath == clip.path                              ? openClipFrames(clip, &err)
+                                                             : FrameSource::open(clipPath, &err);
     if (!frames) {
         if (imageError)
             *imageError = clipPath.empty() ? trc("the clip has no video or frame folder").toStdString() : err;

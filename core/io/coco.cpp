@@ -6,6 +6,7 @@
 #include "core/io/coco_p.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
+#include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 
 #include <QDir>
@@ -194,6 +195,17 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
                    std::string *error)
 {
     const std::string outDir = detail::dirOf(path);
+    // Two versions of one clip (kept by paddock merge) would go out as two videos of the same frames.
+    for (std::size_t i = 0; i < project.clips.size(); ++i)
+        for (std::size_t j = i + 1; j < project.clips.size(); ++j) {
+            const Clip &a = project.clips[i], &b = project.clips[j];
+            if (a.origin.empty() || b.origin.empty() || a.videoId != b.videoId)
+                continue;
+            *error = path + ": " + tr("clip") + " '" + a.name + "' (video " + std::to_string(a.videoId) + ") "
+                + tr("has two versions from a merge") + " (" + a.origin + ", " + b.origin + "): "
+                + tr("choose one (remove the other) before exporting");
+            return false;
+        }
     // A failed export takes back the frame images and folders it created; the JSON is written last.
     CreatedPaths created;
     if (!makeFolders(outDir, &created.folders, error))
@@ -230,7 +242,7 @@ bool writeCocoFile(const Project &project, const std::string &path, const CocoWr
         const bool accepted = clip.review.state() == RoundState::Accepted;
         std::unique_ptr<FrameSource> source;
         if (writeFrames) {
-            source = FrameSource::open(clip.path, error);
+            source = openClipFrames(clip, error);
             if (!source)
                 return false;
         }

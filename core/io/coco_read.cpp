@@ -5,7 +5,9 @@
 #include "core/io/coco_p.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
+#include "core/video/imagefolder.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QString>
 
@@ -352,6 +354,32 @@ bool assignFrames(std::vector<ImageRec> &images, const std::vector<std::size_t> 
     return true;
 }
 
+/**
+ * Whether the images of folder clip \a clip, listed in \a folderFiles (natural order), are its frames: every
+ * frame the file names is the folder's image at that position, in that folder, and a clip that names every one
+ * of its frames has no more images in the folder (those would be other clips' frames; a clip that names only
+ * some frames, say the labelled ones, takes the folder's images between them).
+ */
+bool folderMatches(const Clip &clip, const std::vector<std::string> &folderFiles, const std::string &imageRoot)
+{
+    const bool complete = std::none_of(clip.frameMeta.begin(), clip.frameMeta.end(),
+                                       [](const FrameMeta &m) { return m.fileName.empty(); });
+    if (complete && folderFiles.size() > clip.frameMeta.size())
+        return false;
+    const QString folder = QDir::cleanPath(QString::fromStdString(clip.path));
+    for (std::size_t f = 0; f < clip.frameMeta.size(); ++f) {
+        const std::string &name = clip.frameMeta[f].fileName;
+        if (name.empty())
+            continue;
+        if (f >= folderFiles.size() || folderFiles[f] != detail::baseName(name))
+            return false;
+        const QString file = QString::fromStdString(detail::absoluteFrom(imageRoot, name));
+        if (QFileInfo(file).absolutePath() != folder)
+            return false;
+    }
+    return true;
+}
+
 /** One note per section listing the fields of images, annotations and categories that Paddock does not keep. */
 void noteUnreadFields(const Json &root, const std::string &file, std::vector<std::string> *notes)
 {
@@ -540,6 +568,24 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
     }
     std::map<int, Clip> clipsById;
     std::vector<std::string> ignoredNotes;
+    // The clip's video file or folder: videos[].file_name, Paddock's names for the frames of a video
+    // ("clip.mp4#000010"), else the folder its images share.
+    auto clipPathOf = [&](const VideoRec &v, const std::vector<std::string> &names, std::string *folder) {
+        *folder = commonDir(names);
+        if (!v.fileName.empty())
+            return detail::absoluteFrom(baseDir, v.fileName);
+        std::string hashVideo;
+        for (const std::string &n : names) {
+            const std::string prefix = hashFrame(n) ? n.substr(0, n.rfind('#')) : std::string();
+            hashVideo = prefix.empty() || (!hashVideo.empty() && prefix != hashVideo) ? std::string("\n") : prefix;
+            if (hashVideo == "\n")
+                break;
+        }
+        if (hashVideo != "\n" && !hashVideo.empty())
+            return detail::absoluteFrom(imageRoot, hashVideo);
+        return detail::absoluteFrom(imageRoot, folder->empty() ? "." : *folder);
+    };
+    std::map<std::string, int> clipsPerPath; // a folder that several clips' images share is no one clip's frames
     for (auto &[key, v] : videos) {
         if (v.images.empty())
             continue;
@@ -548,32 +594,42 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         std::vector<std::string> names;
         for (std::size_t i : v.images)
             names.push_back(images[i].fileName);
+        std::string folder;
+        ++clipsPerPath[clipPathOf(v, names, &folder)];
+    }
+    for (auto &[key, v] : videos) {
+        if (v.images.empty())
+            continue;
+        std::vector<std::string> names;
+        for (std::size_t i : v.images)
+            names.push_back(images[i].fileName);
         Clip clip;
         clip.videoId = v.id;
-        const std::string folder = commonDir(names);
-        clip.path = v.fileName.empty() ? detail::absoluteFrom(imageRoot, folder.empty() ? "." : folder)
-                                       : detail::absoluteFrom(baseDir, v.fileName);
-        // Paddock's names for the frames of a video ("clip.mp4#000010"): the clip is that video.
-        std::string hashVideo;
-        for (const std::string &n : names) {
-            const std::string prefix = hashFrame(n) ? n.substr(0, n.rfind('#')) : std::string();
-            hashVideo = prefix.empty() || (!hashVideo.empty() && prefix != hashVideo) ? std::string("\n") : prefix;
-            if (hashVideo == "\n")
-                break;
-        }
-        if (v.fileName.empty() && hashVideo != "\n" && !hashVideo.empty())
-            clip.path = detail::absoluteFrom(imageRoot, hashVideo);
+        std::string folder;
+        clip.path = clipPathOf(v, names, &folder);
         clip.name = !v.name.empty() ? v.name
             : !v.fileName.empty()   ? QFileInfo(QString::fromStdString(v.fileName)).completeBaseName().toStdString()
             : key.empty()           ? QFileInfo(QString::fromStdString(nameForMessages)).completeBaseName().toStdString()
             : !folder.empty()       ? detail::baseName(folder)
                                     : "video " + key;
         const bool folderClip = QFileInfo(QString::fromStdString(clip.path)).isDir();
-        const std::vector<std::string> files = folderClip ? detail::listImageFiles(clip.path) : std::vector<std::string>();
+        const bool sharedFolder = folderClip && clipsPerPath[clip.path] > 1;
+        if (sharedFolder && v.name.empty() && !key.empty())
+            clip.name = "video " + key; // the shared folder's name says nothing about the clip
+        std::vector<std::string> files;
+        if (sharedFolder) {
+            // Its own images are the clip: without frame_id they are found by name among them (natural order).
+            for (const std::string &n : names)
+                files.push_back(detail::baseName(n));
+            std::sort(files.begin(), files.end(), naturalFileNameLess);
+            files.erase(std::unique(files.begin(), files.end()), files.end());
+        } else if (folderClip) {
+            files = detail::listImageFiles(clip.path);
+        }
         if (!assignFrames(images, v.images, files, key.empty() ? tr("the image list") : tr("video") + " " + key, problems,
                           report ? &report->notes : &ignoredNotes))
             return stop();
-        const int listed = int(files.size());
+        int listed = int(files.size());
         v.images.erase(std::remove_if(v.images.begin(), v.images.end(), [&](std::size_t i) { return images[i].frame < 0; }),
                        v.images.end());
         if (v.images.empty())
@@ -589,6 +645,18 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         for (std::size_t i : v.images)
             clip.frameMeta[std::size_t(images[i].frame)] =
                 FrameMeta{images[i].fileName, images[i].id, images[i].width, images[i].height};
+        // A folder clip is its folder's images in natural order. When those are not the frames the file names
+        // (the folder holds other clips' frames too, or the images lie in several folders), the clip is the
+        // list of its own image files instead, so that frame k shows the image the file says.
+        // (Only when its images are there: a file read without them keeps its folder clip, as before.)
+        const bool imagesThere = std::any_of(clip.frameMeta.begin(), clip.frameMeta.end(), [&](const FrameMeta &m) {
+            return !m.fileName.empty()
+                && QFileInfo::exists(QString::fromStdString(detail::absoluteFrom(imageRoot, m.fileName)));
+        });
+        if (folderClip && imagesThere && (sharedFolder || !folderMatches(clip, files, imageRoot))) {
+            clip.imageRoot = imageRoot;
+            listed = 0;
+        }
         clip.frameCount = std::max({clip.frameCount, frames, listed, v.frameCount});
         clip.width = v.width ? v.width : w;
         clip.height = v.height ? v.height : h;

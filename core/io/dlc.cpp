@@ -5,6 +5,7 @@
 #include "core/io/atomicfile.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
+#include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 
 #include <QDir>
@@ -504,7 +505,7 @@ std::string dlcCsvText(const DlcPlan &plan, const DlcWriteOptions &options, DlcW
 bool writeDlcImages(const DlcPlan &plan, const std::string &root, DlcWriteReport *report, CreatedPaths *created,
                     std::string *error)
 {
-    std::unique_ptr<FrameSource> source = FrameSource::open(plan.clip->path, error);
+    std::unique_ptr<FrameSource> source = openClipFrames(*plan.clip, error);
     if (!source) {
         if (error)
             *error = tr("cannot write the frame images") + ": " + *error;

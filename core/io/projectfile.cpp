@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <algorithm>
+
 namespace paddock::core {
 
 using detail::Json;
@@ -109,6 +111,10 @@ Json clipToJson(const Clip &clip, const std::string &projectDir)
               {"width", clip.width},
               {"height", clip.height},
               {"fps", clip.fps}};
+    if (clip.isImageList())
+        j["imageRoot"] = detail::relativeTo(projectDir, clip.imageRoot);
+    if (!clip.origin.empty())
+        j["origin"] = clip.origin;
     if (!clip.frameMeta.empty()) {
         Json meta = Json::array();
         for (const FrameMeta &m : clip.frameMeta)
@@ -146,6 +152,12 @@ bool clipFromJson(const Json &j, const std::string &w, const std::string &projec
         || !detail::getDouble(j, "fps", w, &clip->fps, error, false))
         return false;
     clip->path = detail::absoluteFrom(projectDir, path);
+    std::string imageRoot;
+    if (!detail::getString(j, "imageRoot", w, &imageRoot, error, false)
+        || !detail::getString(j, "origin", w, &clip->origin, error, false))
+        return false;
+    if (!imageRoot.empty())
+        clip->imageRoot = detail::absoluteFrom(projectDir, imageRoot);
     if (auto meta = j.find("frameMeta"); meta != j.end()) {
         if (!meta->is_array()) {
             *error = w + ".frameMeta: " + tr("not an array");
@@ -228,7 +240,11 @@ std::string projectToJson(const Project &project, const std::string &projectDir)
 {
     Json j = Json::object();
     j["format"] = kFormatName;
-    j["version"] = kProjectFormatVersion;
+    // Version 1 readers would open an image-list clip's folder and show other clips' frames: such projects are
+    // version 2; the rest stay version 1, which every Paddock reads.
+    const bool imageLists = std::any_of(project.clips.begin(), project.clips.end(),
+                                        [](const Clip &c) { return c.isImageList(); });
+    j["version"] = imageLists ? kProjectFormatVersion : 1;
     j["categories"] = detail::categoriesToJson(project.categories);
     Json clips = Json::array();
     for (const Clip &c : project.clips)

@@ -10,7 +10,7 @@
 namespace paddock::core {
 
 /** Current version of the .paddock project format (documented in docs/project-format.md). */
-constexpr int kProjectFormatVersion = 1;
+constexpr int kProjectFormatVersion = 2; ///< 2: image-list clips (Clip::imageRoot); files without them are written as 1
 
 /**
  * Project file (.paddock, JSON). Clip paths are stored relative to the project file's folder, so a

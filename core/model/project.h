@@ -31,6 +31,19 @@ class Clip
 public:
     std::string name;   ///< display name
     std::string path;   ///< video file or image folder; relative to the project file's folder when saved
+    /**
+     * Empty for a video or an image folder. Otherwise the clip is an image list: frame k is the image file
+     * imageRoot / frameMeta[k].fileName (the dataset's own frame list, e.g. an APTv2 clip whose frames share a
+     * folder with other clips' frames); path is then only the folder the files have in common. Relative to
+     * the project file's folder when saved. Open a clip's frames with core::openClipFrames().
+     */
+    std::string imageRoot;
+    /**
+     * Empty for an ordinary clip. Set by paddock merge (core/io/merge.h) when two inputs labelled this clip
+     * differently: the project then holds one Clip per version, each with the same identity and its origin
+     * (the input file it came from), for the reviewer to choose; export refuses until one is left.
+     */
+    std::string origin;
     int videoId = 1;    ///< APTv2 video_id
     int frameCount = 0; ///< 0 when not known yet
     int width = 0;
@@ -56,6 +69,8 @@ public:
     std::vector<int> userLabelledFrames(int trackId) const;
     /** Number of frames: frameCount, or one past the last frame with labels or metadata. */
     int effectiveFrameCount() const;
+    /** True when the frames are the image files frameMeta names (imageRoot is set), not the files of path. */
+    bool isImageList() const { return !imageRoot.empty(); }
 
     bool operator==(const Clip &o) const;
     bool operator!=(const Clip &o) const { return !(*this == o); }

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/video/framecache.h"
 
+#include "core/model/project.h"
+#include "core/video/clipframes.h"
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -27,7 +31,7 @@ struct FrameCache::Private
     std::mutex sourceMutex;                   // guards source (used by get() callers)
     std::unique_ptr<FrameSource> source;
     std::unique_ptr<FrameSource> aheadSource; // created and used only by the worker thread
-    std::string path;
+    std::function<std::unique_ptr<FrameSource>(std::string *)> reopen; ///< opens the clip again (read-ahead thread)
 
     mutable std::mutex mutex; // guards everything below
     std::condition_variable workCv;
@@ -102,7 +106,7 @@ struct FrameCache::Private
         std::string openError;
         aheadSource = source->clone(&openError);
         if (!aheadSource)
-            aheadSource = FrameSource::open(path, &openError);
+            aheadSource = reopen(&openError);
         std::unique_lock<std::mutex> lock(mutex);
         if (!aheadSource) {
             aheadError = openError;
@@ -183,16 +187,29 @@ bool FrameCache::open(const std::string &path, std::string *error)
 
 bool FrameCache::open(const std::string &path, const Options &options, std::string *error)
 {
+    return open([path](std::string *e) { return FrameSource::open(path, e); }, options, error);
+}
+
+bool FrameCache::open(const Clip &clip, const Options &options, std::string *error)
+{
+    // The frames only (no labels), for the read-ahead thread's own source.
+    Clip frames = clipFramesOnly(clip);
+    return open([frames](std::string *e) { return openClipFrames(frames, e); }, options, error);
+}
+
+bool FrameCache::open(const std::function<std::unique_ptr<FrameSource>(std::string *)> &opener, const Options &options,
+                      std::string *error)
+{
     d->shutdown();
     d = std::make_unique<Private>(); // a failed open leaves an empty, closed cache
     auto fresh = std::make_unique<Private>();
     fresh->options = options;
-    fresh->source = FrameSource::open(path, error);
+    fresh->source = opener(error);
     if (!fresh->source)
         return false;
     fresh->info = fresh->source->info();
     fresh->frameBytes = static_cast<std::size_t>(fresh->info.width) * fresh->info.height * 3;
-    fresh->path = path;
+    fresh->reopen = opener;
     if (options.readAhead && (options.readAheadForward > 0 || options.readAheadBackward > 0)) {
         Private *p = fresh.get();
         fresh->worker = std::thread([p] { p->run(); });

@@ -5,10 +5,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
 namespace paddock::core {
+
+class Clip;
 
 /**
  * Decoded frames of one clip in a byte-bounded LRU cache, with a background thread that reads ahead
@@ -44,6 +47,11 @@ public:
     /** Opens a clip (video file or image folder). False with a message naming the file on failure. */
     bool open(const std::string &path, std::string *error);
     bool open(const std::string &path, const Options &options, std::string *error);
+    /** Opens the frames of \a clip (core::openClipFrames: its image list, video or folder). */
+    bool open(const Clip &clip, const Options &options, std::string *error);
+    /** Opens the source \a opener gives; the read-ahead thread calls it again when the source cannot clone. */
+    bool open(const std::function<std::unique_ptr<FrameSource>(std::string *)> &opener, const Options &options,
+              std::string *error);
     bool isOpen() const;
     /** The clip's info; empty when nothing is open. */
     const VideoInfo &info() const;

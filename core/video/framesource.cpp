@@ -36,12 +36,15 @@ std::string describeMat(const cv::Mat &m)
     }
 }
 
-/** Frames from a folder of images, in natural order of their file names. */
-class ImageFolderSource final : public FrameSource
+/**
+ * Frames that are image files, one file per frame: the images of a folder in natural order, or a clip's own
+ * list of files (an image-list clip). An empty file name is a frame the clip has no image for.
+ */
+class ImageFilesSource final : public FrameSource
 {
 public:
-    ImageFolderSource(std::string dir, std::vector<std::string> files, VideoInfo info)
-        : mDir(std::move(dir)), mFiles(std::move(files)), mInfo(std::move(info))
+    ImageFilesSource(std::string what, std::vector<std::string> files, VideoInfo info)
+        : mWhat(std::move(what)), mFiles(std::move(files)), mInfo(std::move(info))
     {}
 
     const VideoInfo &info() const override { return mInfo; }
@@ -50,11 +53,16 @@ public:
     {
         if (index < 0 || index >= static_cast<int>(mFiles.size())) {
             if (error)
-                *error = mDir + ": frame " + std::to_string(index) + " is out of range (the folder has "
-                         + std::to_string(mFiles.size()) + " images)";
+                *error = mWhat + ": frame " + std::to_string(index) + " is out of range (" + std::to_string(mFiles.size())
+                         + " frames)";
             return false;
         }
         const std::string &file = mFiles[static_cast<size_t>(index)];
+        if (file.empty()) {
+            if (error)
+                *error = mWhat + ": frame " + std::to_string(index) + " has no image file in the dataset";
+            return false;
+        }
         cv::Mat bgr;
         try {
             bgr = cv::imread(file, cv::IMREAD_COLOR);
@@ -89,14 +97,41 @@ public:
 
     std::unique_ptr<FrameSource> clone(std::string *) const override
     {
-        return std::make_unique<ImageFolderSource>(mDir, mFiles, mInfo);
+        return std::make_unique<ImageFilesSource>(mWhat, mFiles, mInfo);
     }
 
 private:
-    std::string mDir;
+    std::string mWhat; ///< the folder or clip, for messages
     std::vector<std::string> mFiles;
     VideoInfo mInfo;
 };
+
+/** Reads the size and pixel format from \a file; false with a message naming it. */
+bool probeImage(const std::string &file, VideoInfo *info, std::string *error)
+{
+    cv::Mat first;
+    try {
+        first = cv::imread(file, cv::IMREAD_UNCHANGED);
+    } catch (const cv::Exception &e) {
+        if (error)
+            *error = file + ": cannot read the first image: " + e.what();
+        return false;
+    }
+    if (first.empty() || first.cols <= 0 || first.rows <= 0) {
+        if (error)
+            *error = file + ": cannot read the first image of the clip";
+        return false;
+    }
+    if (const std::string tooLarge = frameSizeProblem(first.cols, first.rows); !tooLarge.empty()) {
+        if (error)
+            *error = file + ": " + tooLarge;
+        return false;
+    }
+    info->width = first.cols;
+    info->height = first.rows;
+    info->pixelFormat = describeMat(first);
+    return true;
+}
 
 } // namespace
 
@@ -114,34 +149,46 @@ std::unique_ptr<FrameSource> openImageFolder(const std::string &path, std::strin
     files.reserve(names.size());
     for (const std::string &name : names)
         files.push_back((fs::path(path) / name).string());
+    VideoInfo info;
+    if (!probeImage(files.front(), &info, error))
+        return nullptr;
+    info.frameCount = static_cast<int>(files.size());
+    info.fps = 0.0;
+    info.codec = "images";
+    info.keyframeCount = info.frameCount;
+    return std::make_unique<ImageFilesSource>(path, std::move(files), std::move(info));
+}
 
-    cv::Mat first;
-    try {
-        first = cv::imread(files.front(), cv::IMREAD_UNCHANGED);
-    } catch (const cv::Exception &e) {
+std::unique_ptr<FrameSource> openImageList(const std::string &what, std::vector<std::string> files, int width,
+                                           int height, std::string *error)
+{
+    if (files.empty()) {
         if (error)
-            *error = files.front() + ": cannot read the first image: " + e.what();
-        return nullptr;
-    }
-    if (first.empty() || first.cols <= 0 || first.rows <= 0) {
-        if (error)
-            *error = files.front() + ": cannot read the first image of the folder";
-        return nullptr;
-    }
-    if (const std::string tooLarge = frameSizeProblem(first.cols, first.rows); !tooLarge.empty()) {
-        if (error)
-            *error = files.front() + ": " + tooLarge;
+            *error = what + ": the clip lists no frame images";
         return nullptr;
     }
     VideoInfo info;
+    if (width > 0 && height > 0 && frameSizeProblem(width, height).empty()) {
+        // The dataset gives the size: opening reads no image, so a clip opens at once and a missing file is
+        // an error on its own frame only.
+        info.width = width;
+        info.height = height;
+        info.pixelFormat = "unknown"; // not read yet
+    } else {
+        const auto first = std::find_if(files.begin(), files.end(), [](const std::string &f) { return !f.empty(); });
+        if (first == files.end()) {
+            if (error)
+                *error = what + ": no frame of the clip has an image file";
+            return nullptr;
+        }
+        if (!probeImage(*first, &info, error))
+            return nullptr;
+    }
     info.frameCount = static_cast<int>(files.size());
     info.fps = 0.0;
-    info.width = first.cols;
-    info.height = first.rows;
     info.codec = "images";
-    info.pixelFormat = describeMat(first);
     info.keyframeCount = info.frameCount;
-    return std::make_unique<ImageFolderSource>(path, std::move(files), std::move(info));
+    return std::make_unique<ImageFilesSource>(what, std::move(files), std::move(info));
 }
 
 } // namespace detail

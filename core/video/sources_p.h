@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Private to core/video: the two FrameSource implementations behind FrameSource::open.
+// Private to core/video: the FrameSource implementations behind FrameSource::open and openClipFrames.
 #pragma once
 
 #include "core/video/framesource.h"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace paddock::core::detail {
 
@@ -24,5 +25,13 @@ inline std::string frameSizeProblem(long long width, long long height)
 std::unique_ptr<FrameSource> openVideoFile(const std::string &path, std::string *error);
 /** Opens a folder of frame images (core/video/imagefolder.h decides which and in what order); nullptr with a message on failure. */
 std::unique_ptr<FrameSource> openImageFolder(const std::string &path, std::string *error);
+
+/**
+ * Frames that are the image files \a files (absolute paths; an empty entry is a frame without an image),
+ * named \a what in messages. With a known \a width and \a height no image is read until a frame is asked
+ * for; otherwise the first file gives the size. nullptr with a message when there is nothing to read.
+ */
+std::unique_ptr<FrameSource> openImageList(const std::string &what, std::vector<std::string> files, int width,
+                                           int height, std::string *error);
 
 } // namespace paddock::core::detail

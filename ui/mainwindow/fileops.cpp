@@ -179,7 +179,10 @@ bool MainWindow::openAnnotations(const QString &path, const QString &clipPath, Q
             *error = tr("No clip chosen for %1").arg(path);
         return false;
     }
-    first.path = QFileInfo(clipFile).absoluteFilePath().toStdString();
+    const std::string chosen = QFileInfo(clipFile).absoluteFilePath().toStdString();
+    if (chosen != first.path)
+        first.imageRoot.clear(); // another video or folder than the dataset's list of images
+    first.path = chosen;
     for (const core::Category &c : core::ap10kCategories())
         project->ensureCategory(c); // let users add AP-10K animals to imported projects
     projectStore()->close();
@@ -195,7 +198,7 @@ bool MainWindow::attachFrames(QString *error)
     if (!clip)
         return false;
     QString err;
-    if (!mFrames->open(QString::fromStdString(clip->path), &err)) {
+    if (!mFrames->open(*clip, &err)) {
         if (error)
             *error = err;
         return false;

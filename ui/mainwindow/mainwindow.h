@@ -175,9 +175,9 @@ private:
     QTimer *mPlayTimer = nullptr;
     QTimer *mAutosaveTimer = nullptr;
     std::unique_ptr<core::JournalWriter> mJournal; ///< every edit on disk within a second (fileops.cpp)
-    std::shared_ptr<store::ProjectStore> mStore;   ///< fileops.cpp (shared_ptr: the type stays incomplete here)
     /** What a finished export wants said besides success (DeepLabCut: what it cannot hold); written by the job. */
     std::shared_ptr<QString> mExportNote;
+    std::shared_ptr<store::ProjectStore> mStore;   ///< fileops.cpp (shared_ptr: the type stays incomplete here)
     QFutureWatcher<QString> mExportWatcher;
     bool mInteractive = true;
 };

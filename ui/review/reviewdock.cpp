@@ -3,6 +3,7 @@
 
 #include "core/checks/imagechecks.h"
 #include "core/io/reviewjson.h"
+#include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 #include "ui/document/document.h"
 #include "ui/review/errorlistmodel.h"
@@ -542,7 +543,7 @@ void ReviewDock::startImageChecks()
         std::vector<core::Finding> found;
         std::string error;
         bool ok = false;
-        if (auto frames = core::FrameSource::open(snapshot.path, &error)) {
+        if (auto frames = core::openClipFrames(snapshot, &error)) {
             int lastPercent = -1;
             const core::CheckProgressFn progress = [&](int done, int total) {
                 const int percent = total > 0 ? 100 * done / total : 0;

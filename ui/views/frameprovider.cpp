@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/views/frameprovider.h"
 
+#include "core/video/clipframes.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -25,12 +27,27 @@ FrameProvider::~FrameProvider()
 
 bool FrameProvider::open(const QString &path, QString *error)
 {
+    const std::string p = path.toStdString();
+    return open([p](std::string *e) { return core::FrameSource::open(p, e); }, path, error);
+}
+
+bool FrameProvider::open(const core::Clip &clip, QString *error)
+{
+    // The clip's own frames: an image-list clip is its files, not the folder it shares with other clips.
+    auto frames = std::make_shared<const core::Clip>(core::clipFramesOnly(clip));
+    return open([frames](std::string *e) { return core::openClipFrames(*frames, e); },
+                QString::fromStdString(clip.path), error);
+}
+
+bool FrameProvider::open(const std::function<std::unique_ptr<core::FrameSource>(std::string *)> &opener,
+                         const QString &path, QString *error)
+{
     close();
     core::FrameCache::Options options;
     options.readAheadForward = 16;
     options.readAheadBackward = 4;
     std::string err;
-    if (!mCache.open(path.toStdString(), options, &err)) {
+    if (!mCache.open(opener, options, &err)) {
         if (error)
             *error = QString::fromStdString(err);
         return false;

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <vector>
 #include <memory>
@@ -30,6 +31,8 @@ public:
 
     /** Opens a video or image folder; false with a message naming the file on failure. */
     bool open(const QString &path, QString *error);
+    /** Opens \a clip's frames (core::openClipFrames: its image list, video or folder). */
+    bool open(const core::Clip &clip, QString *error);
     void close();
     bool isOpen() const { return mOpen; }
     QString path() const { return mPath; }
@@ -58,6 +61,8 @@ Q_SIGNALS:
     void readFailed(int index, const QString &message);
 
 private:
+    bool open(const std::function<std::unique_ptr<core::FrameSource>(std::string *)> &opener, const QString &path,
+              QString *error);
     void run();
     static QImage toImage(const core::VideoFrame &frame);
     void remember(int index, const QImage &image) const;

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+// paddock merge A B ... --out M [--report R.json] [--no-hash]: joins projects or COCO/APTv2 files of one
+// dataset (labellers' work, or the shards of `paddock propagate --shard`), clips matched by identity.
+#include "app/commands.h"
+
+#include "core/io/atomicfile.h"
+#include "core/io/coco.h"
+#include "core/io/merge.h"
+#include "core/io/projectfile.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+namespace paddock::app {
+
+namespace {
+
+const char *kUsage = QT_TRANSLATE_NOOP(
+    "Merge", "usage: paddock merge A B ... --out MERGED.json|MERGED.paddock [--report REPORT.json] [--no-hash]\n"
+             "  joins projects or COCO/APTv2 files of the same dataset; clips are matched by file name, frame\n"
+             "  count and a hash of their frame files (--no-hash: name and frame count only, no reads). A clip\n"
+             "  labelled differently in two inputs is kept as two versions (a project keeps both; a COCO/APTv2\n"
+             "  output is refused until one is chosen).");
+
+} // namespace
+
+int runMerge(const QStringList &args)
+{
+    QStringList files;
+    QString out, reportPath;
+    core::MergeOptions options;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--out") && i + 1 < args.size()) {
+            out = args[++i];
+        } else if (a == QLatin1String("--report") && i + 1 < args.size()) {
+            reportPath = args[++i];
+        } else if (a == QLatin1String("--no-hash")) {
+            options.hashContent = false;
+        } else if (a.startsWith(QLatin1String("-"))) {
+            printError(tr("paddock merge: unknown option '%1'").arg(a));
+            printError(QCoreApplication::translate("Merge", kUsage));
+            return kExitBadInput;
+        } else {
+            files << a;
+        }
+    }
+    if (files.isEmpty() || out.isEmpty()) {
+        printError(QCoreApplication::translate("Merge", kUsage));
+        return kExitBadInput;
+    }
+    std::string error;
+    // Both outputs must be writable before any work, and nothing is written unless everything succeeds.
+    for (const QString &target : {out, reportPath})
+        if (!target.isEmpty() && !core::checkWritable(QFileInfo(target).absoluteFilePath().toStdString(), &error)) {
+            printError(tr("paddock merge: %1").arg(QString::fromStdString(error)));
+            return kExitBadInput;
+        }
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<core::MergeInput> inputs(std::size_t(files.size()));
+    for (int i = 0; i < files.size(); ++i)
+        if (!core::readMergeInput(files[i].toStdString(), &inputs[std::size_t(i)], &error)) {
+            printError(tr("paddock merge: %1; nothing written").arg(QString::fromStdString(error)));
+            return kExitBadInput;
+        }
+    const double readSeconds = timer.nsecsElapsed() / 1e9;
+    core::Project merged;
+    core::MergeReport report;
+    if (!core::mergeProjects(inputs, &merged, &report, &error, options)) {
+        printError(tr("paddock merge: %1; nothing written").arg(QString::fromStdString(error)));
+        return kExitBadInput;
+    }
+    const double mergeSeconds = timer.nsecsElapsed() / 1e9 - readSeconds;
+    for (const std::string &line : core::mergeReportToText(report))
+        printOut(QString::fromStdString(line));
+
+    const bool project = QFileInfo(out).suffix().compare(QLatin1String("paddock"), Qt::CaseInsensitive) == 0;
+    bool ok = false;
+    if (project) {
+        ok = core::saveProject(merged, out.toStdString(), &error);
+    } else {
+        core::CocoWriteOptions wo;
+        wo.aptv2 = true;
+        wo.extras = true;
+        ok = core::writeCocoFile(merged, out.toStdString(), wo, &error);
+        if (!ok && report.versions > 0)
+            error += " (" + tr("write a .paddock project to keep both versions for review").toStdString() + ")";
+    }
+    if (!ok) {
+        printError(tr("paddock merge: %1").arg(QString::fromStdString(error)));
+        return kExitBadInput;
+    }
+    if (!reportPath.isEmpty()) {
+        nlohmann::json j = core::mergeReportToJson(report);
+        j["output"] = out.toStdString();
+        if (!core::writeFileAtomically(reportPath.toStdString(), j.dump(1) + "\n", &error)) {
+            printError(tr("paddock merge: %1 (the merged file %2 was written)").arg(QString::fromStdString(error), out));
+            return kExitBadInput;
+        }
+    }
+    printError(tr("merged %1 inputs into %2 clips in %3 s (reading %4 s, matching %5 s); wrote %6")
+                   .arg(files.size())
+                   .arg(merged.clips.size())
+                   .arg(timer.nsecsElapsed() / 1e9, 0, 'f', 2)
+                   .arg(readSeconds, 0, 'f', 2)
+                   .arg(mergeSeconds, 0, 'f', 2)
+                   .arg(out));
+    return report.versions > 0 ? kExitFindings : kExitOk;
+}
+
+} // namespace paddock::app
