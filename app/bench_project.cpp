@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <ctime>
 #include <random>
 #include <vector>
 
@@ -212,6 +213,14 @@ int runBenchProject(const QStringList &args)
 
 namespace {
 
+/** CPU time of this process, all threads, ms (the machine may be shared: wall time alone says little). */
+double cpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 /** Peak resident memory (MiB) of a fresh `paddock bench store --open-only FILE` (FILE "-": open nothing). */
 double peakOpenRssMiB(const QString &file)
 {
@@ -300,23 +309,28 @@ int runBenchStore(const QStringList &args)
     struct Figures
     {
         double open = 0, saveEdit = 0, autosaveEdit = 0, fullSave = 0, rss = 0;
+        double openCpu = 0, saveEditCpu = 0, fullSaveCpu = 0;
         qint64 bytes = 0;
         bool same = false;
     } json, db;
     QElapsedTimer t;
     // Full save: the JSON file rewritten, the store created (every clip row).
     t.start();
+    double c0 = cpuMs();
     if (!core::saveProject(project, jsonPath, &error)) {
         printError(QString::fromStdString(error));
         return kExitBadInput;
     }
     json.fullSave = t.nsecsElapsed() / 1e6;
+    json.fullSaveCpu = cpuMs() - c0;
     t.restart();
+    c0 = cpuMs();
     if (!store::saveStore(project, storePath, &error)) {
         printError(QString::fromStdString(error));
         return kExitBadInput;
     }
     db.fullSave = t.nsecsElapsed() / 1e6;
+    db.fullSaveCpu = cpuMs() - c0;
     json.bytes = QFileInfo(QString::fromStdString(jsonPath)).size();
     db.bytes = QFileInfo(QString::fromStdString(storePath)).size();
     const double baseRss = peakOpenRssMiB(QStringLiteral("-"));
@@ -324,25 +338,31 @@ int runBenchStore(const QStringList &args)
     db.rss = peakOpenRssMiB(QString::fromStdString(storePath));
 
     // Open: median of the runs.
-    std::vector<double> openJson, openStore;
+    std::vector<double> openJson, openStore, openJsonCpu, openStoreCpu;
     for (int r = 0; r < runs; ++r) {
         t.restart();
+        c0 = cpuMs();
         const auto a = core::loadProject(jsonPath, &error);
         openJson.push_back(t.nsecsElapsed() / 1e6);
+        openJsonCpu.push_back(cpuMs() - c0);
         json.same = a && *a == project;
         store::ProjectStore s;
         t.restart();
+        c0 = cpuMs();
         const auto b = s.open(storePath, &error);
         openStore.push_back(t.nsecsElapsed() / 1e6);
+        openStoreCpu.push_back(cpuMs() - c0);
         db.same = b && *b == project;
     }
     json.open = median(openJson);
     db.open = median(openStore);
+    json.openCpu = median(openJsonCpu);
+    db.openCpu = median(openStoreCpu);
 
     // One edit, then Save (JSON: the whole file; store: the changed clip) and the autosave (the journal's append
     // and fdatasync, on the project file or on the store's committed state).
     std::mt19937 rng(11);
-    std::vector<double> saveJson, saveStore, journalJson, journalStore;
+    std::vector<double> saveJson, saveStore, journalJson, journalStore, saveJsonCpu, saveStoreCpu;
     std::int64_t storeBytesPerSave = 0;
     for (int pass = 0; pass < 2; ++pass) {
         const bool isStore = pass == 1;
@@ -376,6 +396,7 @@ int runBenchStore(const QStringList &args)
             journal.flush();
             (isStore ? journalStore : journalJson).push_back(t.nsecsElapsed() / 1e6);
             t.restart();
+            c0 = cpuMs();
             const bool ok = isStore ? s.save(doc.project(), doc.unsavedChanges(), &error)
                                     : core::saveProject(doc.project(), path, &error);
             if (!ok) {
@@ -385,6 +406,7 @@ int runBenchStore(const QStringList &args)
             doc.markSaved();
             doc.setClean();
             (isStore ? saveStore : saveJson).push_back(t.nsecsElapsed() / 1e6);
+            (isStore ? saveStoreCpu : saveJsonCpu).push_back(cpuMs() - c0);
             if (isStore)
                 storeBytesPerSave = s.lastSave().bytesWritten;
             restartJournal(); // as the app does after a save
@@ -400,6 +422,8 @@ int runBenchStore(const QStringList &args)
     }
     json.saveEdit = median(saveJson);
     db.saveEdit = median(saveStore);
+    json.saveEditCpu = median(saveJsonCpu);
+    db.saveEditCpu = median(saveStoreCpu);
     json.autosaveEdit = median(journalJson);
     db.autosaveEdit = median(journalStore);
 
@@ -411,14 +435,22 @@ int runBenchStore(const QStringList &args)
                  .arg(runs));
     printOut(QStringLiteral("| | JSON (.paddock) | store (.paddockdb) |"));
     printOut(QStringLiteral("|---|---|---|"));
+    const auto timed = [](const QString &what, double a, double aCpu, double b, double bCpu, int digits) {
+        printOut(QStringLiteral("| %1 | %2 ms (CPU %3 ms) | %4 ms (CPU %5 ms) |")
+                     .arg(what)
+                     .arg(a, 0, 'f', digits)
+                     .arg(aCpu, 0, 'f', digits)
+                     .arg(b, 0, 'f', digits)
+                     .arg(bCpu, 0, 'f', digits));
+    };
     const auto row = [](const QString &what, double a, double b, const QString &unit, int digits) {
         printOut(QStringLiteral("| %1 | %2 %4 | %3 %4 |").arg(what).arg(a, 0, 'f', digits).arg(b, 0, 'f', digits).arg(unit));
     };
-    row(QStringLiteral("open (median)"), json.open, db.open, QStringLiteral("ms"), 0);
-    row(QStringLiteral("save after one edit (median)"), json.saveEdit, db.saveEdit, QStringLiteral("ms"), 1);
+    timed(QStringLiteral("open (median)"), json.open, json.openCpu, db.open, db.openCpu, 0);
+    timed(QStringLiteral("save after one edit (median)"), json.saveEdit, json.saveEditCpu, db.saveEdit, db.saveEditCpu, 1);
     row(QStringLiteral("autosave after one edit: journal append + fdatasync (median)"), json.autosaveEdit, db.autosaveEdit,
         QStringLiteral("ms"), 1);
-    row(QStringLiteral("full save"), json.fullSave, db.fullSave, QStringLiteral("ms"), 0);
+    timed(QStringLiteral("full save"), json.fullSave, json.fullSaveCpu, db.fullSave, db.fullSaveCpu, 0);
     row(QStringLiteral("file size"), json.bytes / 1048576.0, db.bytes / 1048576.0, QStringLiteral("MiB"), 1);
     row(QStringLiteral("peak memory of a process that opens it"), json.rss, db.rss, QStringLiteral("MiB"), 0);
     printOut(QStringLiteral("(a process that opens nothing: %1 MiB; the store wrote %2 bytes of clip JSON per save "
