@@ -101,6 +101,12 @@ TEST_CASE("Store: a project round-trips exactly, through the same clip JSON as t
     round.state = RoundState::InReview;
     round.reviewer = "rita";
     p.clips[1].review.rounds.push_back(round);
+    // An image-list clip (frames are files of a shared dataset folder) with an origin, as a merge makes it.
+    p.clips[2].imageRoot = dir + "/data";
+    p.clips[2].origin = "labeller-a.json";
+    for (int f = 0; f < 15; ++f)
+        p.clips[2].frameMeta.push_back({"shared/img" + std::to_string(100 + f) + ".jpg", 500 + f, 512, 512});
+    REQUIRE(p.clips[2].isImageList());
     std::string error;
     REQUIRE(store::saveStore(p, path, &error));
     CHECK(store::isStoreFile(path));
@@ -127,6 +133,7 @@ TEST_CASE("Store: a project round-trips exactly, through the same clip JSON as t
     const auto m = store::loadStore(moved + "/set.paddockdb", &error);
     REQUIRE(m);
     CHECK(m->clips[0].path == moved + "/videos/walk.mp4");
+    CHECK(m->clips[2].imageRoot == moved + "/data");
 }
 
 TEST_CASE("Store: a save writes only the changed clips, in one transaction that moves the generation", "[store]")
