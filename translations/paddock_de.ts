@@ -23,6 +23,10 @@
         <source>paddock bench: unknown benchmark &apos;%1&apos;</source>
         <translation>paddock bench: unbekannter Benchmark &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>paddock bench video --exactness: needs the ffmpeg tool on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Check</name>
@@ -39,6 +43,19 @@
     <message>
         <source>usage: paddock compare A.json B.json [--json] [--worst N]</source>
         <translation>Aufruf: paddock compare A.json B.json [--json] [--worst N]</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>usage: paddock merge A B ... --out MERGED.json|MERGED.paddock [--report REPORT.json] [--base ORIGINAL]
+                     [--no-hash]
+  joins projects or COCO/APTv2 files of the same dataset; clips are matched by file name, frame
+  count and a hash of their frame files (--no-hash: name and frame count only, no reads). A clip
+  labelled differently in two inputs is kept as two versions (a project keeps both; a COCO/APTv2
+  output is refused until one is chosen). --base: the file every input started from; a copy
+  still equal to it does not stand against another input&apos;s edit.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -164,6 +181,37 @@
         <source>Copy Animal from Frame</source>
         <translation>Tier aus Bild kopieren</translation>
     </message>
+    <message>
+        <source>Add Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such animal or species.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 have different keypoints; the labels would lose their meaning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed after acceptance of round %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation type="unfinished">unbenannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n animal-frame(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>paddock::app</name>
@@ -174,10 +222,6 @@
     <message>
         <source>paddock check: unexpected argument &apos;%1&apos;</source>
         <translation>paddock check: unerwartetes Argument &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>usage: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]</source>
-        <translation>Aufruf: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]</translation>
     </message>
     <message>
         <source>paddock check: %1</source>
@@ -264,16 +308,8 @@
         <translation>paddock demo: %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>usage: paddock info CLIP   (a video file or a folder of frame images)</source>
-        <translation>Aufruf: paddock info CLIP   (eine Videodatei oder ein Ordner mit Einzelbildern)</translation>
-    </message>
-    <message>
         <source>paddock info: %1</source>
         <translation>paddock info: %1</translation>
-    </message>
-    <message>
-        <source>paddock propagate: --steps needs a whole number &gt;= 0, not &apos;%1&apos;</source>
-        <translation>paddock propagate: --steps braucht eine ganze Zahl &gt;= 0, nicht &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock propagate: unknown option %1</source>
@@ -288,40 +324,207 @@
         <translation>paddock propagate: %1 braucht einen Wert</translation>
     </message>
     <message>
-        <source>paddock propagate: CLIP, --labels and --out are required</source>
-        <translation>paddock propagate: CLIP, --labels und --out sind erforderlich</translation>
-    </message>
-    <message>
         <source>paddock propagate: %1</source>
         <translation>paddock propagate: %1</translation>
-    </message>
-    <message>
-        <source>paddock propagate: %1 has several clips and none is %2</source>
-        <translation>paddock propagate: %1 hat mehrere Clips, aber keiner davon ist %2</translation>
-    </message>
-    <message>
-        <source>paddock propagate: %1 labels frame %2, but %3 has %4 frames</source>
-        <translation>paddock propagate: %1 beschriftet Bild %2, aber %3 hat %4 Bilder</translation>
-    </message>
-    <message>
-        <source>propagating: %1% (%2/%3)</source>
-        <translation>propagiere: %1% (%2/%3)</translation>
-    </message>
-    <message>
-        <source>, about %1 s left</source>
-        <translation>, noch etwa %1 s</translation>
     </message>
     <message>
         <source>propagated %1 keypoints over frames %2..%3 with the %4 tracker in %5 s; wrote %6</source>
         <translation>%1 Schlüsselpunkte über die Bilder %2..%3 mit dem Tracker %4 in %5 s propagiert; %6 geschrieben</translation>
     </message>
+    <message>
+        <source>paddock bench checks: %1 needs gt.json, sparse-every-%2.json and a video or frames/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, labels every %2 frames, default tracker (%3 s); %4 tracker points on ground-truth frames, %5 more than 10% of the animal&apos;s size off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label checks %1 s, image checks %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench checks: frame %1 of %2 does not hold two animals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracks %1 and %2 exchanged on labelled frame %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  identity findings on the clean input: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  on the planted input (labels only): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  on its propagated output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  on the clean propagated output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock check LABELS.json [--clip CLIP] [--video VIDEO|FRAMES] [--json] [--severity info|warning|error]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock check: %1 has %2 clips; say which one --video shows with --clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock check: %1 labels frame %2, but %3 has %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking frames: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock check: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock info CLIP|DATASET   (a video file, a folder of frame images, or a COCO/APTv2/PoseTrack file or project: its clips)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: unknown option &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: %1; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: --base %1; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write a .paddock project to keep both versions for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: %1 (the merged file %2 was written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged %1 inputs into %2 clips in %3 s (reading %4 s, matching %5 s); wrote %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: video %2 (%3) is not in the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: video %2 has labels on frame %3, but the dataset&apos;s clip has %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1 needs a whole number &gt;= %2, not &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: CLIP, --labels and --out are required (--labels is optional for a dataset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: --clips and --shard need a dataset (a COCO/APTv2 .json file), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has several clips and none is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 labels frame %2, but %3 has %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: cancelled after %1 of %2 clips; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: cancelled; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no labelled keypoints: label at least one frame of the animal first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: clip %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 clips failed; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagated %1 keypoints in %2 of %3 clips with %4 jobs in %5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 without labels left as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 FAILED (listed above), written without propagation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::app::ProgressPrinter</name>
+    <message>
+        <source>propagating: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagating: %1/%2 clips, %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation type="unfinished">, noch etwa %1 s</translation>
+    </message>
 </context>
 <context>
     <name>paddock::core</name>
-    <message>
-        <source>cannot write the frame image</source>
-        <translation>das Einzelbild kann nicht geschrieben werden</translation>
-    </message>
     <message>
         <source>clip</source>
         <translation>Clip</translation>
@@ -467,10 +670,6 @@
         <translation>unbekannte Kategorie-ID</translation>
     </message>
     <message>
-        <source>added it with the skeleton all categories share</source>
-        <translation>sie wurde mit dem gemeinsamen Skelett aller Kategorien hinzugefügt</translation>
-    </message>
-    <message>
         <source>(no such category in &apos;categories&apos;)</source>
         <translation>(keine solche Kategorie in &apos;categories&apos;)</translation>
     </message>
@@ -607,30 +806,6 @@
         <translation>enthält ein Paar, das nicht aus zwei Schlüsselpunkt-Indizes besteht</translation>
     </message>
     <message>
-        <source>&apos;sigmas&apos; does not have one value per keypoint</source>
-        <translation>&apos;sigmas&apos; hat nicht genau einen Wert pro Schlüsselpunkt</translation>
-    </message>
-    <message>
-        <source>a sigma is not a number</source>
-        <translation>ein Sigma-Wert ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>not an array</source>
-        <translation>kein Array</translation>
-    </message>
-    <message>
-        <source>expected [file name, image id, width, height]</source>
-        <translation>erwartet [Dateiname, Bild-ID, Breite, Höhe]</translation>
-    </message>
-    <message>
-        <source>track id</source>
-        <translation>Track-ID</translation>
-    </message>
-    <message>
-        <source>is used twice</source>
-        <translation>wird doppelt verwendet</translation>
-    </message>
-    <message>
         <source>not a Paddock project file (no &quot;format&quot;: &quot;paddock-project&quot;)</source>
         <translation>keine Paddock-Projektdatei (kein &quot;format&quot;: &quot;paddock-project&quot;)</translation>
     </message>
@@ -651,20 +826,12 @@
         <translation>Aktualisieren Sie Paddock, um die Datei zu öffnen.</translation>
     </message>
     <message>
-        <source>missing &apos;categories&apos;</source>
-        <translation>&apos;categories&apos; fehlt</translation>
-    </message>
-    <message>
         <source>missing &apos;clips&apos;</source>
         <translation>&apos;clips&apos; fehlt</translation>
     </message>
     <message>
         <source>cannot write</source>
         <translation>kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>cannot save</source>
-        <translation>kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>no such file</source>
@@ -677,6 +844,273 @@
     <message>
         <source>Nothing to return: the error list has no open entry.</source>
         <translation>Nichts zurückzugeben: Die Fehlerliste hat keinen offenen Eintrag.</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a file, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot encode the frame image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has two versions from a merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose one (remove the other) before exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no image file; COCO and APTv2 name image files, so write the frames as images (a frames folder) to export this clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the other images of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>have a frame_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>are found by file name in the clip folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no annotations, so it is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell which frame its</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotation(s) belong to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lenient mode leaves it out with them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no frame_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a frame index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not in the clip folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shows frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged files? give each frame one image entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no frame_id and no file name found in the clip folder: frames follow the order of image ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frame_id values are global ids; frame 0 is frame_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fields Paddock does not read (not kept on export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added it as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with the skeleton all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listed categories share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every labelled keypoint has visibility 1 (labelled, not visible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some datasets (Animal Kingdom, PoseTrack) write 1 for every labelled point, so this file may not tell visible from occluded: read as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cut-off row?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a pixel position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixels from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>likelihood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clip has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>animals; a single-animal DeepLabCut CSV holds one (use the multi-animal layout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the frame images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no frame images written: DeepLabCut needs them in labeled-data/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project has no clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has other keypoints than in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these are not files of the same dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same labels, but</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has other review rounds; kept those of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against version 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from one input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same in several</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labelled differently (kept as versions to choose from)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited in one input only (taken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::core::AtomicFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write</source>
+        <translation type="unfinished">kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot replace the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written, but its folder cannot be synced to disk</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -797,6 +1231,147 @@
         <source>unknown round state</source>
         <translation>unbekannter Rundenstatus</translation>
     </message>
+    <message>
+        <source>not a Paddock journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal has no valid header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists or objects nested more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>levels deep at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file Paddock reads nests this deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &apos;keypoints&apos; (the keypoint names)</source>
+        <translation type="unfinished">&apos;keypoints&apos; fehlt (die Namen der Schlüsselpunkte)</translation>
+    </message>
+    <message>
+        <source>a keypoint name is not a string</source>
+        <translation type="unfinished">ein Schlüsselpunktname ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>&apos;sigmas&apos; does not have one value per keypoint</source>
+        <translation type="unfinished">&apos;sigmas&apos; hat nicht genau einen Wert pro Schlüsselpunkt</translation>
+    </message>
+    <message>
+        <source>a sigma is not a number</source>
+        <translation type="unfinished">ein Sigma-Wert ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>expected [file name, image id, width, height]</source>
+        <translation type="unfinished">erwartet [Dateiname, Bild-ID, Breite, Höhe]</translation>
+    </message>
+    <message>
+        <source>track id</source>
+        <translation type="unfinished">Track-ID</translation>
+    </message>
+    <message>
+        <source>is used twice</source>
+        <translation type="unfinished">wird doppelt verwendet</translation>
+    </message>
+    <message>
+        <source>missing &apos;categories&apos;</source>
+        <translation type="unfinished">&apos;categories&apos; fehlt</translation>
+    </message>
+    <message>
+        <source>category id</source>
+        <translation type="unfinished">Kategorie-ID</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::store</name>
+    <message>
+        <source>not a Paddock project store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Paddock project store (no format &quot;paddock-store&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing or invalid store version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written by a newer version of Paddock (store version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this version reads up to</source>
+        <translation type="unfinished">diese Version liest bis</translation>
+    </message>
+    <message>
+        <source>Update Paddock to open it.</source>
+        <translation type="unfinished">Aktualisieren Sie Paddock, um die Datei zu öffnen.</translation>
+    </message>
+    <message>
+        <source>the store has no id or generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Paddock project store (not an SQLite database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::store::Connection</name>
+    <message>
+        <source>the SQLite driver of Qt SQL (QSQLITE) is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::store::ProjectStore</name>
+    <message>
+        <source>not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished">Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>not a Paddock project store (not an SQLite database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip rows are not numbered 0, 1, 2, ... (row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project store is open</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::AcceptEntry</name>
@@ -830,6 +1405,26 @@
     <message>
         <source>Name:</source>
         <translation>Name:</translation>
+    </message>
+    <message>
+        <source>New Species…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Define a species that is not in the list (name, family, skeleton)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New species “%1” (%2, %3 keypoints) will be added with the animal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a species.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No species “%1” in this project. Choose one from the list, or press New Species… to add it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -894,6 +1489,90 @@
         <source>Swap animal #%1 with (from frame %2 on):</source>
         <translation>Tier #%1 tauschen mit (ab Bild %2):</translation>
     </message>
+    <message>
+        <source>Species…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change this animal&apos;s species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoints (click one to place it next):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label next (lowest tracker score first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames far from the labelled ones where the tracker is least sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>occluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 — mean tracker score %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 — far from labelled frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No frame to suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer mode: animals are read-only (switch to labeller mode to add one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Animal</source>
+        <translation type="unfinished">Tier hinzufügen</translation>
+    </message>
+    <message>
+        <source>Reviewer mode: animals are read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Species of animal #%1 (on every frame):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::ApplySuggestion</name>
@@ -911,10 +1590,333 @@
     </message>
 </context>
 <context>
+    <name>paddock::ui::BatchProgressWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the propagation of all clips (clips already done keep their results)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation type="unfinished">noch %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation type="unfinished">noch %1 min</translation>
+    </message>
+    <message>
+        <source>All clips: %1 / %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clips: %1 / %2 (%3) — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::BatchPropagation</name>
+    <message>
+        <source>Propagation of all clips is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip needs propagation: every clip with labels is propagated, or waits for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clip is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewer mode: tracker results are not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited again while it was propagated: propagate it yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its review state changed while it was propagated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagate clip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited during its first run: propagated again from the new labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagation of all clips cancelled after %1 of %2 clips: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagated %1 clips in %2 s: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 updated, %2 unchanged, %3 skipped, %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; and more (see the clip browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ClipBrowserDock</name>
+    <message>
+        <source>Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search clips (name or video id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only clips in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (+%2 fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip matches the browser&apos;s filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last clip of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First clip of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review queue is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last clip of the review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n clip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n in the review queue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ClipFilterProxy</name>
+    <message>
+        <source>All clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs propagation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracker output not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled, not submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned to the labeller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished">Akzeptiert</translation>
+    </message>
+    <message>
+        <source>With open findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ClipTableModel</name>
+    <message>
+        <source>labelling</source>
+        <translation type="unfinished">in Beschriftung</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation type="unfinished">in Prüfung</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished">zurückgegeben</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation type="unfinished">korrigiert</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished">akzeptiert</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (+%2 fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frames with labels a person placed, %2 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frames with tracker output nobody approved yet, %2 points; %3 frames still to propagate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tracker points approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No labeller recorded (names are recorded when findings are fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open, %2 fixed (waiting for the reviewer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tracker points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tracker points below score %2; mean score %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation type="unfinished">Clip</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animals</source>
+        <translation type="unfinished">Tiere</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Labeller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video id (APTv2 video_id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames with labels a person placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames with tracker output nobody approved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracker points a person approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open findings (and fixed ones waiting for the reviewer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracker points with a low score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>paddock::ui::CorrectKeypoint</name>
     <message>
         <source>Correct Keypoint</source>
         <translation>Schlüsselpunkt korrigieren</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::Document</name>
+    <message>
+        <source>The journal changes clip %1, which the project does not have.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1047,14 +2049,6 @@
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <source>Include tracker output (not only reviewed labels)</source>
-        <translation>Tracker-Ergebnisse einschließen (nicht nur geprüfte Beschriftungen)</translation>
-    </message>
-    <message>
-        <source>Write the frames as images (for training on a video clip)</source>
-        <translation>Bilder als Dateien schreiben (zum Trainieren mit einem Videoclip)</translation>
-    </message>
-    <message>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
@@ -1077,6 +2071,128 @@
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>DeepLabCut project (labeled-data: CollectedData CSV and frame images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DeepLabCut&apos;s scorer name: the CSV is CollectedData_&lt;scorer&gt;.csv and must match the scorer in the DeepLabCut project&apos;s config.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: multi-animal when a clip has several animals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single animal (scorer, bodyparts, coords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-animal (scorer, individuals, bodyparts, coords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What goes out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Labels placed by a person or imported (%n point(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tracker points a person approved (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tracker points of accepted clips, reviewed with the clip (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unreviewed tracker output (%n point(s)), as v=1: not confirmed visible</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Propagated, refined or interpolated points nobody approved. Off by default: a training set should not learn the tracker&apos;s mistakes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the frames as images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Write the frames as images (needed: %n clip(s) have no image files)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scorer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DeepLabCut Project Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unreviewed tracker output (%n point(s)), written as labels</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) go out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n tracker point(s) are left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n unreviewed point(s) go out as ordinary labels (DeepLabCut has no visibility or source)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. One labeled-data folder per clip, with its frame images; occlusion is not kept (DeepLabCut has no visibility flag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n unreviewed point(s) go out as v=1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1234,6 +2350,10 @@
         <source> · occluded</source>
         <translation> · verdeckt</translation>
     </message>
+    <message>
+        <source>%1: click to place %2 again (%3/%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::ImportErrorList</name>
@@ -1271,10 +2391,6 @@
     <message>
         <source>Nothing to approve on this frame</source>
         <translation>Auf diesem Bild gibt es nichts freizugeben</translation>
-    </message>
-    <message>
-        <source>The animal has no labels on frame %1</source>
-        <translation>Das Tier hat auf Bild %1 keine Beschriftungen</translation>
     </message>
     <message>
         <source>Open a clip first.</source>
@@ -1337,10 +2453,6 @@
         <translation>Propagierung</translation>
     </message>
     <message>
-        <source>All supported (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock projects (*.paddock);;Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;All files (*)</source>
-        <translation>Alle unterstützten (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock-Projekte (*.paddock);;Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut-CSV (*.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
@@ -1390,10 +2502,6 @@
     <message>
         <source>Save Project</source>
         <translation>Projekt speichern</translation>
-    </message>
-    <message>
-        <source>Paddock projects (*.paddock)</source>
-        <translation>Paddock-Projekte (*.paddock)</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
@@ -1518,14 +2626,6 @@
     <message>
         <source>Swap &amp;Left and Right</source>
         <translation>Links und rechts &amp;tauschen</translation>
-    </message>
-    <message>
-        <source>Copy Animal from &amp;Previous Frame</source>
-        <translation>Tier aus &amp;vorherigem Bild kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Animal from &amp;Next Frame</source>
-        <translation>Tier aus &amp;nächstem Bild kopieren</translation>
     </message>
     <message>
         <source>&amp;Approve Frame</source>
@@ -1731,12 +2831,183 @@
         <source>Open Frame Folder</source>
         <translation>Bilderordner öffnen</translation>
     </message>
+    <message>
+        <source>Animal #%1 has no labelled frame before this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animal #%1 has no labelled frame to copy from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied animal #%1 from frame %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no clip %1.</source>
+        <translation type="unfinished">Es gibt keinen Clip %1.</translation>
+    </message>
+    <message>
+        <source>Reviewers do not propagate; switch to labeller mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagating all clips that need it; keep working, each clip is one undo step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagate All Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All supported (*.paddock *.paddockdb *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock projects (*.paddock *.paddockdb);;Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project was not saved; it stays marked as modified.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paddock project store (*.paddockdb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paddock project, JSON (*.paddock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crash protection is not working (cannot write the journal): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paddock found work that was not saved (last change %1). Recover it, with its undo history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edits since the last autosave could not be replayed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s), %1 frame(s), %2 point(s), %3 image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DeepLabCut cannot hold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Animal from &amp;Nearest Labelled Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Animal from &amp;Last Labelled Frame Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Species…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New S&amp;pecies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show S&amp;keleton</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by &amp;Animal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each animal in its own colour (left points lighter, right points darker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clip Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &amp;Clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Cl&amp;ip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagate All C&amp;lips That Need It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Propagation of All Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Clip in Review &amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::MarkEntryFixed</name>
     <message>
         <source>Mark Error Fixed</source>
         <translation>Fehler als behoben markieren</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::NewSpeciesDialog</name>
+    <message>
+        <source>New Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AP-10K (17 keypoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As %1 (%2 keypoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">Name:</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skeleton:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the species a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project already has a species “%1”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1955,6 +3226,75 @@
     <message>
         <source>Select an entry to see its comment; a click jumps to it.</source>
         <translation>Wählen Sie einen Eintrag aus, um seinen Kommentar zu sehen; ein Klick springt dorthin.</translation>
+    </message>
+    <message>
+        <source>Accepting needs every tracker point approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse Accept Clip while propagated or refined points are not approved (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracker point(s) nobody approved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n frame(s) (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not accepted: %1. Approve them (A on each frame) or correct them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Clip</source>
+        <translation type="unfinished">Clip akzeptieren</translation>
+    </message>
+    <message>
+        <source>%1. Accepting leaves them as the tracker placed them.
+
+Accept anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s); checking the frames…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the frames: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s). The image checks did not run: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), %1 from the frames.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2237,6 +3577,41 @@ Klicken Sie auf ein Tastenkürzel, um es zu ändern.</translation>
     <message>
         <source>animal</source>
         <translation>Tier</translation>
+    </message>
+</context>
+<context>
+    <name>std</name>
+    <message>
+        <source>occluded points written as ordinary points (DeepLabCut has no visibility flag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracker points (propagated, refined, interpolated) written as labels (DeepLabCut cannot tell them from manual ones; --user-labels-only leaves them out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points whose score is not 1 written without it (CollectedData holds no scores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracker points left out (user labels only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlabelled keypoints of labelled animals written as empty cells, which DeepLabCut reads as &apos;not visible&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>animals absent from a written frame written as empty cells (DeepLabCut cannot tell &apos;absent&apos; from &apos;not labelled&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>animals left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown database error</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

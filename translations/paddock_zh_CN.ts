@@ -23,6 +23,10 @@
         <source>paddock bench: unknown benchmark &apos;%1&apos;</source>
         <translation>paddock bench：未知的基准测试 &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>paddock bench video --exactness: needs the ffmpeg tool on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Check</name>
@@ -38,6 +42,19 @@
     <message>
         <source>usage: paddock compare A.json B.json [--json] [--worst N]</source>
         <translation>用法：paddock compare A.json B.json [--json] [--worst N]</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>usage: paddock merge A B ... --out MERGED.json|MERGED.paddock [--report REPORT.json] [--base ORIGINAL]
+                     [--no-hash]
+  joins projects or COCO/APTv2 files of the same dataset; clips are matched by file name, frame
+  count and a hash of their frame files (--no-hash: name and frame count only, no reads). A clip
+  labelled differently in two inputs is kept as two versions (a project keeps both; a COCO/APTv2
+  output is refused until one is chosen). --base: the file every input started from; a copy
+  still equal to it does not stand against another input&apos;s edit.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -161,6 +178,36 @@
         <source>Copy Animal from Frame</source>
         <translation>从帧复制动物</translation>
     </message>
+    <message>
+        <source>Add Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such animal or species.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 have different keypoints; the labels would lose their meaning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed after acceptance of round %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation type="unfinished">未命名</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n animal-frame(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>paddock::app</name>
@@ -171,10 +218,6 @@
     <message>
         <source>paddock check: unexpected argument &apos;%1&apos;</source>
         <translation>paddock check：意外的参数 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>usage: paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]</source>
-        <translation>用法：paddock check LABELS.json [--clip CLIP] [--json] [--severity info|warning|error]</translation>
     </message>
     <message>
         <source>paddock check: %1</source>
@@ -261,16 +304,8 @@
         <translation>paddock demo：无法创建 %1</translation>
     </message>
     <message>
-        <source>usage: paddock info CLIP   (a video file or a folder of frame images)</source>
-        <translation>用法：paddock info CLIP   （视频文件或帧图像文件夹）</translation>
-    </message>
-    <message>
         <source>paddock info: %1</source>
         <translation>paddock info：%1</translation>
-    </message>
-    <message>
-        <source>paddock propagate: --steps needs a whole number &gt;= 0, not &apos;%1&apos;</source>
-        <translation>paddock propagate：--steps 需要一个 &gt;= 0 的整数，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>paddock propagate: unknown option %1</source>
@@ -285,40 +320,207 @@
         <translation>paddock propagate：%1 需要一个值</translation>
     </message>
     <message>
-        <source>paddock propagate: CLIP, --labels and --out are required</source>
-        <translation>paddock propagate：必须提供 CLIP、--labels 和 --out</translation>
-    </message>
-    <message>
         <source>paddock propagate: %1</source>
         <translation>paddock propagate：%1</translation>
-    </message>
-    <message>
-        <source>paddock propagate: %1 has several clips and none is %2</source>
-        <translation>paddock propagate：%1 包含多个片段，但其中没有 %2</translation>
-    </message>
-    <message>
-        <source>paddock propagate: %1 labels frame %2, but %3 has %4 frames</source>
-        <translation>paddock propagate：%1 标注了第 %2 帧，但 %3 只有 %4 帧</translation>
-    </message>
-    <message>
-        <source>propagating: %1% (%2/%3)</source>
-        <translation>正在传播：%1%（%2/%3）</translation>
-    </message>
-    <message>
-        <source>, about %1 s left</source>
-        <translation>，约剩 %1 秒</translation>
     </message>
     <message>
         <source>propagated %1 keypoints over frames %2..%3 with the %4 tracker in %5 s; wrote %6</source>
         <translation>已使用 %4 跟踪器在 %5 秒内将 %1 个关键点传播到第 %2..%3 帧；已写入 %6</translation>
     </message>
+    <message>
+        <source>paddock bench checks: %1 needs gt.json, sparse-every-%2.json and a video or frames/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, labels every %2 frames, default tracker (%3 s); %4 tracker points on ground-truth frames, %5 more than 10% of the animal&apos;s size off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label checks %1 s, image checks %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock bench checks: frame %1 of %2 does not hold two animals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracks %1 and %2 exchanged on labelled frame %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  identity findings on the clean input: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  on the planted input (labels only): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  on its propagated output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  on the clean propagated output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock check LABELS.json [--clip CLIP] [--video VIDEO|FRAMES] [--json] [--severity info|warning|error]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock check: %1 has %2 clips; say which one --video shows with --clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock check: %1 labels frame %2, but %3 has %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking frames: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock check: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock info CLIP|DATASET   (a video file, a folder of frame images, or a COCO/APTv2/PoseTrack file or project: its clips)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: unknown option &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: %1; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: --base %1; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write a .paddock project to keep both versions for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock merge: %1 (the merged file %2 was written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged %1 inputs into %2 clips in %3 s (reading %4 s, matching %5 s); wrote %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: video %2 (%3) is not in the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: video %2 has labels on frame %3, but the dataset&apos;s clip has %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: %1 needs a whole number &gt;= %2, not &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: CLIP, --labels and --out are required (--labels is optional for a dataset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: --clips and --shard need a dataset (a COCO/APTv2 .json file), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has several clips and none is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 labels frame %2, but %3 has %4 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: cancelled after %1 of %2 clips; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: cancelled; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no labelled keypoints: label at least one frame of the animal first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paddock propagate: clip %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 clips failed; nothing written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagated %1 keypoints in %2 of %3 clips with %4 jobs in %5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 without labels left as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 FAILED (listed above), written without propagation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::app::ProgressPrinter</name>
+    <message>
+        <source>propagating: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>propagating: %1/%2 clips, %3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation type="unfinished">，约剩 %1 秒</translation>
+    </message>
 </context>
 <context>
     <name>paddock::core</name>
-    <message>
-        <source>cannot write the frame image</source>
-        <translation>无法写入帧图像</translation>
-    </message>
     <message>
         <source>clip</source>
         <translation>片段</translation>
@@ -464,10 +666,6 @@
         <translation>未知的类别 ID</translation>
     </message>
     <message>
-        <source>added it with the skeleton all categories share</source>
-        <translation>已按所有类别共用的骨架添加该类别</translation>
-    </message>
-    <message>
         <source>(no such category in &apos;categories&apos;)</source>
         <translation>（&apos;categories&apos; 中没有此类别）</translation>
     </message>
@@ -604,30 +802,6 @@
         <translation>包含一个不是由两个关键点索引组成的数对</translation>
     </message>
     <message>
-        <source>&apos;sigmas&apos; does not have one value per keypoint</source>
-        <translation>&apos;sigmas&apos; 没有为每个关键点提供一个值</translation>
-    </message>
-    <message>
-        <source>a sigma is not a number</source>
-        <translation>某个 sigma 值不是数字</translation>
-    </message>
-    <message>
-        <source>not an array</source>
-        <translation>不是数组</translation>
-    </message>
-    <message>
-        <source>expected [file name, image id, width, height]</source>
-        <translation>应为 [文件名, 图像 ID, 宽度, 高度]</translation>
-    </message>
-    <message>
-        <source>track id</source>
-        <translation>轨迹 ID</translation>
-    </message>
-    <message>
-        <source>is used twice</source>
-        <translation>被使用了两次</translation>
-    </message>
-    <message>
         <source>not a Paddock project file (no &quot;format&quot;: &quot;paddock-project&quot;)</source>
         <translation>不是 Paddock 项目文件（没有 &quot;format&quot;: &quot;paddock-project&quot;）</translation>
     </message>
@@ -648,20 +822,12 @@
         <translation>请更新 Paddock 后再打开。</translation>
     </message>
     <message>
-        <source>missing &apos;categories&apos;</source>
-        <translation>缺少 &apos;categories&apos;</translation>
-    </message>
-    <message>
         <source>missing &apos;clips&apos;</source>
         <translation>缺少 &apos;clips&apos;</translation>
     </message>
     <message>
         <source>cannot write</source>
         <translation>无法写入</translation>
-    </message>
-    <message>
-        <source>cannot save</source>
-        <translation>无法保存</translation>
     </message>
     <message>
         <source>no such file</source>
@@ -674,6 +840,273 @@
     <message>
         <source>Nothing to return: the error list has no open entry.</source>
         <translation>没有可退回的内容：错误列表中没有未解决的条目。</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a file, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot encode the frame image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has two versions from a merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose one (remove the other) before exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no image file; COCO and APTv2 name image files, so write the frames as images (a frames folder) to export this clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the other images of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>have a frame_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>are found by file name in the clip folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no annotations, so it is left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot tell which frame its</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotation(s) belong to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lenient mode leaves it out with them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has no frame_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a frame index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not in the clip folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shows frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged files? give each frame one image entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no frame_id and no file name found in the clip folder: frames follow the order of image ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>frame_id values are global ids; frame 0 is frame_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fields Paddock does not read (not kept on export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added it as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with the skeleton all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listed categories share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every labelled keypoint has visibility 1 (labelled, not visible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>some datasets (Animal Kingdom, PoseTrack) write 1 for every labelled point, so this file may not tell visible from occluded: read as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cut-off row?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a pixel position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixels from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>likelihood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clip has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>animals; a single-animal DeepLabCut CSV holds one (use the multi-animal layout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the frame images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no frame images written: DeepLabCut needs them in labeled-data/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the project has no clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has other keypoints than in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these are not files of the same dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same labels, but</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has other review rounds; kept those of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against version 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from one input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same in several</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labelled differently (kept as versions to choose from)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited in one input only (taken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::core::AtomicFile</name>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write</source>
+        <translation type="unfinished">无法写入</translation>
+    </message>
+    <message>
+        <source>cannot replace the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written, but its folder cannot be synced to disk</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -794,6 +1227,147 @@
         <source>unknown round state</source>
         <translation>未知的轮次状态</translation>
     </message>
+    <message>
+        <source>not a Paddock journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the journal has no valid header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists or objects nested more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>levels deep at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no file Paddock reads nests this deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing &apos;keypoints&apos; (the keypoint names)</source>
+        <translation type="unfinished">缺少 &apos;keypoints&apos;（关键点名称）</translation>
+    </message>
+    <message>
+        <source>a keypoint name is not a string</source>
+        <translation type="unfinished">某个关键点名称不是字符串</translation>
+    </message>
+    <message>
+        <source>&apos;sigmas&apos; does not have one value per keypoint</source>
+        <translation type="unfinished">&apos;sigmas&apos; 没有为每个关键点提供一个值</translation>
+    </message>
+    <message>
+        <source>a sigma is not a number</source>
+        <translation type="unfinished">某个 sigma 值不是数字</translation>
+    </message>
+    <message>
+        <source>expected [file name, image id, width, height]</source>
+        <translation type="unfinished">应为 [文件名, 图像 ID, 宽度, 高度]</translation>
+    </message>
+    <message>
+        <source>track id</source>
+        <translation type="unfinished">轨迹 ID</translation>
+    </message>
+    <message>
+        <source>is used twice</source>
+        <translation type="unfinished">被使用了两次</translation>
+    </message>
+    <message>
+        <source>missing &apos;categories&apos;</source>
+        <translation type="unfinished">缺少 &apos;categories&apos;</translation>
+    </message>
+    <message>
+        <source>category id</source>
+        <translation type="unfinished">类别 ID</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::store</name>
+    <message>
+        <source>not a Paddock project store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Paddock project store (no format &quot;paddock-store&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing or invalid store version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written by a newer version of Paddock (store version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this version reads up to</source>
+        <translation type="unfinished">当前版本最高支持</translation>
+    </message>
+    <message>
+        <source>Update Paddock to open it.</source>
+        <translation type="unfinished">请更新 Paddock 后再打开。</translation>
+    </message>
+    <message>
+        <source>the store has no id or generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a Paddock project store (not an SQLite database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::store::Connection</name>
+    <message>
+        <source>the SQLite driver of Qt SQL (QSQLITE) is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::store::ProjectStore</name>
+    <message>
+        <source>not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished">文件不存在</translation>
+    </message>
+    <message>
+        <source>not a Paddock project store (not an SQLite database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip rows are not numbered 0, 1, 2, ... (row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project store is open</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::AcceptEntry</name>
@@ -827,6 +1401,26 @@
     <message>
         <source>Name:</source>
         <translation>名称：</translation>
+    </message>
+    <message>
+        <source>New Species…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Define a species that is not in the list (name, family, skeleton)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New species “%1” (%2, %3 keypoints) will be added with the animal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a species.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No species “%1” in this project. Choose one from the list, or press New Species… to add it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -891,6 +1485,90 @@
         <source>Swap animal #%1 with (from frame %2 on):</source>
         <translation>将动物 #%1 与以下动物交换（从第 %2 帧起）：</translation>
     </message>
+    <message>
+        <source>Species…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change this animal&apos;s species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoints (click one to place it next):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label next (lowest tracker score first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames far from the labelled ones where the tracker is least sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>occluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 — mean tracker score %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 — far from labelled frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No frame to suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer mode: animals are read-only (switch to labeller mode to add one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Animal</source>
+        <translation type="unfinished">添加动物</translation>
+    </message>
+    <message>
+        <source>Reviewer mode: animals are read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Species of animal #%1 (on every frame):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::ApplySuggestion</name>
@@ -908,10 +1586,330 @@
     </message>
 </context>
 <context>
+    <name>paddock::ui::BatchProgressWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Cancel the propagation of all clips (clips already done keep their results)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation type="unfinished">剩余 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation type="unfinished">剩余 %1 分钟</translation>
+    </message>
+    <message>
+        <source>All clips: %1 / %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clips: %1 / %2 (%3) — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::BatchPropagation</name>
+    <message>
+        <source>Propagation of all clips is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip needs propagation: every clip with labels is propagated, or waits for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clip is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewer mode: tracker results are not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited again while it was propagated: propagate it yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its review state changed while it was propagated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagate clip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited during its first run: propagated again from the new labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagation of all clips cancelled after %1 of %2 clips: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagated %1 clips in %2 s: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 updated, %2 unchanged, %3 skipped, %4 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; and more (see the clip browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ClipBrowserDock</name>
+    <message>
+        <source>Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search clips (name or video id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only clips in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (+%2 fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clip matches the browser&apos;s filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last clip of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First clip of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review queue is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last clip of the review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n clip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n in the review queue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ClipFilterProxy</name>
+    <message>
+        <source>All clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs propagation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracker output not reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled, not submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned to the labeller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished">已接受</translation>
+    </message>
+    <message>
+        <source>With open findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::ClipTableModel</name>
+    <message>
+        <source>labelling</source>
+        <translation type="unfinished">标注中</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation type="unfinished">审核中</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation type="unfinished">已退回</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation type="unfinished">已修正</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished">已接受</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (+%2 fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frames with labels a person placed, %2 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frames with tracker output nobody approved yet, %2 points; %3 frames still to propagate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tracker points approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No labeller recorded (names are recorded when findings are fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 open, %2 fixed (waiting for the reviewer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tracker points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tracker points below score %2; mean score %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation type="unfinished">片段</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animals</source>
+        <translation type="unfinished">动物</translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Labeller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video id (APTv2 video_id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames with labels a person placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames with tracker output nobody approved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracker points a person approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open findings (and fixed ones waiting for the reviewer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracker points with a low score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>paddock::ui::CorrectKeypoint</name>
     <message>
         <source>Correct Keypoint</source>
         <translation>修正关键点</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::Document</name>
+    <message>
+        <source>The journal changes clip %1, which the project does not have.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1044,14 +2042,6 @@
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Include tracker output (not only reviewed labels)</source>
-        <translation>包含跟踪器结果（不只是已审核的标注）</translation>
-    </message>
-    <message>
-        <source>Write the frames as images (for training on a video clip)</source>
-        <translation>将帧写为图像（用于在视频片段上训练）</translation>
-    </message>
-    <message>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
@@ -1074,6 +2064,118 @@
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>DeepLabCut project (labeled-data: CollectedData CSV and frame images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DeepLabCut&apos;s scorer name: the CSV is CollectedData_&lt;scorer&gt;.csv and must match the scorer in the DeepLabCut project&apos;s config.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: multi-animal when a clip has several animals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single animal (scorer, bodyparts, coords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-animal (scorer, individuals, bodyparts, coords)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What goes out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Labels placed by a person or imported (%n point(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tracker points a person approved (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tracker points of accepted clips, reviewed with the clip (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unreviewed tracker output (%n point(s)), as v=1: not confirmed visible</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Propagated, refined or interpolated points nobody approved. Off by default: a training set should not learn the tracker&apos;s mistakes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the frames as images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Write the frames as images (needed: %n clip(s) have no image files)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scorer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DeepLabCut Project Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unreviewed tracker output (%n point(s)), written as labels</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) go out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n tracker point(s) are left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n unreviewed point(s) go out as ordinary labels (DeepLabCut has no visibility or source)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. One labeled-data folder per clip, with its frame images; occlusion is not kept (DeepLabCut has no visibility flag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n unreviewed point(s) go out as v=1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1231,6 +2333,10 @@
         <source> · occluded</source>
         <translation> · 遮挡</translation>
     </message>
+    <message>
+        <source>%1: click to place %2 again (%3/%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::ImportErrorList</name>
@@ -1268,10 +2374,6 @@
     <message>
         <source>Nothing to approve on this frame</source>
         <translation>此帧没有需要批准的内容</translation>
-    </message>
-    <message>
-        <source>The animal has no labels on frame %1</source>
-        <translation>该动物在第 %1 帧没有标注</translation>
     </message>
     <message>
         <source>Open a clip first.</source>
@@ -1334,10 +2436,6 @@
         <translation>传播</translation>
     </message>
     <message>
-        <source>All supported (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock projects (*.paddock);;Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;All files (*)</source>
-        <translation>所有支持的格式 (*.paddock *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock 项目 (*.paddock);;视频 (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -1386,10 +2484,6 @@
     <message>
         <source>Save Project</source>
         <translation>保存项目</translation>
-    </message>
-    <message>
-        <source>Paddock projects (*.paddock)</source>
-        <translation>Paddock 项目 (*.paddock)</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
@@ -1514,14 +2608,6 @@
     <message>
         <source>Swap &amp;Left and Right</source>
         <translation>交换左右(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Copy Animal from &amp;Previous Frame</source>
-        <translation>从上一帧复制动物(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Copy Animal from &amp;Next Frame</source>
-        <translation>从下一帧复制动物(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Approve Frame</source>
@@ -1727,12 +2813,182 @@
         <source>Open Frame Folder</source>
         <translation>打开帧文件夹</translation>
     </message>
+    <message>
+        <source>Animal #%1 has no labelled frame before this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animal #%1 has no labelled frame to copy from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied animal #%1 from frame %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no clip %1.</source>
+        <translation type="unfinished">不存在片段 %1。</translation>
+    </message>
+    <message>
+        <source>Reviewers do not propagate; switch to labeller mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagating all clips that need it; keep working, each clip is one undo step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagate All Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All supported (*.paddock *.paddockdb *.mp4 *.avi *.mov *.mkv *.webm *.json *.csv);;Paddock projects (*.paddock *.paddockdb);;Videos (*.mp4 *.avi *.mov *.mkv *.webm);;COCO / AP-10K / APTv2 (*.json);;DeepLabCut CSV (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project was not saved; it stays marked as modified.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paddock project store (*.paddockdb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paddock project, JSON (*.paddock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crash protection is not working (cannot write the journal): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paddock found work that was not saved (last change %1). Recover it, with its undo history?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edits since the last autosave could not be replayed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s), %1 frame(s), %2 point(s), %3 image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DeepLabCut cannot hold: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Animal from &amp;Nearest Labelled Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Animal from &amp;Last Labelled Frame Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Species…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New S&amp;pecies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show S&amp;keleton</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by &amp;Animal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each animal in its own colour (left points lighter, right points darker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clip Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &amp;Clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous Cl&amp;ip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propagate All C&amp;lips That Need It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Propagation of All Clips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next Clip in Review &amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::MarkEntryFixed</name>
     <message>
         <source>Mark Error Fixed</source>
         <translation>将错误标为已修复</translation>
+    </message>
+</context>
+<context>
+    <name>paddock::ui::NewSpeciesDialog</name>
+    <message>
+        <source>New Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AP-10K (17 keypoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As %1 (%2 keypoints)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">名称：</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skeleton:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Species</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the species a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project already has a species “%1”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1948,6 +3204,70 @@
     <message>
         <source>Select an entry to see its comment; a click jumps to it.</source>
         <translation>选择一个条目以查看其备注；单击即可跳转到该处。</translation>
+    </message>
+    <message>
+        <source>Accepting needs every tracker point approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse Accept Clip while propagated or refined points are not approved (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracker point(s) nobody approved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n frame(s) (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not accepted: %1. Approve them (A on each frame) or correct them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept Clip</source>
+        <translation type="unfinished">接受片段</translation>
+    </message>
+    <message>
+        <source>%1. Accepting leaves them as the tracker placed them.
+
+Accept anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s); checking the frames…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the frames: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s). The image checks did not run: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s), %1 from the frames.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2229,6 +3549,41 @@ Click a shortcut to change it.</source>
     <message>
         <source>animal</source>
         <translation>动物</translation>
+    </message>
+</context>
+<context>
+    <name>std</name>
+    <message>
+        <source>occluded points written as ordinary points (DeepLabCut has no visibility flag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracker points (propagated, refined, interpolated) written as labels (DeepLabCut cannot tell them from manual ones; --user-labels-only leaves them out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points whose score is not 1 written without it (CollectedData holds no scores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tracker points left out (user labels only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlabelled keypoints of labelled animals written as empty cells, which DeepLabCut reads as &apos;not visible&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>animals absent from a written frame written as empty cells (DeepLabCut cannot tell &apos;absent&apos; from &apos;not labelled&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>animals left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown database error</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
