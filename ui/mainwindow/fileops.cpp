@@ -506,25 +506,32 @@ void MainWindow::exportDialog()
         showError(tr("Export"), err);
 }
 
-bool MainWindow::exportDlcTo(const QString &dir, const core::DlcWriteOptions &options, QString *error)
+bool MainWindow::startExport(const QString &target, const QString &noTarget,
+                             std::function<QString(const core::Project &, QString *note)> job, QString *error)
 {
     if (mExportWatcher.isRunning()) {
         if (error)
             *error = tr("An export is already running.");
         return false;
     }
-    if (dir.isEmpty()) {
+    if (target.isEmpty()) {
         if (error)
-            *error = tr("Choose a folder to export to.");
+            *error = noTarget;
         return false;
     }
-    const core::Project snapshot = mDocument->project();
     mProgress->setRange(0, 0);
     mProgress->show();
     statusBar()->showMessage(tr("Exporting…"));
     auto note = std::make_shared<QString>();
     mExportNote = note;
-    mExportWatcher.setFuture(QtConcurrent::run([snapshot, dir, options, note] {
+    mExportWatcher.setFuture(QtConcurrent::run(
+        [snapshot = mDocument->project(), job = std::move(job), note] { return job(snapshot, note.get()); }));
+    return true;
+}
+
+bool MainWindow::exportDlcTo(const QString &dir, const core::DlcWriteOptions &options, QString *error)
+{
+    auto job = [dir, options](const core::Project &snapshot, QString *note) {
         std::string err;
         std::vector<core::DlcWriteReport> reports;
         if (!core::writeDlcProjectAllClips(snapshot, dir.toStdString(), options, &reports, &err))
@@ -546,8 +553,8 @@ bool MainWindow::exportDlcTo(const QString &dir, const core::DlcWriteOptions &op
         if (!lost.isEmpty())
             *note += QStringLiteral("; ") + tr("DeepLabCut cannot hold: %1").arg(lost.join(QStringLiteral("; ")));
         return QString();
-    }));
-    return true;
+    };
+    return startExport(dir, tr("Choose a folder to export to."), std::move(job), error);
 }
 
 bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, const QString &frameDir, QString *error)
@@ -563,27 +570,13 @@ bool MainWindow::exportTo(const QString &path, bool aptv2, bool propagated, cons
 
 bool MainWindow::exportTo(const QString &path, const core::CocoWriteOptions &options, QString *error)
 {
-    if (mExportWatcher.isRunning()) {
-        if (error)
-            *error = tr("An export is already running.");
-        return false;
-    }
-    if (path.isEmpty()) {
-        if (error)
-            *error = tr("Choose a file to export to.");
-        return false;
-    }
-    const core::Project snapshot = mDocument->project();
-    mProgress->setRange(0, 0);
-    mProgress->show();
-    statusBar()->showMessage(tr("Exporting…"));
-    mExportWatcher.setFuture(QtConcurrent::run([snapshot, path, options] {
+    auto job = [path, options](const core::Project &snapshot, QString *) {
         std::string err;
         if (!core::writeCocoFile(snapshot, path.toStdString(), options, &err))
             return QString::fromStdString(err.empty() ? std::string("unknown error") : err);
         return QString();
-    }));
-    return true;
+    };
+    return startExport(path, tr("Choose a file to export to."), std::move(job), error);
 }
 
 } // namespace paddock::ui

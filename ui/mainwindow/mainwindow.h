@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -105,6 +106,12 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    /**
+     * Runs \a job on a snapshot of the project off the GUI thread (one export at a time); exportFinished() follows
+     * with its error, or its note on success. \a noTarget is the message for an empty \a target.
+     */
+    bool startExport(const QString &target, const QString &noTarget,
+                     std::function<QString(const core::Project &, QString *note)> job, QString *error);
     // mainwindow.cpp
     void createMenus();
     void createStatusBar();
