@@ -81,7 +81,7 @@ int runMerge(const QStringList &args)
     }
     const double readSeconds = timer.nsecsElapsed() / 1e9;
     core::Project merged;
-    core::MergeReport report;
+    core::ProjectMergeReport report;
     if (!core::mergeProjects(inputs, &merged, &report, &error, options)) {
         printError(tr("paddock merge: %1; nothing written").arg(QString::fromStdString(error)));
         return kExitBadInput;

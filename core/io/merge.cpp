@@ -104,10 +104,10 @@ bool readMergeInput(const std::string &path, MergeInput *out, std::string *error
     return true;
 }
 
-bool mergeProjects(const std::vector<MergeInput> &inputs, Project *out, MergeReport *report, std::string *error,
+bool mergeProjects(const std::vector<MergeInput> &inputs, Project *out, ProjectMergeReport *report, std::string *error,
                    const MergeOptions &options)
 {
-    MergeReport rep;
+    ProjectMergeReport rep;
     Project merged;
     for (const MergeInput &in : inputs) {
         rep.inputs.push_back(in.path);
@@ -246,7 +246,7 @@ bool mergeProjects(const std::vector<MergeInput> &inputs, Project *out, MergeRep
     return true;
 }
 
-nlohmann::json mergeReportToJson(const MergeReport &r)
+nlohmann::json mergeReportToJson(const ProjectMergeReport &r)
 {
     Json inputs = Json::array();
     for (std::size_t i = 0; i < r.inputs.size(); ++i)
@@ -279,7 +279,7 @@ nlohmann::json mergeReportToJson(const MergeReport &r)
             {"notes", r.notes}};
 }
 
-std::vector<std::string> mergeReportToText(const MergeReport &r)
+std::vector<std::string> mergeReportToText(const ProjectMergeReport &r)
 {
     std::vector<std::string> lines;
     for (std::size_t i = 0; i < r.inputs.size(); ++i)

@@ -52,7 +52,7 @@ struct MergedClipReport
     std::vector<AgreementReport> agreement;
 };
 
-struct MergeReport
+struct ProjectMergeReport
 {
     std::vector<std::string> inputs;         ///< paths, in the order given
     int unchangedDropped = 0;                ///< versions left out because they equal the base
@@ -74,7 +74,7 @@ struct MergeReport
  * Categories are joined by id; the same id with different keypoints is an error. False with a message
  * (nothing in \a out) when a clip's frames cannot be read to identify it, or the inputs do not fit together.
  */
-bool mergeProjects(const std::vector<MergeInput> &inputs, Project *out, MergeReport *report, std::string *error,
+bool mergeProjects(const std::vector<MergeInput> &inputs, Project *out, ProjectMergeReport *report, std::string *error,
                    const MergeOptions &options = {});
 
 /** Reads one merge input: a .paddock project, or a COCO/APTv2/PoseTrack file (strict). */
@@ -83,7 +83,7 @@ bool readMergeInput(const std::string &path, MergeInput *out, std::string *error
 /** Whether two clips carry the same labels: the same animals on the same frames at the same points. */
 bool sameLabels(const Clip &a, const Clip &b);
 
-nlohmann::json mergeReportToJson(const MergeReport &report);
-std::vector<std::string> mergeReportToText(const MergeReport &report);
+nlohmann::json mergeReportToJson(const ProjectMergeReport &report);
+std::vector<std::string> mergeReportToText(const ProjectMergeReport &report);
 
 } // namespace paddock::core

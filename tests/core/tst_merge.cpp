@@ -53,7 +53,7 @@ void label(Clip &c, int frame, int track, double x, double y, Source source = So
     c.setInstance(frame, inst);
 }
 
-Project merge(const std::vector<MergeInput> &inputs, MergeReport *report)
+Project merge(const std::vector<MergeInput> &inputs, ProjectMergeReport *report)
 {
     Project out;
     std::string error;
@@ -88,7 +88,7 @@ TEST_CASE("Merge: clips are matched by identity, not by position or video id", "
     label(*clipByVideo(a.project, 1), 1, 2, 5, 1); // Alice's own clip, a second animal on frame 1
     label(*clipByVideo(b.project, 104), 3, 2, 7, 3);
 
-    MergeReport report;
+    ProjectMergeReport report;
     Project m = merge({a, b}, &report);
     REQUIRE(m.clips.size() == 4);
     CHECK(report.only == 2);
@@ -128,7 +128,7 @@ TEST_CASE("Merge: clips are matched by identity, not by position or video id", "
     DatasetSpec perClip;
     perClip.layout = Layout::PerClip;
     MergeInput c = readInput(makeDataset(other, perClip));
-    MergeReport r2;
+    ProjectMergeReport r2;
     Project m2 = merge({a, c}, &r2);
     CHECK(m2.clips.size() == 7);
     CHECK(r2.only == 7);
@@ -139,7 +139,7 @@ TEST_CASE("Merge: identical duplicates collapse into one clip", "[merge]")
     const std::string dir = tempDir();
     const std::string dataset = makeDataset(dir, DatasetSpec());
     MergeInput a = readInput(dataset), b = readInput(dataset), c = readInput(dataset);
-    MergeReport report;
+    ProjectMergeReport report;
     Project m = merge({a, b, c}, &report);
     CHECK(report.same == 4);
     CHECK(report.only == 0);
@@ -158,7 +158,7 @@ TEST_CASE("Merge: the same clip labelled differently is kept as two versions and
     // Both moved the head of clip 2, frame 2, to other places.
     clipByVideo(a.project, 2)->instance(2, 1)->keypoints[0].x = 3.0;
     clipByVideo(b.project, 2)->instance(2, 1)->keypoints[0].x = 6.0;
-    MergeReport report;
+    ProjectMergeReport report;
     Project m = merge({a, b}, &report);
     REQUIRE(m.clips.size() == 5);
     CHECK(report.versions == 1);
@@ -201,7 +201,7 @@ TEST_CASE("Merge: the same clip labelled differently is kept as two versions and
     MergeOptions withBase;
     withBase.base = &base.project;
     Project m3;
-    MergeReport r3;
+    ProjectMergeReport r3;
     REQUIRE(mergeProjects({a, c}, &m3, &r3, &error, withBase));
     CHECK(r3.edited == 2); // clip 2 from Alice, clip 3 from Carol
     CHECK(r3.versions == 0);
@@ -221,7 +221,7 @@ TEST_CASE("Merge: other frame counts or other frame content are other clips", "[
     cv::Mat changed(kDatasetH, kDatasetW, CV_8UC3, cv::Scalar(1, 2, 3));
     REQUIRE(cv::imwrite(clipFrameFiles(a.project.clips[0])[0].replace(0, dir.size(), copy), changed));
     MergeInput b = readInput(copy + "/dataset.json");
-    MergeReport report;
+    ProjectMergeReport report;
     Project m = merge({a, b}, &report);
     CHECK(m.clips.size() == 5);
     CHECK(report.same == 3);
@@ -235,7 +235,7 @@ TEST_CASE("Merge: other frame counts or other frame content are other clips", "[
     MergeOptions names;
     names.hashContent = false;
     Project m2;
-    MergeReport r2;
+    ProjectMergeReport r2;
     std::string error;
     REQUIRE(mergeProjects({a, c}, &m2, &r2, &error, names));
     CHECK(m2.clips.size() == 5);
@@ -302,7 +302,7 @@ TEST_CASE("Merge: the shards of a propagated dataset merge back to the one-proce
                 REQUIRE(writeCocoFile(part, path, wo, &error)); // each numbers its tracker output from its own ids
                 shards.push_back(readInput(path));
             }
-            MergeReport report;
+            ProjectMergeReport report;
             Project m = merge(shards, &report);
             CHECK(report.only == s.clips);
             REQUIRE(writeCocoFile(m, dir + "/merged.json", wo, &error));
