@@ -201,6 +201,14 @@ core::Project framesProject(int n, const QString &tag)
     return p;
 }
 
+/** Whether \a list equals what \a frames holds on \a frame. */
+bool sameInstances(const std::vector<core::Instance> &list, const std::map<int, std::vector<core::Instance>> &frames,
+                   int frame)
+{
+    const auto it = frames.find(frame);
+    return it != frames.end() && it->second == list;
+}
+
 int propagateCommands(const QUndoStack *stack)
 {
     int n = 0;
@@ -781,6 +789,52 @@ private Q_SLOTS:
         doc->setRole(Role::Labeller);
         browser->table()->sortByColumn(ClipTableModel::DoubtColumn, Qt::DescendingOrder);
         shot(QStringLiteral("browser-5-sorted-by-doubt.png"));
+    }
+
+    /**
+     * With PADDOCK_SCREENSHOTS=DIR and PADDOCK_SCREENSHOT_MERGED=a project from paddock merge with versions (run
+     * under xvfb-run with QT_QPA_PLATFORM=xcb): the reviewer's queue with the versions to choose first, the second
+     * version of the first such clip selected, and the browser after Keep This Version.
+     */
+    void versionScreenshots()
+    {
+        const QString dir = qEnvironmentVariable("PADDOCK_SCREENSHOTS");
+        const QString merged = qEnvironmentVariable("PADDOCK_SCREENSHOT_MERGED");
+        if (dir.isEmpty() || merged.isEmpty())
+            QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_MERGED not set");
+        QDir().mkpath(dir);
+        MainWindow w;
+        w.setInteractive(false);
+        w.reviewDock()->setInteractive(false);
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QString err;
+        QVERIFY2(w.openPath(merged, &err), qPrintable(err));
+        Document *doc = w.document();
+        ClipBrowserDock *browser = w.clipBrowser();
+        const std::vector<int> pending = core::pendingVersionChoices(doc->project());
+        QVERIFY(!pending.empty());
+        const std::vector<int> versions = core::clipVersions(doc->project(), pending.front());
+        QVERIFY(versions.size() >= 2);
+        auto shot = [&](const QString &name) {
+            QTest::qWait(400);
+            QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
+        };
+        doc->setRole(Role::Reviewer);
+        QVERIFY(w.openClipIndex(versions[1]));
+        const core::Clip *second = doc->clip(versions[1]);
+        for (const auto &[frame, list] : second->frames)
+            if (!sameInstances(list, doc->clip(versions[0])->frames, frame)) {
+                doc->setCurrentFrame(frame); // a frame where the versions differ
+                break;
+            }
+        QTRY_VERIFY(!w.frames()->cached(doc->currentFrame()).isNull());
+        shot(QStringLiteral("versions-1-queue.png"));
+        QVERIFY(browser->keepSelectedVersion());
+        browser->setFilter(ClipFilterProxy::AllClips);
+        browser->model()->flushPending();
+        shot(QStringLiteral("versions-2-kept.png"));
     }
 
     /**
