@@ -49,10 +49,14 @@ ReviewDelta diffReview(const ClipReview &before, const ClipReview &after)
         c.index = int(i);
         c.snapshotChanged = !(b && a && b->snapshot == a->snapshot);
         if (b) {
-            c.before = c.snapshotChanged ? *b : ReviewRound{b->number, b->state, b->reviewer, b->started, b->updated, {}};
+            c.before = *b;
+            if (!c.snapshotChanged)
+                c.before->snapshot.clear();
         }
         if (a) {
-            c.after = c.snapshotChanged ? *a : ReviewRound{a->number, a->state, a->reviewer, a->started, a->updated, {}};
+            c.after = *a;
+            if (!c.snapshotChanged)
+                c.after->snapshot.clear();
         }
         d.rounds.push_back(std::move(c));
     }

@@ -13,6 +13,7 @@
 #include "ui/browser/clipbrowserdock.h"
 #include "ui/browser/cliptablemodel.h"
 #include "ui/commands/keypointcommands.h"
+#include "ui/commands/reviewcommands.h"
 #include "ui/document/document.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/review/reviewdock.h"
@@ -377,6 +378,44 @@ private Q_SLOTS:
         QCOMPARE(proxyClips(*dock.queue()), QList<int>({6, 7, 3, 8}));
         doc.setRole(Role::Labeller);
         QCOMPARE(dock.proxy()->filter(), ClipFilterProxy::AllClips);
+    }
+
+    void labellerIsWhoSubmitted()
+    {
+        // The labeller who hands a clip in is recorded on the round (saved with it) and shown in the browser;
+        // a later fix by someone else names that person; a reviewer handing it over records no labeller.
+        core::Project p = stateProject();
+        Document doc;
+        doc.resetProject(p);
+        ClipBrowserDock dock(&doc);
+        const ClipTableModel &m = *dock.model();
+        QCOMPARE(cell(m, 2, ClipTableModel::LabellerColumn), QStringLiteral("—"));
+        doc.setUserName(QStringLiteral("ann"));
+        auto *submit = new RoundStep(&doc, 2, RoundAction::SubmitForReview);
+        QVERIFY2(submit->isValid(), qPrintable(submit->error()));
+        doc.undoStack()->push(submit);
+        dock.model()->flushPending();
+        QCOMPARE(doc.clip(2)->review.rounds.back().labeller, std::string("ann"));
+        QCOMPARE(cell(m, 2, ClipTableModel::LabellerColumn), QStringLiteral("ann"));
+        QCOMPARE(cell(m, 2, ClipTableModel::StateColumn), QStringLiteral("in review"));
+        const std::string dir = test::tempDir();
+        std::string error;
+        QVERIFY2(core::saveProject(doc.project(), dir + "/p.paddock", &error), error.c_str());
+        const auto back = core::loadProject(dir + "/p.paddock", &error);
+        QVERIFY2(back, error.c_str());
+        QCOMPARE(back->clips[2].review.rounds.back().labeller, std::string("ann"));
+        doc.undoStack()->undo();
+        dock.model()->flushPending();
+        QCOMPARE(cell(m, 2, ClipTableModel::LabellerColumn), QStringLiteral("—"));
+        // Clip 6's finding was fixed by lena: she is its labeller, whoever submitted.
+        QCOMPARE(cell(m, 6, ClipTableModel::LabellerColumn), QStringLiteral("lena"));
+        doc.setRole(Role::Reviewer);
+        doc.setUserName(QStringLiteral("rita"));
+        auto *byReviewer = new RoundStep(&doc, 2, RoundAction::SubmitForReview);
+        QVERIFY(byReviewer->isValid());
+        doc.undoStack()->push(byReviewer);
+        QVERIFY(doc.clip(2)->review.rounds.back().labeller.empty());
+        QCOMPARE(doc.clip(2)->review.rounds.back().reviewer, std::string("rita"));
     }
 
     void chooseAmongVersions()

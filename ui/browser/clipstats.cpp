@@ -81,6 +81,10 @@ ClipStats computeClipStats(const core::Clip &clip, double lowScore)
             }
         }
     }
+    // Who fixed findings last is the labeller now; before any fix, whoever handed the latest round in.
+    if (s.labeller.empty())
+        for (auto it = clip.review.rounds.rbegin(); it != clip.review.rounds.rend() && s.labeller.empty(); ++it)
+            s.labeller = it->labeller;
     s.state = clip.review.state();
     s.setAside = clip.setAside;
     if (const core::ReviewRound *round = clip.review.currentRound())

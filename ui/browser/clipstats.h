@@ -25,7 +25,8 @@ struct ClipStats
     int unpropagatedFrames = 0;
     core::RoundState state = core::RoundState::Labelling;
     std::string reviewer; ///< reviewer of the latest round, empty when none
-    std::string labeller; ///< who last marked a finding fixed or changed an accepted clip; empty when unknown
+    /** Who last marked a finding fixed, else who submitted the latest round for review; empty when unknown. */
+    std::string labeller;
     // Versions kept by paddock merge (core/model/versions.h); the numbers are filled in by the browser's model.
     bool setAside = false;      ///< a version the reviewer did not choose
     int versionNumber = 0;      ///< 1-based among the clip's versions; 0 for an ordinary clip

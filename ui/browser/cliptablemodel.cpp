@@ -282,7 +282,7 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
         case ApprovedColumn:
             return tr("%1 tracker points approved").arg(s.approvedPoints);
         case LabellerColumn:
-            return s.labeller.empty() ? tr("No labeller recorded (names are recorded when findings are fixed)")
+            return s.labeller.empty() ? tr("No labeller recorded (names are recorded when a labeller submits the clip for review or marks findings fixed)")
                                       : QVariant();
         case FindingsColumn:
             return tr("%1 open, %2 fixed (waiting for the reviewer)").arg(s.openFindings).arg(s.fixedFindings);
