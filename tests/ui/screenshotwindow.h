@@ -38,6 +38,16 @@ inline bool showTestWindow(ui::MainWindow &w)
     return QTest::qWaitForWindowExposed(&w);
 }
 
+/** showTestWindow(), then opens \a path in it; false with \a error when either fails. */
+inline bool openInTestWindow(ui::MainWindow &w, const QString &path, QString *error)
+{
+    if (!showTestWindow(w)) {
+        *error = QStringLiteral("the window was not exposed");
+        return false;
+    }
+    return w.openPath(path, error);
+}
+
 /** Grabs \a widget into DIR/\a name after \a settleMs for the last repaint; false when it cannot be saved. */
 inline bool saveShot(QWidget *widget, const QString &dir, const QString &name, int settleMs = 400)
 {

@@ -770,9 +770,8 @@ private Q_SLOTS:
         if (!run.active())
             QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_DATASET not set");
         MainWindow w;
-        QVERIFY(test::showTestWindow(w));
         QString err;
-        QVERIFY2(w.openPath(run.input, &err), qPrintable(err));
+        QVERIFY2(test::openInTestWindow(w, run.input, &err), qPrintable(err));
         Document *doc = w.document();
         ClipBrowserDock *browser = w.clipBrowser();
         qInfo("%d clips", int(doc->project().clips.size()));
@@ -833,9 +832,8 @@ private Q_SLOTS:
         if (!run.active())
             QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_MERGED not set");
         MainWindow w;
-        QVERIFY(test::showTestWindow(w));
         QString err;
-        QVERIFY2(w.openPath(run.input, &err), qPrintable(err));
+        QVERIFY2(test::openInTestWindow(w, run.input, &err), qPrintable(err));
         Document *doc = w.document();
         ClipBrowserDock *browser = w.clipBrowser();
         const std::vector<int> pending = core::pendingVersionChoices(doc->project());

@@ -515,9 +515,8 @@ private Q_SLOTS:
             QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_CLIP not set");
         const QString &dir = run.dir;
         MainWindow w;
-        QVERIFY(test::showTestWindow(w));
         QString err;
-        QVERIFY2(w.openPath(run.input, &err), qPrintable(err));
+        QVERIFY2(test::openInTestWindow(w, run.input, &err), qPrintable(err));
         Document *doc = w.document();
         FrameView *view = w.frameView();
         QTRY_COMPARE(view->shownFrame(), 0);
