@@ -219,18 +219,19 @@ bool readKeypoints(const Json &aj, const Category &cat, const ImageRec &img, std
     out->assign(k, Keypoint());
     for (std::size_t i = 0; i < k; ++i) {
         const Json &x = (*it)[3 * i], &y = (*it)[3 * i + 1], &v = (*it)[3 * i + 2];
-        const std::string which = tr("keypoint") + " " + std::to_string(i + 1) + " (" + cat.keypoints[i] + ")";
+        // Named only when something is wrong: a dataset has hundreds of thousands of keypoints.
+        const auto which = [&] { return tr("keypoint") + " " + std::to_string(i + 1) + " (" + cat.keypoints[i] + ")"; };
         if (!x.is_number() || !y.is_number() || !v.is_number()) {
-            *why = which + ": " + tr("value is not a number");
+            *why = which() + ": " + tr("value is not a number");
             return false;
         }
         const double xv = x.get<double>(), yv = y.get<double>(), vv = v.get<double>();
         if (!std::isfinite(xv) || !std::isfinite(yv) || !std::isfinite(vv)) {
-            *why = which + ": " + tr("coordinate is NaN or infinite");
+            *why = which() + ": " + tr("coordinate is NaN or infinite");
             return false;
         }
         if (vv != 0.0 && vv != 1.0 && vv != 2.0) {
-            *why = which + ": " + tr("visibility must be 0, 1 or 2, not") + " " + v.dump();
+            *why = which() + ": " + tr("visibility must be 0, 1 or 2, not") + " " + v.dump();
             return false;
         }
         Keypoint &kp = (*out)[i];
@@ -240,7 +241,7 @@ bool readKeypoints(const Json &aj, const Category &cat, const ImageRec &img, std
         kp.y = yv;
         kp.visibility = vv == 2.0 ? Visibility::Visible : Visibility::Occluded;
         if (!detail::keypointOnImage(kp, img.width, img.height)) {
-            *why = which + ": (" + x.dump() + ", " + y.dump() + ") " + tr("is outside the image") + " ("
+            *why = which() + ": (" + x.dump() + ", " + y.dump() + ") " + tr("is outside the image") + " ("
                 + std::to_string(img.width) + "x" + std::to_string(img.height) + ")";
             return false;
         }
@@ -368,15 +369,17 @@ bool folderMatches(const Clip &clip, const std::vector<std::string> &folderFiles
                                        [](const FrameMeta &m) { return m.fileName.empty(); });
     if (complete && folderFiles.size() > clip.frameMeta.size())
         return false;
-    const QString folder = QDir::cleanPath(QString::fromStdString(clip.path));
+    const std::string folder = QDir::cleanPath(QString::fromStdString(clip.path)).toStdString();
     for (std::size_t f = 0; f < clip.frameMeta.size(); ++f) {
         const std::string &name = clip.frameMeta[f].fileName;
         if (name.empty())
             continue;
         if (f >= folderFiles.size() || folderFiles[f] != detail::baseName(name))
             return false;
-        const QString file = QString::fromStdString(detail::absoluteFrom(imageRoot, name));
-        if (QFileInfo(file).absolutePath() != folder)
+        const std::string file = detail::absoluteFrom(imageRoot, name); // absolute and clean: its folder ends at the last '/'
+        const std::size_t slash = file.rfind('/');
+        if (slash == std::string::npos || file.compare(0, slash == 0 ? 1 : slash, folder) != 0
+            || (slash == 0 ? 1 : slash) != folder.size())
             return false;
     }
     return true;
