@@ -213,6 +213,7 @@ bool applyMutation(Project *project, const Mutation &m, bool forward)
         c.width = i.width;
         c.height = i.height;
         c.fps = i.fps;
+        c.setAside = i.setAside;
         return true;
     }
     case Mutation::Kind::Review:

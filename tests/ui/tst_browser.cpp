@@ -4,7 +4,10 @@
 // clips that need it" (one undo step per clip, cancel, a clip edited during its run).
 #include "../testutil.h"
 
+#include "core/io/coco.h"
+#include "core/io/projectfile.h"
 #include "core/model/review.h"
+#include "core/model/versions.h"
 #include "ui/browser/batchpropagation.h"
 #include "ui/browser/clipbrowserdock.h"
 #include "ui/browser/cliptablemodel.h"
@@ -365,6 +368,105 @@ private Q_SLOTS:
         QCOMPARE(proxyClips(*dock.queue()), QList<int>({6, 7, 3, 8}));
         doc.setRole(Role::Labeller);
         QCOMPARE(dock.proxy()->filter(), ClipFilterProxy::AllClips);
+    }
+
+    void chooseAmongVersions()
+    {
+        // paddock merge kept two versions of "herd" (ann's and ben's: ben moved the nose on frame 0 by 7 px).
+        const QString frames = makeFrames(QStringLiteral("versions"));
+        core::Project p = core::newAp10kProject();
+        core::Clip ann = clip("herd", 21, frames.toStdString());
+        sparse(&ann);
+        ann.origin = "/team/ann.json";
+        core::Clip ben = ann;
+        ben.origin = "/team/ben.json";
+        ben.frames[0][0].keypoints[2].x += 7;
+        core::Clip solo = clip("solo", 22, frames.toStdString());
+        sparse(&solo);
+        p.clips = {ann, ben, solo};
+        Document doc;
+        doc.resetProject(p);
+        ClipBrowserDock dock(&doc);
+        const ClipTableModel &m = *dock.model();
+        QCOMPARE(cell(m, 0, ClipTableModel::StateColumn), QStringLiteral("choose version"));
+        QCOMPARE(cell(m, 1, ClipTableModel::StateColumn), QStringLiteral("choose version"));
+        QCOMPARE(cell(m, 2, ClipTableModel::StateColumn), QStringLiteral("labelling"));
+        QCOMPARE(cell(m, 1, ClipTableModel::NameColumn), QStringLiteral("herd · version 2/2 (ben.json)"));
+        const QString tip = m.index(1, ClipTableModel::NameColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("/team/ben.json")) && tip.contains(QStringLiteral("34 points compared")),
+                 qPrintable(tip));
+        // Both versions wait in the review queue, ahead of anything else, and under "Versions to choose".
+        QCOMPARE(proxyClips(*dock.queue()), QList<int>({0, 1}));
+        dock.setFilter(ClipFilterProxy::Versions);
+        QCOMPARE(proxyClips(*dock.proxy()), QList<int>({0, 1}));
+        dock.setFilter(ClipFilterProxy::AllClips);
+        // Export refuses while both are in.
+        const std::string dir = test::tempDir();
+        const std::string out = dir + "/versions.json";
+        core::CocoWriteOptions options;
+        options.aptv2 = true;
+        std::string error;
+        QVERIFY(!core::writeCocoFile(doc.project(), out, options, &error));
+        QVERIFY2(error.find("two versions") != std::string::npos, error.c_str());
+
+        // The reviewer opens ben's version and keeps it: one undo step; ann's is set aside, labels kept.
+        doc.setRole(Role::Reviewer);
+        doc.setCurrentClip(1);
+        QVERIFY(dock.versionBar()->isVisibleTo(&dock));
+        QVERIFY(dock.keepVersionAction()->isEnabled());
+        QVERIFY(dock.keepSelectedVersion());
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QVERIFY(doc.clip(0)->setAside);
+        QVERIFY(!doc.clip(1)->setAside);
+        QCOMPARE(doc.clip(0)->frames, ann.frames);
+        QCOMPARE(cell(m, 0, ClipTableModel::StateColumn), QStringLiteral("set aside"));
+        QCOMPARE(cell(m, 1, ClipTableModel::StateColumn), QStringLiteral("labelling"));
+        QVERIFY(!dock.keepVersionAction()->isEnabled()); // already the one kept
+        QVERIFY(dock.restoreVersionsAction()->isEnabled());
+        QVERIFY(dock.queue()->rowCount() == 0);
+        dock.setFilter(ClipFilterProxy::NeedsPropagation);
+        QCOMPARE(proxyClips(*dock.proxy()), QList<int>({1, 2})); // a version set aside is no work to do
+        QCOMPARE(BatchPropagation::clipsNeedingPropagation(doc.project()), std::vector<int>({1, 2}));
+        dock.setFilter(ClipFilterProxy::AllClips);
+        QCOMPARE(dock.proxy()->rowCount(), 3);
+
+        // Export now writes ben's labels, once.
+        QVERIFY2(core::writeCocoFile(doc.project(), out, options, &error), error.c_str());
+        const auto back = core::readCocoFile(out, &error);
+        QVERIFY2(back, error.c_str());
+        QCOMPARE(int(back->clips.size()), 2);
+        const core::Clip *herd = nullptr;
+        for (const core::Clip &c : back->clips)
+            if (c.videoId == 21)
+                herd = &c;
+        QVERIFY(herd);
+        QCOMPARE(herd->instance(0, 1)->keypoints[2].x, ben.frames[0][0].keypoints[2].x);
+
+        // Undo takes the choice back (export refuses again); redo makes it again.
+        doc.undoStack()->undo();
+        QVERIFY(!doc.clip(0)->setAside && !doc.clip(1)->setAside);
+        dock.model()->flushPending();
+        QCOMPARE(cell(m, 0, ClipTableModel::StateColumn), QStringLiteral("choose version"));
+        QVERIFY(!core::writeCocoFile(doc.project(), out, options, &error));
+        doc.undoStack()->redo();
+        QVERIFY(doc.clip(0)->setAside && !doc.clip(1)->setAside);
+
+        // The choice is saved with the project and read back.
+        const std::string saved = dir + "/versions.paddock";
+        QVERIFY2(core::saveProject(doc.project(), saved, &error), error.c_str());
+        const auto reopened = core::loadProject(saved, &error);
+        QVERIFY2(reopened, error.c_str());
+        QVERIFY(reopened->clips[0].setAside && !reopened->clips[1].setAside && !reopened->clips[2].setAside);
+        QVERIFY(core::pendingVersionChoices(*reopened).empty());
+
+        // Bringing every version back is one more undo step; an ordinary clip has nothing to choose.
+        QVERIFY(dock.restoreVersions());
+        QCOMPARE(doc.undoStack()->count(), 2);
+        QCOMPARE(core::pendingVersionChoices(doc.project()), std::vector<int>({0}));
+        doc.setCurrentClip(2);
+        QVERIFY(!dock.versionBar()->isVisibleTo(&dock));
+        QVERIFY(!dock.keepSelectedVersion());
+        QCOMPARE(doc.undoStack()->count(), 2);
     }
 
     void editUpdatesOnlyItsRow()

@@ -82,6 +82,7 @@ ClipStats computeClipStats(const core::Clip &clip, double lowScore)
         }
     }
     s.state = clip.review.state();
+    s.setAside = clip.setAside;
     if (const core::ReviewRound *round = clip.review.currentRound())
         s.reviewer = round->reviewer;
     return s;
@@ -89,6 +90,8 @@ ClipStats computeClipStats(const core::Clip &clip, double lowScore)
 
 bool queueBefore(const ClipStats &a, const ClipStats &b)
 {
+    if (a.versionPending != b.versionPending)
+        return a.versionPending;
     if (a.findingsToCheck() != b.findingsToCheck())
         return a.findingsToCheck() > b.findingsToCheck();
     if (a.lowScorePoints != b.lowScorePoints)
