@@ -3,6 +3,7 @@
 // filter and search; next/previous clip keys; the reviewer queue; incremental updates; and "propagate all
 // clips that need it" (one undo step per clip, cancel, a clip edited during its run).
 #include "../testutil.h"
+#include "screenshotwindow.h"
 
 #include "core/io/coco.h"
 #include "core/io/projectfile.h"
@@ -199,6 +200,14 @@ core::Project framesProject(int n, const QString &tag)
         p.clips.push_back(c);
     }
     return p;
+}
+
+/** Whether \a list equals what \a frames holds on \a frame. */
+bool sameInstances(const std::vector<core::Instance> &list, const std::map<int, std::vector<core::Instance>> &frames,
+                   int frame)
+{
+    const auto it = frames.find(frame);
+    return it != frames.end() && it->second == list;
 }
 
 int propagateCommands(const QUndoStack *stack)
@@ -718,26 +727,17 @@ private Q_SLOTS:
      */
     void browserScreenshots()
     {
-        const QString dir = qEnvironmentVariable("PADDOCK_SCREENSHOTS");
-        const QString dataset = qEnvironmentVariable("PADDOCK_SCREENSHOT_DATASET");
-        if (dir.isEmpty() || dataset.isEmpty())
+        const test::ScreenshotRun run = test::screenshotRun("PADDOCK_SCREENSHOT_DATASET");
+        if (!run.active())
             QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_DATASET not set");
-        QDir().mkpath(dir);
         MainWindow w;
-        w.setInteractive(false);
-        w.reviewDock()->setInteractive(false);
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(test::showTestWindow(w));
         QString err;
-        QVERIFY2(w.openPath(dataset, &err), qPrintable(err));
+        QVERIFY2(w.openPath(run.input, &err), qPrintable(err));
         Document *doc = w.document();
         ClipBrowserDock *browser = w.clipBrowser();
         qInfo("%d clips", int(doc->project().clips.size()));
-        auto shot = [&](const QString &name) {
-            QTest::qWait(400);
-            QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-        };
+        auto shot = [&](const QString &name) { QVERIFY(test::saveShot(&w, run.dir, name)); };
         QTRY_VERIFY(!w.frames()->cached(doc->currentFrame()).isNull());
         shot(QStringLiteral("browser-1-opened.png"));
         browser->setFilter(ClipFilterProxy::NeedsPropagation);
@@ -784,6 +784,43 @@ private Q_SLOTS:
     }
 
     /**
+     * With PADDOCK_SCREENSHOTS=DIR and PADDOCK_SCREENSHOT_MERGED=a project from paddock merge with versions (run
+     * under xvfb-run with QT_QPA_PLATFORM=xcb): the reviewer's queue with the versions to choose first, the second
+     * version of the first such clip selected, and the browser after Keep This Version.
+     */
+    void versionScreenshots()
+    {
+        const test::ScreenshotRun run = test::screenshotRun("PADDOCK_SCREENSHOT_MERGED");
+        if (!run.active())
+            QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_MERGED not set");
+        MainWindow w;
+        QVERIFY(test::showTestWindow(w));
+        QString err;
+        QVERIFY2(w.openPath(run.input, &err), qPrintable(err));
+        Document *doc = w.document();
+        ClipBrowserDock *browser = w.clipBrowser();
+        const std::vector<int> pending = core::pendingVersionChoices(doc->project());
+        QVERIFY(!pending.empty());
+        const std::vector<int> versions = core::clipVersions(doc->project(), pending.front());
+        QVERIFY(versions.size() >= 2);
+        auto shot = [&](const QString &name) { QVERIFY(test::saveShot(&w, run.dir, name)); };
+        doc->setRole(Role::Reviewer);
+        QVERIFY(w.openClipIndex(versions[1]));
+        const core::Clip *second = doc->clip(versions[1]);
+        for (const auto &[frame, list] : second->frames)
+            if (!sameInstances(list, doc->clip(versions[0])->frames, frame)) {
+                doc->setCurrentFrame(frame); // a frame where the versions differ
+                break;
+            }
+        QTRY_VERIFY(!w.frames()->cached(doc->currentFrame()).isNull());
+        shot(QStringLiteral("versions-1-queue.png"));
+        QVERIFY(browser->keepSelectedVersion());
+        browser->setFilter(ClipFilterProxy::AllClips);
+        browser->model()->flushPending();
+        shot(QStringLiteral("versions-2-kept.png"));
+    }
+
+    /**
      * With PADDOCK_BROWSER_FIGURES=a dataset.json: prints (does not assert) the time to open it and fill the
      * browser, to compute every row, to switch clips (first frame shown) and for an edit to reach its row.
      */
@@ -793,10 +830,7 @@ private Q_SLOTS:
         if (dataset.isEmpty())
             QSKIP("PADDOCK_BROWSER_FIGURES not set");
         MainWindow w;
-        w.setInteractive(false);
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(test::showTestWindow(w));
         QElapsedTimer t;
         t.start();
         QString err;
