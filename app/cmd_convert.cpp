@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// paddock convert IN OUT --to coco|aptv2|dlc|paddock [--clip CLIP] [--frames DIR] [--lenient] ...
+// paddock convert IN OUT --to coco|aptv2|dlc|paddock|paddockdb [--clip CLIP] [--frames DIR] [--lenient] ...
 #include "app/commands.h"
 
 #include "core/io/coco.h"
 #include "core/io/dlc.h"
 #include "core/io/projectfile.h"
+#include "core/store/projectstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,9 +18,11 @@ namespace paddock::app {
 namespace {
 
 const char *kConvertUsage =
-    "usage: paddock convert IN OUT --to coco|aptv2|dlc|paddock [--clip CLIP] [--frames DIR]\n"
+    "usage: paddock convert IN OUT --to coco|aptv2|dlc|paddock|paddockdb [--clip CLIP] [--frames DIR]\n"
     "                       [--lenient] [--user-labels-only] [--no-extras] [--scorer NAME]\n"
-    "  IN: COCO/AP-10K or APTv2 JSON, DeepLabCut CollectedData CSV, or a .paddock project (told by content)\n"
+    "  IN: COCO/AP-10K or APTv2 JSON, DeepLabCut CollectedData CSV, a .paddock project or a .paddockdb\n"
+    "      project store (told by content)\n"
+    "  --to paddockdb     a project store (SQLite; OUT ending .paddockdb chooses it too)\n"
     "  --clip CLIP        only this clip (name, file name, path or 0-based index); with one clip in IN and\n"
     "                     CLIP an existing video or folder, that clip is taken to be CLIP\n"
     "  --frames DIR       APTv2 from a video: write its frames as images here (default: OUT's folder/frames);\n"
@@ -36,10 +39,12 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-enum class InFormat { Coco, Dlc, Project, Unknown };
+enum class InFormat { Coco, Dlc, Project, Store, Unknown };
 
 InFormat detectFormat(const QString &path)
 {
+    if (store::isStoreFile(path.toStdString()))
+        return InFormat::Store;
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext == QLatin1String("paddock") || path.endsWith(QLatin1String(".paddock.autosave")))
         return InFormat::Project;
@@ -137,12 +142,13 @@ int runConvert(const QStringList &args)
     if (to.isEmpty()) {
         const QString ext = QFileInfo(out).suffix().toLower();
         to = ext == QLatin1String("csv") ? QStringLiteral("dlc")
-            : ext == QLatin1String("paddock") ? QStringLiteral("paddock") : QString();
+            : ext == QLatin1String("paddock") ? QStringLiteral("paddock")
+            : ext == QLatin1String("paddockdb") ? QStringLiteral("paddockdb") : QString();
     }
     const QStringList targets = {QStringLiteral("coco"), QStringLiteral("aptv2"), QStringLiteral("dlc"),
-                                 QStringLiteral("paddock")};
+                                 QStringLiteral("paddock"), QStringLiteral("paddockdb")};
     if (!targets.contains(to)) {
-        printError(QStringLiteral("paddock convert: --to must be one of coco, aptv2, dlc, paddock%1")
+        printError(QStringLiteral("paddock convert: --to must be one of coco, aptv2, dlc, paddock, paddockdb%1")
                        .arg(to.isEmpty() ? QString() : QStringLiteral(" (not '%1')").arg(to)));
         return kExitBadInput;
     }
@@ -174,8 +180,12 @@ int runConvert(const QStringList &args)
     case InFormat::Project:
         project = core::loadProject(in.toStdString(), &error);
         break;
+    case InFormat::Store:
+        project = store::loadStore(in.toStdString(), &error);
+        break;
     case InFormat::Unknown:
-        error = in.toStdString() + ": not a format paddock reads (COCO/APTv2 JSON, DeepLabCut CSV, .paddock)";
+        error = in.toStdString()
+            + ": not a format paddock reads (COCO/APTv2 JSON, DeepLabCut CSV, .paddock, .paddockdb)";
         break;
     }
     if (!project) {
@@ -220,6 +230,9 @@ int runConvert(const QStringList &args)
     } else if (to == QLatin1String("paddock")) {
         QDir().mkpath(QFileInfo(out).absolutePath());
         ok = core::saveProject(*project, outPath, &error);
+    } else if (to == QLatin1String("paddockdb")) {
+        QDir().mkpath(QFileInfo(out).absolutePath());
+        ok = store::saveStore(*project, outPath, &error);
     } else {
         core::CocoWriteOptions opt;
         opt.aptv2 = to == QLatin1String("aptv2");

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // paddock info CLIP|DATASET: frames, frame rate, size, codec and pixel format of a video file or image folder;
-// for a COCO/APTv2/PoseTrack file or a project, its clips (frames, animals, labelled frames).
+// for a COCO/APTv2/PoseTrack file, a project or a project store (.paddockdb), its clips (frames, animals, labelled frames).
 #include "app/commands.h"
 
 #include "core/io/merge.h"
+#include "core/store/projectstore.h"
 #include "core/video/framesource.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <optional>
 #include <set>
 
 namespace paddock::app {
@@ -23,6 +25,8 @@ bool isLabelFile(const QString &path)
     const QFileInfo fi(path);
     if (!fi.isFile())
         return false;
+    if (store::isStoreFile(path.toStdString()))
+        return true;
     if (fi.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0
         || fi.suffix().compare(QLatin1String("paddock"), Qt::CaseInsensitive) == 0)
         return true;
@@ -39,8 +43,16 @@ int datasetInfo(const QString &path)
 {
     std::string error;
     const std::string p = path.toStdString();
-    core::MergeInput read; // a project or a dataset file, told apart by its content
-    if (!core::readMergeInput(p, &read, &error)) {
+    core::MergeInput read; // a project store, a project or a dataset file, told apart by their content
+    bool ok = false;
+    if (store::isStoreFile(p)) {
+        std::optional<core::Project> db = store::loadStore(p, &error);
+        if ((ok = db.has_value()))
+            read.project = std::move(*db);
+    } else {
+        ok = core::readMergeInput(p, &read, &error);
+    }
+    if (!ok) {
         printError(tr("paddock info: %1").arg(QString::fromStdString(error)));
         return kExitBadInput;
     }
@@ -76,7 +88,7 @@ int runInfo(const QStringList &args)
 {
     if (args.size() != 1 || args.first().startsWith(QLatin1String("-"))) {
         printError(tr("usage: paddock info CLIP|DATASET   (a video file, a folder of frame images, or a "
-                      "COCO/APTv2/PoseTrack file or project: its clips)"));
+                      "COCO/APTv2/PoseTrack file, project or project store: its clips)"));
         return kExitBadInput;
     }
     if (isLabelFile(args.first()))

@@ -7,10 +7,13 @@
 #include "core/io/coco.h"
 #include "core/io/merge.h"
 #include "core/io/projectfile.h"
+#include "core/store/projectstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -19,13 +22,29 @@ namespace paddock::app {
 namespace {
 
 const char *kUsage = QT_TRANSLATE_NOOP(
-    "Merge", "usage: paddock merge A B ... --out MERGED.json|MERGED.paddock [--report REPORT.json] [--base ORIGINAL]\n"
-             "                     [--no-hash]\n"
-             "  joins projects or COCO/APTv2 files of the same dataset; clips are matched by file name, frame\n"
-             "  count and a hash of their frame files (--no-hash: name and frame count only, no reads). A clip\n"
+    "Merge", "usage: paddock merge A B ... --out MERGED.json|MERGED.paddock|MERGED.paddockdb [--report REPORT.json]\n"
+             "                     [--base ORIGINAL] [--no-hash]\n"
+             "  joins projects, project stores (.paddockdb) or COCO/APTv2 files of the same dataset; clips are\n"
+             "  matched by file name, frame count and a hash of their frame files (--no-hash: name and frame\n"
+             "  count only, no reads); their video, image and annotation ids are kept (renumbered, and said, only\n"
+             "  where two different clips hold the same id). A clip\n"
              "  labelled differently in two inputs is kept as two versions (a project keeps both; a COCO/APTv2\n"
              "  output is refused until one is chosen). --base: the file every input started from; a copy\n"
              "  still equal to it does not stand against another input's edit.");
+
+/** A merge input: a project store (.paddockdb, by content), else core::readMergeInput's project or dataset file. */
+bool readInput(const QString &path, core::MergeInput *out, std::string *error)
+{
+    const std::string p = path.toStdString();
+    if (!store::isStoreFile(p))
+        return core::readMergeInput(p, out, error);
+    std::optional<core::Project> db = store::loadStore(p, error);
+    if (!db)
+        return false;
+    out->path = p;
+    out->project = std::move(*db);
+    return true;
+}
 
 } // namespace
 
@@ -67,13 +86,13 @@ int runMerge(const QStringList &args)
     timer.start();
     std::vector<core::MergeInput> inputs(std::size_t(files.size()));
     for (int i = 0; i < files.size(); ++i)
-        if (!core::readMergeInput(files[i].toStdString(), &inputs[std::size_t(i)], &error)) {
+        if (!readInput(files[i], &inputs[std::size_t(i)], &error)) {
             printError(tr("paddock merge: %1; nothing written").arg(QString::fromStdString(error)));
             return kExitBadInput;
         }
     core::MergeInput base;
     if (!basePath.isEmpty()) {
-        if (!core::readMergeInput(basePath.toStdString(), &base, &error)) {
+        if (!readInput(basePath, &base, &error)) {
             printError(tr("paddock merge: --base %1; nothing written").arg(QString::fromStdString(error)));
             return kExitBadInput;
         }
@@ -92,7 +111,9 @@ int runMerge(const QStringList &args)
 
     const bool project = QFileInfo(out).suffix().compare(QLatin1String("paddock"), Qt::CaseInsensitive) == 0;
     bool ok = false;
-    if (project) {
+    if (store::hasStoreSuffix(out.toStdString())) {
+        ok = store::saveStore(merged, QFileInfo(out).absoluteFilePath().toStdString(), &error);
+    } else if (project) {
         ok = core::saveProject(merged, out.toStdString(), &error);
     } else {
         core::CocoWriteOptions wo;

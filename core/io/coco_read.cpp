@@ -12,9 +12,11 @@
 #include <QString>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 namespace paddock::core {
@@ -218,18 +220,19 @@ bool readKeypoints(const Json &aj, const Category &cat, const ImageRec &img, std
     out->assign(k, Keypoint());
     for (std::size_t i = 0; i < k; ++i) {
         const Json &x = (*it)[3 * i], &y = (*it)[3 * i + 1], &v = (*it)[3 * i + 2];
-        const std::string which = tr("keypoint") + " " + std::to_string(i + 1) + " (" + cat.keypoints[i] + ")";
+        // Named only when something is wrong: a dataset has hundreds of thousands of keypoints.
+        const auto which = [&] { return tr("keypoint") + " " + std::to_string(i + 1) + " (" + cat.keypoints[i] + ")"; };
         if (!x.is_number() || !y.is_number() || !v.is_number()) {
-            *why = which + ": " + tr("value is not a number");
+            *why = which() + ": " + tr("value is not a number");
             return false;
         }
         const double xv = x.get<double>(), yv = y.get<double>(), vv = v.get<double>();
         if (!std::isfinite(xv) || !std::isfinite(yv) || !std::isfinite(vv)) {
-            *why = which + ": " + tr("coordinate is NaN or infinite");
+            *why = which() + ": " + tr("coordinate is NaN or infinite");
             return false;
         }
         if (vv != 0.0 && vv != 1.0 && vv != 2.0) {
-            *why = which + ": " + tr("visibility must be 0, 1 or 2, not") + " " + v.dump();
+            *why = which() + ": " + tr("visibility must be 0, 1 or 2, not") + " " + v.dump();
             return false;
         }
         Keypoint &kp = (*out)[i];
@@ -239,7 +242,7 @@ bool readKeypoints(const Json &aj, const Category &cat, const ImageRec &img, std
         kp.y = yv;
         kp.visibility = vv == 2.0 ? Visibility::Visible : Visibility::Occluded;
         if (!detail::keypointOnImage(kp, img.width, img.height)) {
-            *why = which + ": (" + x.dump() + ", " + y.dump() + ") " + tr("is outside the image") + " ("
+            *why = which() + ": (" + x.dump() + ", " + y.dump() + ") " + tr("is outside the image") + " ("
                 + std::to_string(img.width) + "x" + std::to_string(img.height) + ")";
             return false;
         }
@@ -367,18 +370,67 @@ bool folderMatches(const Clip &clip, const std::vector<std::string> &folderFiles
                                        [](const FrameMeta &m) { return m.fileName.empty(); });
     if (complete && folderFiles.size() > clip.frameMeta.size())
         return false;
-    const QString folder = QDir::cleanPath(QString::fromStdString(clip.path));
+    const std::string folder = QDir::cleanPath(QString::fromStdString(clip.path)).toStdString();
     for (std::size_t f = 0; f < clip.frameMeta.size(); ++f) {
         const std::string &name = clip.frameMeta[f].fileName;
         if (name.empty())
             continue;
         if (f >= folderFiles.size() || folderFiles[f] != detail::baseName(name))
             return false;
-        const QString file = QString::fromStdString(detail::absoluteFrom(imageRoot, name));
-        if (QFileInfo(file).absolutePath() != folder)
+        const std::string file = detail::absoluteFrom(imageRoot, name); // absolute and clean: its folder ends at the last '/'
+        const std::size_t slash = file.rfind('/');
+        if (slash == std::string::npos || file.compare(0, slash == 0 ? 1 : slash, folder) != 0
+            || (slash == 0 ? 1 : slash) != folder.size())
             return false;
     }
     return true;
+}
+
+/** Whether \a name is one of \a files (sorted by naturalFileNameLess), exactly. */
+bool inListing(const std::vector<std::string> &files, const std::string &name)
+{
+    for (auto it = std::lower_bound(files.begin(), files.end(), name, naturalFileNameLess);
+         it != files.end() && !naturalFileNameLess(name, *it); ++it)
+        if (*it == name)
+            return true;
+    return false;
+}
+
+/** What an open needs to know of a clip's folder: whether it is one, and (when asked) its frame images. */
+struct FolderProbe
+{
+    bool isDir = false;
+    bool listed = false;
+    std::vector<std::string> files; ///< detail::listImageFiles, natural order
+};
+
+/**
+ * Probes the folders \a paths (listing those \a list says) on several threads: on a dataset of thousands of
+ * clips these are thousands of directory reads, each a disk seek when the cache is cold, and the disk serves
+ * several at once. Results in the order of \a paths.
+ */
+std::vector<FolderProbe> probeFolders(const std::vector<std::string> &paths, const std::vector<char> &list)
+{
+    std::vector<FolderProbe> probes(paths.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < paths.size();) {
+            FolderProbe &p = probes[i];
+            p.isDir = QFileInfo(QString::fromStdString(paths[i])).isDir();
+            if (p.isDir && list[i]) {
+                p.files = detail::listImageFiles(paths[i]);
+                p.listed = true;
+            }
+        }
+    };
+    const std::size_t threads = paths.size() < 64 ? 1 : std::min<std::size_t>(8, paths.size() / 32);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
+    return probes;
 }
 
 /** One note per section listing the fields of images, annotations and categories that Paddock does not keep. */
@@ -587,33 +639,46 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         return detail::absoluteFrom(imageRoot, folder->empty() ? "." : *folder);
     };
     std::map<std::string, int> clipsPerPath; // a folder that several clips' images share is no one clip's frames
+    std::vector<std::string> clipPaths, clipFolders; // per video with images, in the order of `videos`
     for (auto &[key, v] : videos) {
         if (v.images.empty())
             continue;
         std::sort(v.images.begin(), v.images.end(),
                   [&](std::size_t a, std::size_t b) { return images[a].id < images[b].id; });
         std::vector<std::string> names;
+        names.reserve(v.images.size());
         for (std::size_t i : v.images)
             names.push_back(images[i].fileName);
         std::string folder;
-        ++clipsPerPath[clipPathOf(v, names, &folder)];
+        clipPaths.push_back(clipPathOf(v, names, &folder));
+        clipFolders.push_back(std::move(folder));
+        ++clipsPerPath[clipPaths.back()];
     }
+    // The file system, all clips at once: is the clip's path a folder, and what images does it hold (a folder
+    // of its own only: a shared folder's clip is its own images, found by name).
+    std::vector<char> listFolder(clipPaths.size());
+    for (std::size_t c = 0; c < clipPaths.size(); ++c)
+        listFolder[c] = clipsPerPath[clipPaths[c]] == 1;
+    const std::vector<FolderProbe> probes = probeFolders(clipPaths, listFolder);
+    std::size_t clipIndex = 0;
     for (auto &[key, v] : videos) {
         if (v.images.empty())
             continue;
+        const std::size_t c = clipIndex++;
         std::vector<std::string> names;
+        names.reserve(v.images.size());
         for (std::size_t i : v.images)
             names.push_back(images[i].fileName);
         Clip clip;
         clip.videoId = v.id;
-        std::string folder;
-        clip.path = clipPathOf(v, names, &folder);
+        const std::string &folder = clipFolders[c];
+        clip.path = clipPaths[c];
         clip.name = !v.name.empty() ? v.name
             : !v.fileName.empty()   ? QFileInfo(QString::fromStdString(v.fileName)).completeBaseName().toStdString()
             : key.empty()           ? QFileInfo(QString::fromStdString(nameForMessages)).completeBaseName().toStdString()
             : !folder.empty()       ? detail::baseName(folder)
                                     : "video " + key;
-        const bool folderClip = QFileInfo(QString::fromStdString(clip.path)).isDir();
+        const bool folderClip = probes[c].isDir;
         const bool sharedFolder = folderClip && clipsPerPath[clip.path] > 1;
         if (clipsPerPath[clip.path] > 1 && v.name.empty() && !key.empty())
             clip.name = "video " + key; // the shared folder's name says nothing about the clip
@@ -625,7 +690,7 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
             std::sort(files.begin(), files.end(), naturalFileNameLess);
             files.erase(std::unique(files.begin(), files.end()), files.end());
         } else if (folderClip) {
-            files = detail::listImageFiles(clip.path);
+            files = probes[c].files;
         }
         if (!assignFrames(images, v.images, files, key.empty() ? tr("the image list") : tr("video") + " " + key, problems,
                           report ? &report->notes : &ignoredNotes))
@@ -650,9 +715,16 @@ std::optional<Project> readCocoJson(const std::string &text, const std::string &
         // (the folder holds other clips' frames too, or the images lie in several folders), the clip is the
         // list of its own image files instead, so that frame k shows the image the file says.
         // (Only when its images are there: a file read without them keeps its folder clip, as before.)
+        // An image the folder's listing holds is there (no stat); any other is looked for.
+        const QString clipFolder = QDir::cleanPath(QString::fromStdString(clip.path));
         const bool imagesThere = std::any_of(clip.frameMeta.begin(), clip.frameMeta.end(), [&](const FrameMeta &m) {
-            return !m.fileName.empty()
-                && QFileInfo::exists(QString::fromStdString(detail::absoluteFrom(imageRoot, m.fileName)));
+            if (m.fileName.empty())
+                return false;
+            const QString file = QString::fromStdString(detail::absoluteFrom(imageRoot, m.fileName));
+            if (probes[c].listed && QFileInfo(file).absolutePath() == clipFolder
+                && inListing(files, detail::baseName(m.fileName)))
+                return true;
+            return QFileInfo::exists(file);
         });
         if (folderClip && imagesThere && (sharedFolder || !folderMatches(clip, files, imageRoot))) {
             clip.imageRoot = imageRoot;

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 
 namespace paddock::core {
 
@@ -18,11 +19,6 @@ using detail::Json;
 using detail::tr;
 
 namespace {
-
-bool isTrackerOutput(Source s)
-{
-    return s == Source::Propagated || s == Source::Refined || s == Source::Interpolated;
-}
 
 bool sameKeypoint(const Keypoint &a, const Keypoint &b)
 {
@@ -33,20 +29,6 @@ bool sameKeypoint(const Keypoint &a, const Keypoint &b)
     // Files written by Paddock round-trip exactly; the tolerance covers other writers' decimals.
     return std::fabs(a.x - b.x) <= 1e-6 && std::fabs(a.y - b.y) <= 1e-6 && a.visibility == b.visibility
         && a.source == b.source && std::fabs(a.score - b.score) <= 1e-4f;
-}
-
-/** Whether \a inst holds tracker output only (no point a person placed): its annotation id is the writer's. */
-bool trackerOnly(const Instance &inst)
-{
-    bool any = false;
-    for (const Keypoint &k : inst.keypoints) {
-        if (!k.isLabelled())
-            continue;
-        if (!isTrackerOutput(k.source))
-            return false;
-        any = true;
-    }
-    return any;
 }
 
 std::string hex(std::uint64_t v)
@@ -65,6 +47,82 @@ const char *outcomeName(MergedClipReport::Outcome o)
     case MergedClipReport::Outcome::Edited: return "edited";
     }
     return "";
+}
+
+/**
+ * Keeps every clip's video, image and annotation ids, so that the parts of one dataset merge back to its file.
+ * An id that an earlier clip of the merge (another identity: \a unitOf differs) holds already is a real
+ * collision: this clip's use of it is renumbered after the largest id of the merge, the same way in each of its
+ * versions, and the notes say so.
+ */
+void keepIds(std::vector<Clip> *clips, const std::vector<std::size_t> &unitOf, const std::vector<MergeInput> &inputs,
+             ProjectMergeReport *rep)
+{
+    int nextVideo = 1;
+    std::int64_t nextImage = 1, nextAnn = 1;
+    for (const Clip &c : *clips) {
+        nextVideo = std::max(nextVideo, c.videoId + 1);
+        for (const FrameMeta &m : c.frameMeta)
+            nextImage = std::max(nextImage, m.imageId + 1);
+        for (const auto &[frame, list] : c.frames)
+            for (const Instance &inst : list)
+                nextAnn = std::max(nextAnn, inst.annotationId + 1);
+    }
+    // Who holds an id: the index of the unit (one identity: the clip, or all its versions).
+    std::unordered_map<int, std::size_t> videoOwner;
+    std::unordered_map<std::int64_t, std::size_t> imageOwner, annOwner;
+    // claim: the id this unit uses for \a id (kept, or renumbered once for all its versions).
+    auto claim = [](auto &owner, auto &remap, auto id, std::size_t unit, auto &next, int *renumbered) {
+        if (id <= 0)
+            return id;
+        if (auto r = remap.find(id); r != remap.end())
+            return r->second;
+        auto [it, added] = owner.emplace(id, unit);
+        if (added || it->second == unit)
+            return id;
+        const auto fresh = next++;
+        owner.emplace(fresh, unit);
+        remap.emplace(id, fresh);
+        ++*renumbered;
+        return fresh;
+    };
+    for (std::size_t i = 0; i < clips->size();) {
+        const std::size_t unit = unitOf[i];
+        std::map<int, int> videoMap;
+        std::map<std::int64_t, std::int64_t> imageMap, annMap;
+        int videos = 0, images = 0, anns = 0;
+        std::size_t end = i;
+        for (; end < clips->size() && unitOf[end] == unit; ++end) {
+            Clip &c = (*clips)[end];
+            const int oldVideo = c.videoId;
+            c.videoId = claim(videoOwner, videoMap, c.videoId, unit, nextVideo, &videos);
+            if (c.videoId != oldVideo)
+                rep->clips[unit].videoId = c.videoId;
+            for (FrameMeta &m : c.frameMeta)
+                m.imageId = claim(imageOwner, imageMap, m.imageId, unit, nextImage, &images);
+            for (auto &[frame, list] : c.frames)
+                for (Instance &inst : list)
+                    inst.annotationId = claim(annOwner, annMap, inst.annotationId, unit, nextAnn, &anns);
+        }
+        if (videos + images + anns > 0) {
+            const MergedClipReport &cr = rep->clips[unit];
+            std::string what;
+            const auto add = [&what](const std::string &part) { what += (what.empty() ? "" : ", ") + part; };
+            if (videos > 0)
+                add(tr("its video id (now") + " " + std::to_string(cr.videoId) + ")");
+            if (images > 0)
+                add(std::to_string(images) + " " + tr("image ids"));
+            if (anns > 0)
+                add(std::to_string(anns) + " " + tr("annotation ids"));
+            rep->notes.push_back(tr("clip") + " '" + cr.name + "' " + tr("from") + " "
+                                 + inputs[std::size_t(cr.inputs.front())].path + ": " + what + " "
+                                 + tr("renumbered: other clips of the merge have them"));
+            rep->renumberedVideoIds += videos;
+            rep->renumberedImageIds += images;
+            rep->renumberedAnnotationIds += anns;
+        }
+        i = end;
+    }
 }
 
 } // namespace
@@ -165,6 +223,7 @@ bool mergeProjects(const std::vector<MergeInput> &inputs, Project *out, ProjectM
         return groups[a].second.front().clip->videoId < groups[b].second.front().clip->videoId;
     });
 
+    std::vector<std::size_t> unitOf; // parallel to merged.clips: the index of its report (its identity)
     for (std::size_t g : order) {
         const auto &[identity, members] = groups[g];
         MergedClipReport cr;
@@ -220,6 +279,7 @@ bool mergeProjects(const std::vector<MergeInput> &inputs, Project *out, ProjectM
                     }
                 }
             merged.clips.push_back(std::move(c));
+            unitOf.push_back(rep.clips.size());
         } else {
             cr.outcome = MergedClipReport::Outcome::Versions;
             ++rep.versions;
@@ -230,16 +290,31 @@ bool mergeProjects(const std::vector<MergeInput> &inputs, Project *out, ProjectM
                     cr.agreement.push_back(
                         compareClips(*versions[0]->clip, c, merged.categories, options.agreement));
                 merged.clips.push_back(std::move(c));
+                unitOf.push_back(rep.clips.size());
             }
         }
         rep.clips.push_back(std::move(cr));
     }
-    // Tracker output has no id of its own: the writer numbers it in clip order, as one process would.
-    for (Clip &c : merged.clips)
-        for (auto &[frame, list] : c.frames)
-            for (Instance &inst : list)
-                if (trackerOnly(inst))
-                    inst.annotationId = 0;
+    keepIds(&merged.clips, unitOf, inputs, &rep);
+    if (rep.renumberedVideoIds > 0) { // a renumbered clip goes where its new video id puts it (last)
+        std::vector<std::size_t> units(rep.clips.size());
+        for (std::size_t u = 0; u < units.size(); ++u)
+            units[u] = u;
+        std::stable_sort(units.begin(), units.end(),
+                         [&](std::size_t a, std::size_t b) { return rep.clips[a].videoId < rep.clips[b].videoId; });
+        std::vector<std::size_t> first(rep.clips.size() + 1, merged.clips.size()); // a unit's clips: contiguous
+        for (std::size_t i = merged.clips.size(); i-- > 0;)
+            first[unitOf[i]] = i;
+        std::vector<Clip> clips;
+        std::vector<MergedClipReport> reports;
+        for (std::size_t u : units) {
+            for (std::size_t i = first[u]; i < first[u + 1]; ++i)
+                clips.push_back(std::move(merged.clips[i]));
+            reports.push_back(std::move(rep.clips[u]));
+        }
+        merged.clips = std::move(clips);
+        rep.clips = std::move(reports);
+    }
     *out = std::move(merged);
     if (report)
         *report = std::move(rep);
@@ -275,7 +350,9 @@ nlohmann::json mergeReportToJson(const ProjectMergeReport &r)
     return {{"inputs", std::move(inputs)},
             {"clips", std::move(clips)},
             {"summary", {{"clips", r.clips.size()}, {"only", r.only}, {"same", r.same}, {"versions", r.versions},
-                         {"edited", r.edited}, {"unchanged_left_out", r.unchangedDropped}}},
+                         {"edited", r.edited}, {"unchanged_left_out", r.unchangedDropped},
+                         {"renumbered", {{"video_ids", r.renumberedVideoIds}, {"image_ids", r.renumberedImageIds},
+                                         {"annotation_ids", r.renumberedAnnotationIds}}}}},
             {"notes", r.notes}};
 }
 
@@ -308,6 +385,12 @@ std::vector<std::string> mergeReportToText(const ProjectMergeReport &r)
                     + tr("from one input") + ", " + std::to_string(r.same) + " " + tr("the same in several") + ", "
                     + std::to_string(r.versions) + " " + tr("labelled differently (kept as versions to choose from)")
                     + (r.edited ? ", " + std::to_string(r.edited) + " " + tr("edited in one input only (taken)") : std::string()));
+    if (r.renumberedVideoIds + r.renumberedImageIds + r.renumberedAnnotationIds > 0)
+        lines.push_back(tr("ids renumbered (held by other clips of the merge)") + ": "
+                        + std::to_string(r.renumberedVideoIds) + " " + tr("video") + ", "
+                        + std::to_string(r.renumberedImageIds) + " " + tr("image") + ", "
+                        + std::to_string(r.renumberedAnnotationIds) + " " + tr("annotation")
+                        + "; " + tr("every other id is the input's"));
     return lines;
 }
 

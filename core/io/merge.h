@@ -60,6 +60,8 @@ struct ProjectMergeReport
     std::vector<MergedClipReport> clips;     ///< in the merged project's order
     std::vector<std::string> notes;
     int only = 0, same = 0, versions = 0, edited = 0;
+    /** Ids renumbered because a clip of another identity held them already (a real collision; notes name them). */
+    int renumberedVideoIds = 0, renumberedImageIds = 0, renumberedAnnotationIds = 0;
 };
 
 /**
@@ -69,8 +71,9 @@ struct ProjectMergeReport
  * distinct version is kept as its own Clip, in input order, with Clip::origin = the input's path, and the
  * report gives paddock compare's figures of each against the first. Labels keep their frames exactly.
  * Merged clips are ordered by video id, then by first appearance (the dataset's order: shards of one dataset
- * merge back to the one-process order). Annotation ids of instances holding tracker output only are cleared
- * (the writer numbers them in clip order, as one process does); user labels keep theirs.
+ * merge back to the one-process order). Video, image and annotation ids are kept as the inputs have them
+ * (the shards of `paddock propagate --shard` merge back byte for byte); only an id that a clip of another
+ * identity holds already is renumbered (after the largest id of the merge), counted and noted in the report.
  * Categories are joined by id; the same id with different keypoints is an error. False with a message
  * (nothing in \a out) when a clip's frames cannot be read to identify it, or the inputs do not fit together.
  */

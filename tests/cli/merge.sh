@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # paddock info on a dataset file and paddock merge end to end: clips matched by identity whatever the order and
 # video ids, identical copies collapse (exit 0), different labels kept as versions in a project (exit 1) and
-# refused for a COCO output, bad input exits 2 and writes nothing. usage: merge.sh PADDOCK WORKDIR
+# refused for a COCO output, bad input exits 2 and writes nothing; project stores (.paddockdb) as input of info,
+# convert and merge and as output of convert and merge. usage: merge.sh PADDOCK WORKDIR
 set -u
 paddock="$1"
 work="$2/merge"
@@ -78,4 +79,26 @@ rc=$?
 [ "$rc" -eq 2 ] || fail "unreadable frames: exit $rc, expected 2"
 grep -q "/data: cannot read" "$work/out.txt" || fail "unreadable frames: the folder is not named: $(cat "$work/out.txt")"
 [ -e "$work/m5.json" ] && fail "unreadable frames: a file was written"
+# Project stores: convert writes one and reads it back to the same APTv2 file; info lists its clips; merge takes
+# stores and writes one.
+"$paddock" convert "$work/a.json" "$work/a.paddockdb" >"$work/out.txt" 2>&1 || fail "convert to a store: $(cat "$work/out.txt")"
+head -c 15 "$work/a.paddockdb" | grep -q "SQLite format 3" || fail "a.paddockdb is not an SQLite database"
+"$paddock" info "$work/a.paddockdb" >"$work/out.txt" 2>&1 || fail "info on a store: $(cat "$work/out.txt")"
+grep -q "clips: *3" "$work/out.txt" || fail "info on a store does not list 3 clips: $(cat "$work/out.txt")"
+grep -q "labelled: *6 frames" "$work/out.txt" || fail "info on a store: labelled frames: $(cat "$work/out.txt")"
+"$paddock" convert "$work/a.json" "$work/direct.json" --to aptv2 >/dev/null 2>&1 || fail "a.json -> aptv2"
+"$paddock" convert "$work/a.paddockdb" "$work/fromdb.json" --to aptv2 >"$work/out.txt" 2>&1 ||
+    fail "convert from a store: $(cat "$work/out.txt")"
+cmp -s "$work/direct.json" "$work/fromdb.json" || fail "the store converts to another file than its source"
+"$paddock" merge "$work/a.paddockdb" "$work/b.json" --out "$work/m6.paddockdb" --no-hash >"$work/out.txt" 2>&1 ||
+    fail "merge of a store and a file: $(cat "$work/out.txt")"
+"$paddock" info "$work/m6.paddockdb" >"$work/out.txt" 2>&1 || fail "info on the merged store: $(cat "$work/out.txt")"
+grep -q "clips: *3" "$work/out.txt" || fail "merged store: $(cat "$work/out.txt")"
+printf 'SQLite format 3\000 but cut off' >"$work/cut.paddockdb"
+"$paddock" info "$work/cut.paddockdb" >"$work/out.txt" 2>&1
+[ $? -eq 2 ] || fail "info on a broken store must exit 2"
+grep -q "cut.paddockdb" "$work/out.txt" || fail "info on a broken store: the message does not name it: $(cat "$work/out.txt")"
+"$paddock" convert "$work/cut.paddockdb" "$work/cut.json" --to coco >"$work/out.txt" 2>&1
+[ $? -eq 2 ] || fail "convert of a broken store must exit 2"
+[ -e "$work/cut.json" ] && fail "convert of a broken store wrote a file"
 echo "merge: ok"

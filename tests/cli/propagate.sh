@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # `paddock propagate DATASET.json` end to end on a dataset this script makes (APTv2 fields, per-clip folders of
 # the demo clip's frames, labels on frames 0, 7 and 14): every clip, --clips, --shard (the parts are disjoint,
-# cover the dataset, and `paddock merge` joins them into the one-process output), the Slurm array-job script,
-# a broken clip (named, the others written, exit 3), Ctrl-C (exit 130, nothing written), bad options (exit 2),
-# and one clip the old way.
+# cover the dataset, and `paddock merge` joins them into the one-process output byte for byte), the Slurm
+# array-job script, a broken clip (named, the others written, exit 3), Ctrl-C (exit 130, nothing written), bad
+# options (exit 2), and one clip the old way.
 # usage: propagate.sh PADDOCK WORKDIR
 set -u
 paddock="$1"
@@ -89,18 +89,16 @@ objects "$work"/shard[0-3].json >"$work/objects-shards.txt"
 [ "$(wc -l <"$work/objects-all.txt")" -gt 100 ] || fail "all.json: too few objects"
 cmp -s "$work/objects-all.txt" "$work/objects-shards.txt" ||
     fail "the shards differ from the one-process output: $(diff "$work/objects-all.txt" "$work/objects-shards.txt" | head -5)"
-# `paddock merge` joins the 4 parts into the one-process output: the same clips, images and points (merge
-# numbers the annotations afresh, so annotation ids aside).
-"$paddock" merge "$work"/shard[0-3].json --out "$work/merged.json" >"$work/merge.txt" 2>&1 ||
+# `paddock merge` joins the 4 parts into the one-process output, byte for byte: every id of the parts (video,
+# image, annotation) is the one-process run's and the merge keeps them.
+"$paddock" merge "$work"/shard3.json "$work"/shard1.json "$work"/shard0.json "$work"/shard2.json \
+    --out "$work/merged.json" --report "$work/merge-report.json" >"$work/merge.txt" 2>&1 ||
     fail "merge of the shards: $(cat "$work/merge.txt")"
 [ "$(videos "$work/merged.json" | tr '\n' ' ')" = "1 2 3 4 5 6 7 8 " ] || fail "merged.json holds $(videos "$work/merged.json")"
-noids() { sed 's/"id":[0-9]*,"image_id"/"image_id"/' "$1" | sort -u; }
-noids "$work/objects-all.txt" >"$work/objects-all-noids.txt"
-objects "$work/merged.json" >"$work/objects-merged.txt"
-noids "$work/objects-merged.txt" >"$work/objects-merged-noids.txt"
-[ "$(grep -c '"image_id"' "$work/objects-all-noids.txt")" -ge 120 ] || fail "too few annotations to compare"
-cmp -s "$work/objects-all-noids.txt" "$work/objects-merged-noids.txt" ||
-    fail "shards merged differ from the one-process output: $(diff "$work/objects-all-noids.txt" "$work/objects-merged-noids.txt" | head -5)"
+cmp "$work/all.json" "$work/merged.json" >"$work/cmp.txt" 2>&1 ||
+    fail "shards merged differ from the one-process output: $(cat "$work/cmp.txt"): $(objects "$work/all.json" | sort >"$work/o1.txt"; objects "$work/merged.json" | sort >"$work/o2.txt"; diff "$work/o1.txt" "$work/o2.txt" | head -5)"
+grep -q '"annotation_ids": 0' "$work/merge-report.json" || fail "the merge renumbered ids: $(cat "$work/merge-report.json")"
+grep -q "renumbered" "$work/merge.txt" && fail "the merge says it renumbered: $(cat "$work/merge.txt")"
 
 # The Slurm array-job script, as task 2 of an array of 4, writes what --shard 2/4 writes.
 slurm="$(dirname "$0")/../../packaging/slurm/propagate-array.sh"

@@ -16,7 +16,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
+#include <set>
 
 using namespace paddock::core;
 using namespace paddock::test;
@@ -226,8 +229,11 @@ TEST_CASE("Merge: other frame counts or other frame content are other clips", "[
     CHECK(m.clips.size() == 5);
     CHECK(report.same == 3);
     CHECK(report.only == 2);
-    CHECK(report.clips[0].identity.contentHash != report.clips[1].identity.contentHash);
-    CHECK(report.clips[0].identity.name == report.clips[1].identity.name);
+    // b's clip 1 is another clip with a's ids: renumbered (video 5), so it goes last.
+    CHECK(report.clips[0].identity.contentHash != report.clips[4].identity.contentHash);
+    CHECK(report.clips[0].identity.name == report.clips[4].identity.name);
+    CHECK(m.clips[4].videoId == 5);
+    CHECK(report.renumberedVideoIds == 1);
 
     // One frame more: another clip, even without reading the frames.
     MergeInput c = readInput(dataset);
@@ -273,13 +279,48 @@ TEST_CASE("Merge: bad input gives a clear message and merges nothing", "[merge]"
     CHECK(error.find("category 1") != std::string::npos);
 }
 
-TEST_CASE("Merge: the shards of a propagated dataset merge back to the one-process output", "[merge]")
+namespace {
+
+std::string readBytes(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/** Every video, image and annotation id of \a p, in order. */
+struct Ids
+{
+    std::vector<std::int64_t> videos, images, annotations;
+};
+Ids idsOf(const std::vector<Clip> &clips)
+{
+    Ids ids;
+    for (const Clip &c : clips) {
+        ids.videos.push_back(c.videoId);
+        for (const FrameMeta &m : c.frameMeta)
+            ids.images.push_back(m.imageId);
+        for (const auto &[f, list] : c.frames)
+            for (const Instance &inst : list)
+                ids.annotations.push_back(inst.annotationId);
+    }
+    return ids;
+}
+Ids idsOf(const Project &p)
+{
+    return idsOf(p.clips);
+}
+
+} // namespace
+
+TEST_CASE("Merge: the shards of a propagated dataset merge back to the one-process file, byte for byte",
+          "[merge][merge-ids]")
 {
     const std::string dir = tempDir();
     DatasetSpec s;
     s.clips = 5;
     Project full = readInput(makeDataset(dir, s)).project;
-    // What propagation adds: tracker points on the frames between the labels, no annotation id yet.
+    // What propagation adds: tracker points on the frames between the labels, with the ids of the one-process
+    // run (`paddock propagate --shard` gives each part the ids the whole run gives it).
     for (Clip &c : full.clips)
         for (int k = 1; k < s.frames; k += 2)
             label(c, k, 1, c.videoId + 0.5, k + 0.25, Source::Propagated);
@@ -287,30 +328,139 @@ TEST_CASE("Merge: the shards of a propagated dataset merge back to the one-proce
     CocoWriteOptions wo;
     wo.aptv2 = true;
     REQUIRE(writeCocoFile(full, dir + "/one.json", wo, &error));
+    const Project one = readInput(dir + "/one.json").project;
+    const std::string oneBytes = readBytes(dir + "/one.json");
 
     for (int parts : {2, 3}) {
         for (bool roundRobin : {false, true}) {
             INFO(parts << " shards, round robin " << roundRobin);
             std::vector<MergeInput> shards;
             for (int i = parts - 1; i >= 0; --i) { // given last shard first
-                Project part = full;
+                Project part = one;
                 part.clips.clear();
-                for (std::size_t c = 0; c < full.clips.size(); ++c)
-                    if (roundRobin ? int(c) % parts == i : int(c * parts / full.clips.size()) == i)
-                        part.clips.push_back(full.clips[c]);
+                for (std::size_t c = 0; c < one.clips.size(); ++c)
+                    if (roundRobin ? int(c) % parts == i : int(c * parts / one.clips.size()) == i)
+                        part.clips.push_back(one.clips[c]);
                 const std::string path = dir + "/shard" + std::to_string(i) + ".json";
-                REQUIRE(writeCocoFile(part, path, wo, &error)); // each numbers its tracker output from its own ids
+                REQUIRE(writeCocoFile(part, path, wo, &error));
                 shards.push_back(readInput(path));
             }
             ProjectMergeReport report;
             Project m = merge(shards, &report);
             CHECK(report.only == s.clips);
+            CHECK(report.renumberedVideoIds + report.renumberedImageIds + report.renumberedAnnotationIds == 0);
+            CHECK(report.notes.empty());
+            CHECK(idsOf(m).annotations == idsOf(one).annotations);
             REQUIRE(writeCocoFile(m, dir + "/merged.json", wo, &error));
-            const Json one = readJson(dir + "/one.json"), merged = readJson(dir + "/merged.json");
-            CHECK(merged["videos"] == one["videos"]);
-            CHECK(merged["images"] == one["images"]);
-            CHECK(merged["annotations"] == one["annotations"]);
-            CHECK(merged == one);
+            CHECK(readBytes(dir + "/merged.json") == oneBytes);
         }
     }
+}
+
+TEST_CASE("Merge: the inputs' ids are kept; only a real collision is renumbered, and reported", "[merge][merge-ids]")
+{
+    const std::string dir = tempDir();
+    DatasetSpec s;
+    const std::string dataset = makeDataset(dir, s);
+    const Project whole = readInput(dataset).project;
+
+    // Alice has clips 1-2, Bob clips 3-4, each with a label of their own: every id is the input's.
+    MergeInput a = readInput(dataset), b = readInput(dataset);
+    a.path = "alice.json";
+    b.path = "bob.json";
+    a.project.clips.erase(a.project.clips.begin() + 2, a.project.clips.end());
+    b.project.clips.erase(b.project.clips.begin(), b.project.clips.begin() + 2);
+    label(a.project.clips[0], 1, 2, 5, 1);
+    a.project.clips[0].instance(1, 2)->annotationId = 900;
+    label(b.project.clips[1], 3, 2, 7, 3);
+    b.project.clips[1].instance(3, 2)->annotationId = 901;
+    ProjectMergeReport report;
+    Project m = merge({b, a}, &report);
+    REQUIRE(m.clips.size() == 4);
+    Ids want = idsOf(whole);
+    want.annotations.insert(want.annotations.begin() + 1, 900); // clip 1, frame 1 (between frames 0 and 2)
+    const Ids got = idsOf(m);
+    CHECK(got.videos == want.videos);
+    CHECK(got.images == want.images);
+    CHECK(got.annotations.size() == want.annotations.size() + 1);
+    CHECK(std::count(got.annotations.begin(), got.annotations.end(), 901) == 1);
+    CHECK(m.clips[3].instance(3, 2)->annotationId == 901);
+    CHECK(report.renumberedVideoIds + report.renumberedImageIds + report.renumberedAnnotationIds == 0);
+    CHECK(report.notes.empty());
+
+    // Carol's clips are other clips (her own frames, per-clip folders) numbered from 1 as well: her video,
+    // image and annotation ids collide with Alice's. Alice's (first in the merge) are kept, Carol's renumbered
+    // after the largest id, and the report says which clip and how many.
+    const std::string other = tempDir();
+    DatasetSpec perClip;
+    perClip.layout = Layout::PerClip;
+    perClip.clips = 2;
+    MergeInput c = readInput(makeDataset(other, perClip));
+    c.path = "carol.json";
+    std::int64_t maxImage = 0, maxAnn = 0;
+    for (const Clip &clip : a.project.clips) {
+        for (const FrameMeta &fm : clip.frameMeta)
+            maxImage = std::max(maxImage, fm.imageId);
+        for (const auto &[f, list] : clip.frames)
+            for (const Instance &inst : list)
+                maxAnn = std::max(maxAnn, inst.annotationId);
+    }
+    for (const Clip &clip : c.project.clips)
+        for (const auto &[f, list] : clip.frames)
+            for (const Instance &inst : list)
+                maxAnn = std::max(maxAnn, inst.annotationId);
+    ProjectMergeReport r2;
+    Project m2 = merge({a, c}, &r2);
+    REQUIRE(m2.clips.size() == 4);
+    CHECK(r2.only == 4);
+    std::set<int> videos;
+    std::set<std::int64_t> images, anns;
+    for (const Clip &clip : m2.clips) {
+        CHECK(videos.insert(clip.videoId).second);
+        for (const FrameMeta &fm : clip.frameMeta)
+            CHECK(images.insert(fm.imageId).second);
+        for (const auto &[f, list] : clip.frames)
+            for (const Instance &inst : list)
+                CHECK(anns.insert(inst.annotationId).second);
+    }
+    CHECK(r2.renumberedVideoIds == 2);
+    CHECK(r2.renumberedImageIds == 2 * s.frames);
+    CHECK(r2.renumberedAnnotationIds == 2 * 3); // labels on frames 0, 2, 4 of each of Carol's clips
+    REQUIRE(r2.notes.size() == 2);
+    CHECK(r2.notes[0].find("carol.json") != std::string::npos);
+    CHECK(r2.notes[0].find("renumbered") != std::string::npos);
+    const Json j = mergeReportToJson(r2);
+    CHECK(j["summary"]["renumbered"]["image_ids"] == 2 * s.frames);
+    // Alice's ids are hers; Carol's clips keep their labels on their own frames and their new ids are new.
+    for (const Clip &clip : m2.clips) {
+        const bool carol = clip.path.rfind(other, 0) == 0;
+        const Clip *from = carol ? nullptr : clipByVideo(a.project, clip.videoId);
+        if (!carol) {
+            REQUIRE(from);
+            CHECK(idsOf({*from}).images == idsOf({clip}).images);
+            continue;
+        }
+        CHECK(clip.videoId > 2);
+        for (const FrameMeta &fm : clip.frameMeta)
+            CHECK(fm.imageId > maxImage);
+        for (const auto &[f, list] : clip.frames)
+            for (const Instance &inst : list) {
+                CHECK(inst.annotationId > maxAnn);
+                CHECK(inst.keypoints[0].y == f);
+            }
+        std::string error;
+        auto frames = openClipFrames(clip, &error);
+        REQUIRE(frames);
+        VideoFrame f;
+        REQUIRE(frames->read(3, &f, &error));
+        CHECK(decodeWhich(f).second == 3);
+    }
+    // Written out, every label sits on its own image.
+    std::string error;
+    CocoWriteOptions wo;
+    wo.aptv2 = true;
+    REQUIRE(writeCocoFile(m2, dir + "/m2.json", wo, &error));
+    const Project back = readInput(dir + "/m2.json").project;
+    CHECK(idsOf(back).images == idsOf(m2).images);
+    CHECK(idsOf(back).annotations == idsOf(m2).annotations);
 }
