@@ -124,6 +124,7 @@ bool setParam(const QString &kv)
     const QString &k = p[0];
     if (k == QLatin1String("fbThreshold")) gParams.fbThreshold = v;
     else if (k == QLatin1String("lostLikeness")) gParams.lostLikeness = v;
+    else if (k == QLatin1String("lostStructure")) gParams.lostStructure = v;
     else if (k == QLatin1String("lostSigma")) gParams.lostSigma = v;
     else if (k == QLatin1String("margin")) gParams.margin = v;
     else if (k == QLatin1String("appearance")) gParams.appearance = v != 0;

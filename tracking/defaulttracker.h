@@ -12,6 +12,11 @@ struct DefaultTrackerParams
 {
     double fbThreshold = 2.0;     ///< forward-backward disagreement of the flow (px) above which a step counts as lost
     double lostLikeness = 0.75;   ///< likeness to the labelled patches below which a step counts as lost
+    /// Likeness of the keypoint's own structure (the pixels that stand out of its labelled patches) below
+    /// which a densely tracked step counts as lost (0: not checked). What lets DIS's medium preset keep a leg a
+    /// pixel wide that steps: its flow holds the point on the background the leg left, and that background
+    /// still looks like the labelled patch (tst_propagation's stepping leg).
+    double lostStructure = 0.56;
     double lostSigma = 0.02;      ///< spread a lost step adds, as a fraction of the animal's size
     double switchGap = 0.0;       ///< forward and backward this many spreads apart: take the surer (0: always blend, better on badja)
     /// The same for animals tracked per point: a fly's leg that stepped is on one track or the other, never
@@ -39,10 +44,10 @@ struct DefaultTrackerParams
     double pullBack = 0.0;
     double searchRadius = 0.15;   ///< how far a lost point is searched for, as a fraction of the animal's size
     /// DIS preset of the dense flow: 0 ultrafast, 1 fast, 2 medium. Medium (finest scale 1, larger and denser
-    /// patches) holds better on blur and fast motion (badja-dog every-10 delta_avg 0.419 -> 0.469, badja-cows
-    /// 0.775 -> 0.789, every-25 0.296 -> 0.342 and 0.661 -> 0.706, about twice the flow's time) but loses a leg
-    /// a pixel wide that steps (tst_propagation's stepping leg; so does fast at finest scale 1): fast stays.
-    int disPreset = 1;
+    /// patches) holds better on blur and fast motion (with lostStructure: badja-dog every-10 delta_avg 0.419
+    /// -> 0.458, badja-cows 0.775 -> 0.789, every-25 0.296 -> 0.335 and 0.661 -> 0.703) for about twice the
+    /// flow's time.
+    int disPreset = 2;
     int flowPixels = 320 * 320;   ///< most crop pixels an animal's flow is computed on (larger crops are scaled down)
     /// Animals smaller than this (px) are tracked per point with Lucas-Kanade on full-resolution pyramids: their
     /// legs are a few pixels wide, finer than dense flow's patches; larger ones move with the dense flow.

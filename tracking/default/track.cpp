@@ -202,12 +202,21 @@ Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &activ
     // Each step is judged on its own: the flow may well pick a point up again. Flow that slid onto the
     // background checks out forward and backward: the patch no longer looking like the keypoint's labelled
     // patches tells it was lost all the same.
+    // The dense flow's patches are wider than a thin leg: it holds a point on the background the leg left,
+    // and that background still looks much like the labelled patch. What the keypoint's own structure (the
+    // pixels that stand out of its labelled patch) says tells it was lost. (Lucas-Kanade per point works on
+    // a window as small as the leg.)
     std::vector<char> lost(idx.size());
+    std::vector<float> structure(idx.size(), 1.f);
+    const bool checkStructure = !ctx.pointwise && P.lostLikeness > 0 && P.lostStructure > 0;
     std::vector<cv::Point2f> gs, gd;
     for (std::size_t i = 0; i < idx.size(); ++i) {
         fb[i] = float(fb[i] / ctx.scale); // image pixels
+        if (checkStructure)
+            structure[i] = structureLikeness(cropB, to[i], endTemplates[idx[i]]);
         lost[i] = !(fb[i] <= P.fbThreshold)
-            || (P.lostLikeness > 0 && likeness(cropB, to[i], endTemplates[idx[i]]) < P.lostLikeness);
+            || (P.lostLikeness > 0 && likeness(cropB, to[i], endTemplates[idx[i]]) < P.lostLikeness)
+            || (checkStructure && structure[i] < P.lostStructure);
         if (!lost[i]) {
             gs.push_back(from[i]);
             gd.push_back(to[i]);
@@ -224,8 +233,11 @@ Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &activ
         if (st.lost && P.appearance && !tmpl.empty()) {
             // Only a spot that matches the labels clearly better than where the flow went is worth a jump: on
             // fur and blur many spots match about as well, and jumping between them is worse than following.
+            // The less the keypoint's structure is still where the flow went, the less the jump must gain (the
+            // background a leg left matches its labelled patch's background, not the leg).
             cv::Point2f m, here;
-            const double gain = ctx.pointwise ? P.templateGainPointwise : P.templateGain;
+            const double gain = (ctx.pointwise ? P.templateGainPointwise : P.templateGain)
+                * (checkStructure ? std::min(1.0, double(structure[i]) / P.lostLikeness) : 1.0);
             const double there = templateMatch(cropB, tmpl, next, ctx.searchRadius, &m);
             if (there >= P.templateAccept && there - templateMatch(cropB, tmpl, next, 0, &here) >= gain
                 && likeness(cropB, m, endTemplates[idx[i]]) >= P.lostLikeness) {
