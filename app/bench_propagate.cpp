@@ -131,12 +131,7 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("templateAccept")) gParams.templateAccept = v;
     else if (k == QLatin1String("templateGain")) gParams.templateGain = v;
     else if (k == QLatin1String("templateGainPointwise")) gParams.templateGainPointwise = v;
-    else if (k == QLatin1String("lostFollowsBody")) gParams.lostFollowsBody = v != 0;
-    else if (k == QLatin1String("lostFollowsBodyPointwise")) gParams.lostFollowsBodyPointwise = v != 0;
-    else if (k == QLatin1String("pullBack")) gParams.pullBack = v;
     else if (k == QLatin1String("switchGapPointwise")) gParams.switchGapPointwise = v;
-    else if (k == QLatin1String("choosePath")) gParams.choosePath = v != 0;
-    else if (k == QLatin1String("choosePathPointwise")) gParams.choosePathPointwise = v != 0;
     else if (k == QLatin1String("searchRadius")) gParams.searchRadius = v;
     else if (k == QLatin1String("switchGap")) gParams.switchGap = v;
     else if (k == QLatin1String("pointwiseBelow")) gParams.pointwiseBelow = v;

@@ -22,10 +22,6 @@ struct DefaultTrackerParams
     /// The same for animals tracked per point: a fly's leg that stepped is on one track or the other, never
     /// between (every-25 hard_within8px 0.665 -> 0.679 at 1)
     double switchGapPointwise = 1.0;
-    /// Between two anchors, switch from forward to backward once, where they agree best and look least lost.
-    /// Off: measured worse everywhere (badja-cows every-10 delta_avg 0.775 -> 0.697; flies hard 0.650 -> 0.647).
-    bool choosePath = false;
-    bool choosePathPointwise = false; ///< the same for animals tracked per point
     double margin = 64.0;         ///< pixels around an animal's labels that each crop keeps (at least)
     bool appearance = true;       ///< re-anchor lost points with templates from the labelled frames
     double templateAccept = 0.65; ///< normalised cross-correlation that re-anchors a lost point ...
@@ -33,15 +29,6 @@ struct DefaultTrackerParams
     /// The same for animals tracked per point: a fly's leg tip that matches its labels anywhere nearby is there
     /// (0.3: every-25 hard_within8px 0.650 -> 0.665 at 0)
     double templateGainPointwise = 0.0;
-    /// A lost point moves with the body of the animal's other points (a similarity fitted on them), not its own
-    /// flow. Off: measured worse on badja-dog every-10 (delta_avg 0.419 -> 0.402) and the flies (every-25
-    /// hard_within8px 0.650 -> 0.597).
-    bool lostFollowsBody = false;
-    bool lostFollowsBodyPointwise = false; ///< the same for animals tracked per point
-    /// Where the forward and backward tracks disagree by this fraction of the animal's size, the estimate is
-    /// pulled half way back to the labels carried by the body's motion alone (0: never). Off: 0.2 lifts
-    /// badja-cows every-10 pck10 to linear's 0.979 but costs every-25 delta_avg (0.661 -> 0.646).
-    double pullBack = 0.0;
     double searchRadius = 0.15;   ///< how far a lost point is searched for, as a fraction of the animal's size
     /// DIS preset of the dense flow: 0 ultrafast, 1 fast, 2 medium. Medium (finest scale 1, larger and denser
     /// patches) holds better on blur and fast motion (with lostStructure: badja-dog every-10 delta_avg 0.419

@@ -209,14 +209,10 @@ void Engine::finishSegment(Animal &a)
     });
     if (stopped.load())
         return;
-    const float pull = float(P.pullBack * std::max(a.size, 16.0));
-    PathChoice choice;
-    choice.enabled = fr.pointwise ? P.choosePathPointwise : P.choosePath;
     const float switchGap = float(fr.pointwise ? P.switchGapPointwise : P.switchGap);
     for (int k = 0; k < K; ++k) {
-        const std::vector<Estimate> path = fusePath(F[std::size_t(k)], B[std::size_t(k)], switchGap, pull, choice);
         for (int t = 0; t <= n; ++t) {
-            const Estimate &e = path[std::size_t(t)];
+            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], t, switchGap);
             if (e.has)
                 emit(a, sp.first + t, k, e.pos, e.var, e.occluded);
         }
@@ -224,7 +220,7 @@ void Engine::finishSegment(Animal &a)
         if (const Anchor *x = a.plan.label(sp.last, k)) {
             c = Carry{true, x->pos, 0.f, false, x->occluded};
         } else {
-            const Estimate &e = path[std::size_t(n)];
+            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], n, switchGap);
             c = Carry{e.has, e.pos, e.var, e.lost, e.occluded};
         }
         // Keep the patches of the keypoint's latest labels for the segments to come.
