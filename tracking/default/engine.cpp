@@ -211,8 +211,9 @@ void Engine::finishSegment(Animal &a)
         return;
     const float switchGap = float(fr.pointwise ? P.switchGapPointwise : P.switchGap);
     for (int k = 0; k < K; ++k) {
+        const std::vector<Estimate> path = fuseSegment(a.plan, sp.first, F[std::size_t(k)], B[std::size_t(k)], k, switchGap);
         for (int t = 0; t <= n; ++t) {
-            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], t, switchGap);
+            const Estimate &e = path[std::size_t(t)];
             if (e.has)
                 emit(a, sp.first + t, k, e.pos, e.var, e.occluded);
         }
@@ -220,7 +221,7 @@ void Engine::finishSegment(Animal &a)
         if (const Anchor *x = a.plan.label(sp.last, k)) {
             c = Carry{true, x->pos, 0.f, false, x->occluded};
         } else {
-            const Estimate e = fuseAt(F[std::size_t(k)], B[std::size_t(k)], n, switchGap);
+            const Estimate &e = path[std::size_t(n)];
             c = Carry{e.has, e.pos, e.var, e.lost, e.occluded};
         }
         // Keep the patches of the keypoint's latest labels for the segments to come.

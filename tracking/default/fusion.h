@@ -25,6 +25,17 @@ struct Estimate
  */
 Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t, float switchGap);
 
+/**
+ * A keypoint's estimates on every frame offset 0..n of the segment starting at \a first: fuseAt, moved onto the
+ * keypoint's labels inside the segment (a few points corrected on a frame). The offset from the estimate to
+ * each such label is interpolated between them, falls to nothing towards a labelled end of the segment and is
+ * held towards an end without one, and reaches 8 frames either side of a label, falling linearly: a correction
+ * moves the frames near it and leaves the rest alone (tracking on from a frame that needed correcting, a hard
+ * one, went astray more often than it helped).
+ */
+std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTrack &forward, const DirTrack &backward,
+                                  int k, float switchGap);
+
 /** Score 0..1 of an estimate for an animal of \a size pixels: 0.5 where its spread is 5 % of the size. */
 float scoreOf(const Estimate &e, double size);
 

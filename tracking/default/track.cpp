@@ -211,9 +211,13 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
     std::vector<PointState> s(K);
     std::vector<char> has(K, 0), occluded(K, 0);
     std::vector<int> anchor(K, 0);
+    // A label inside the segment (a few points corrected on a frame) starts a keypoint that has no track yet;
+    // one already tracked keeps its track, and the engine moves it onto the label afterwards (see fuseSegment):
+    // the frame was corrected because it is hard, and tracking out of a hard frame goes astray.
     auto reset = [&](int off) {
+        const bool end = off == 0 || off == n;
         for (std::size_t k = 0; k < K; ++k)
-            if (const Anchor *a = plan.label(first + off, int(k))) {
+            if (const Anchor *a = plan.label(first + off, int(k)); a && (end || !has[k])) {
                 s[k] = PointState{frames.toCrop(a->pos), 0.f, false};
                 has[k] = 1;
                 anchor[k] = off;

@@ -106,7 +106,8 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
 
 /**
  * Tracks the keypoints of \a plan over \a frames (segment [first, last]) in one direction: forward from \a start
- * (per keypoint; and from each of its labels), or backward from its labels. False when cancelled.
+ * and the labels on the first frame, or backward from the labels on the last; a label inside the segment starts
+ * a keypoint that has no track yet and leaves the others alone. False when cancelled.
  */
 bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, const std::vector<Carry> &start,
                     bool forward, const std::vector<std::vector<cv::Mat>> &endTemplates,
