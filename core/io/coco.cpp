@@ -6,6 +6,7 @@
 #include "core/io/coco_p.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
+#include "core/model/versions.h"
 #include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 
@@ -164,8 +165,10 @@ bool needsFrameImages(const Clip &clip)
 
 } // namespace
 
-ExportCounts countExport(const Project &project)
+ExportCounts countExport(const Project &projectIn)
 {
+    Project chosenOnly;
+    const Project &project = withoutSetAside(projectIn, &chosenOnly);
     ExportCounts n;
     for (const Clip &clip : project.clips) {
         const bool accepted = clip.review.state() == RoundState::Accepted;
@@ -191,21 +194,17 @@ ExportCounts countExport(const Project &project)
     return n;
 }
 
-bool writeCocoFile(const Project &project, const std::string &path, const CocoWriteOptions &options,
+bool writeCocoFile(const Project &projectIn, const std::string &path, const CocoWriteOptions &options,
                    std::string *error)
 {
     const std::string outDir = detail::dirOf(path);
     // Two versions of one clip (kept by paddock merge) would go out as two videos of the same frames.
-    for (std::size_t i = 0; i < project.clips.size(); ++i)
-        for (std::size_t j = i + 1; j < project.clips.size(); ++j) {
-            const Clip &a = project.clips[i], &b = project.clips[j];
-            if (a.origin.empty() || b.origin.empty() || a.videoId != b.videoId)
-                continue;
-            *error = path + ": " + tr("clip") + " '" + a.name + "' (video " + std::to_string(a.videoId) + ") "
-                + tr("has two versions from a merge") + " (" + a.origin + ", " + b.origin + "): "
-                + tr("choose one (remove the other) before exporting");
-            return false;
-        }
+    if (const std::string why = pendingVersionsMessage(projectIn); !why.empty()) {
+        *error = path + ": " + why;
+        return false;
+    }
+    Project chosenOnly;
+    const Project &project = withoutSetAside(projectIn, &chosenOnly);
     // A failed export takes back the frame images and folders it created; the JSON is written last.
     CreatedPaths created;
     if (!makeFolders(outDir, &created.folders, error))

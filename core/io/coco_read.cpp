@@ -187,10 +187,11 @@ std::string commonDir(const std::vector<std::string> &names)
             common.resize(i);
         }
     }
+    // An absolute name ("/data/clip1/0.jpg") starts with an empty part: its folder keeps the leading '/'.
     std::string out;
-    for (const std::string &p : common)
-        out += (out.empty() ? "" : "/") + p;
-    return out;
+    for (std::size_t i = 0; i < common.size(); ++i)
+        out += (i == 0 ? "" : "/") + common[i];
+    return common.size() == 1 && common[0].empty() ? std::string("/") : out;
 }
 
 /** Keypoints of one annotation; false with \a why on the first bad value. */

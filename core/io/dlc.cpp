@@ -5,6 +5,7 @@
 #include "core/io/atomicfile.h"
 #include "core/io/jsonutil_p.h"
 #include "core/io/projectfile.h"
+#include "core/model/versions.h"
 #include "core/video/clipframes.h"
 #include "core/video/framesource.h"
 
@@ -610,8 +611,15 @@ bool writeDlcProjectAllClips(const Project &project, const std::string &projectD
             *error = projectDir + ": " + tr("the project has no clips");
         return false;
     }
+    if (const std::string why = pendingVersionsMessage(project); !why.empty()) {
+        if (error)
+            *error = projectDir + ": " + why;
+        return false;
+    }
     std::set<std::string> used;
     for (const Clip &clip : project.clips) {
+        if (clip.setAside)
+            continue;
         Project one;
         one.categories = project.categories;
         one.clips.push_back(clip);

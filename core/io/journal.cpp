@@ -146,13 +146,17 @@ bool tracksFrom(const Json &j, std::vector<Track> *out, std::string *error)
 
 Json infoJson(const ClipInfo &i)
 {
-    return Json{{"frames", i.frameCount}, {"width", i.width}, {"height", i.height}, {"fps", i.fps}};
+    Json j{{"frames", i.frameCount}, {"width", i.width}, {"height", i.height}, {"fps", i.fps}};
+    if (i.setAside)
+        j["setAside"] = true;
+    return j;
 }
 
 bool infoFrom(const Json &j, ClipInfo *i, std::string *error)
 {
     return detail::getInt(j, "frames", "info", &i->frameCount, error) && detail::getInt(j, "width", "info", &i->width, error)
-        && detail::getInt(j, "height", "info", &i->height, error) && detail::getDouble(j, "fps", "info", &i->fps, error);
+        && detail::getInt(j, "height", "info", &i->height, error) && detail::getDouble(j, "fps", "info", &i->fps, error)
+        && detail::getBool(j, "setAside", "info", &i->setAside, error, false);
 }
 
 Json entryJson(const std::optional<ReviewEntry> &e)

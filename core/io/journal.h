@@ -74,9 +74,11 @@ struct ClipInfo
     int width = 0;
     int height = 0;
     double fps = 0.0;
+    bool setAside = false; ///< Clip::setAside
     bool operator==(const ClipInfo &o) const
     {
-        return frameCount == o.frameCount && width == o.width && height == o.height && fps == o.fps;
+        return frameCount == o.frameCount && width == o.width && height == o.height && fps == o.fps
+            && setAside == o.setAside;
     }
 };
 

@@ -49,10 +49,14 @@ ReviewDelta diffReview(const ClipReview &before, const ClipReview &after)
         c.index = int(i);
         c.snapshotChanged = !(b && a && b->snapshot == a->snapshot);
         if (b) {
-            c.before = c.snapshotChanged ? *b : ReviewRound{b->number, b->state, b->reviewer, b->started, b->updated, {}};
+            c.before = *b;
+            if (!c.snapshotChanged)
+                c.before->snapshot.clear();
         }
         if (a) {
-            c.after = c.snapshotChanged ? *a : ReviewRound{a->number, a->state, a->reviewer, a->started, a->updated, {}};
+            c.after = *a;
+            if (!c.snapshotChanged)
+                c.after->snapshot.clear();
         }
         d.rounds.push_back(std::move(c));
     }
@@ -213,6 +217,7 @@ bool applyMutation(Project *project, const Mutation &m, bool forward)
         c.width = i.width;
         c.height = i.height;
         c.fps = i.fps;
+        c.setAside = i.setAside;
         return true;
     }
     case Mutation::Kind::Review:

@@ -242,6 +242,21 @@ bool getString(const Json &obj, const char *key, const std::string &where, std::
     return true;
 }
 
+bool getBool(const Json &obj, const char *key, const std::string &where, bool *out, std::string *error, bool required)
+{
+    bool present = false;
+    if (missing(obj, key, where, error, required, &present))
+        return !required;
+    const Json &v = obj[key];
+    if (!v.is_boolean()) {
+        if (error)
+            *error = where + ": '" + key + "' " + tr("is not true or false");
+        return false;
+    }
+    *out = v.get<bool>();
+    return true;
+}
+
 // ---- Frame labels ----
 
 namespace {

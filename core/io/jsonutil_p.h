@@ -76,6 +76,8 @@ bool getDouble(const Json &obj, const char *key, const std::string &where, doubl
                bool required = true);
 bool getString(const Json &obj, const char *key, const std::string &where, std::string *out, std::string *error,
                bool required = true);
+bool getBool(const Json &obj, const char *key, const std::string &where, bool *out, std::string *error,
+             bool required = true);
 /** Integer value of a number that must be integral (1.0 is accepted). */
 bool asInteger(const Json &v, std::int64_t *out);
 

@@ -115,6 +115,8 @@ Json clipToJson(const Clip &clip, const std::string &projectDir)
         j["imageRoot"] = detail::relativeTo(projectDir, clip.imageRoot);
     if (!clip.origin.empty())
         j["origin"] = clip.origin;
+    if (clip.setAside)
+        j["setAside"] = true;
     if (!clip.frameMeta.empty()) {
         Json meta = Json::array();
         for (const FrameMeta &m : clip.frameMeta)
@@ -154,7 +156,8 @@ bool clipFromJson(const Json &j, const std::string &w, const std::string &projec
     clip->path = detail::absoluteFrom(projectDir, path);
     std::string imageRoot;
     if (!detail::getString(j, "imageRoot", w, &imageRoot, error, false)
-        || !detail::getString(j, "origin", w, &clip->origin, error, false))
+        || !detail::getString(j, "origin", w, &clip->origin, error, false)
+        || !detail::getBool(j, "setAside", w, &clip->setAside, error, false))
         return false;
     if (!imageRoot.empty())
         clip->imageRoot = detail::absoluteFrom(projectDir, imageRoot);

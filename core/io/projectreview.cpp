@@ -66,6 +66,8 @@ Json reviewToJson(const ClipReview &review)
                   {"updated", r.updated}, {"snapshot", labelsToJson(r.snapshot)}};
         if (!r.reviewer.empty())
             j["reviewer"] = r.reviewer;
+        if (!r.labeller.empty())
+            j["labeller"] = r.labeller;
         rounds.push_back(std::move(j));
     }
     Json entries = Json::array();
@@ -94,7 +96,8 @@ bool reviewFromJson(const Json &j, const std::string &where, ClipReview *out, st
             if (!getInt(rj, "number", w, &r.number, error) || !getString(rj, "state", w, &state, error)
                 || !getInt(rj, "started", w, &r.started, error, false)
                 || !getInt(rj, "updated", w, &r.updated, error, false)
-                || !getString(rj, "reviewer", w, &r.reviewer, error, false))
+                || !getString(rj, "reviewer", w, &r.reviewer, error, false)
+                || !getString(rj, "labeller", w, &r.labeller, error, false))
                 return false;
             const auto s = roundStateFromName(state);
             if (!s) {

@@ -107,7 +107,7 @@ int Clip::effectiveFrameCount() const
 
 bool Clip::operator==(const Clip &o) const
 {
-    return name == o.name && path == o.path && imageRoot == o.imageRoot && origin == o.origin && videoId == o.videoId && frameCount == o.frameCount
+    return name == o.name && path == o.path && imageRoot == o.imageRoot && origin == o.origin && setAside == o.setAside && videoId == o.videoId && frameCount == o.frameCount
         && width == o.width && height == o.height && fps == o.fps && frameMeta == o.frameMeta && tracks == o.tracks
         && frames == o.frames && review == o.review;
 }

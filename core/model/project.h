@@ -44,6 +44,11 @@ public:
      * (the input file it came from), for the reviewer to choose; export refuses until one is left.
      */
     std::string origin;
+    /**
+     * A version (origin set) the reviewer did not choose: its labels are kept, but export, batch propagation and
+     * the review queue leave it out. Versions of one clip: core/model/versions.h.
+     */
+    bool setAside = false;
     int videoId = 1;    ///< APTv2 video_id
     int frameCount = 0; ///< 0 when not known yet
     int width = 0;

@@ -118,7 +118,7 @@ bool ReviewEntry::operator==(const ReviewEntry &o) const
 bool ReviewRound::operator==(const ReviewRound &o) const
 {
     return number == o.number && state == o.state && reviewer == o.reviewer && started == o.started
-        && updated == o.updated && snapshot == o.snapshot;
+        && updated == o.updated && snapshot == o.snapshot && labeller == o.labeller;
 }
 
 RoundState ClipReview::state() const
@@ -286,11 +286,12 @@ void pushRound(ClipReview *review, RoundState state, const FrameLabels &labels, 
 } // namespace
 
 bool startReview(ClipReview *review, const FrameLabels &labels, const std::string &reviewer, std::int64_t now,
-                 std::string *error)
+                 std::string *error, const std::string &labeller)
 {
     const RoundState s = review->state();
-    if (review->rounds.empty()) {
+    if (review->rounds.empty() || s == RoundState::Fixed || s == RoundState::Accepted) {
         pushRound(review, RoundState::InReview, labels, reviewer, now);
+        review->rounds.back().labeller = labeller;
         return true;
     }
     if (s == RoundState::Labelling) {
@@ -299,10 +300,7 @@ bool startReview(ClipReview *review, const FrameLabels &labels, const std::strin
         r.reviewer = reviewer;
         r.updated = now;
         r.snapshot = labels;
-        return true;
-    }
-    if (s == RoundState::Fixed || s == RoundState::Accepted) {
-        pushRound(review, RoundState::InReview, labels, reviewer, now);
+        r.labeller = labeller;
         return true;
     }
     return wrongRoundState(error, s, QT_TRANSLATE_NOOP("Review", "start a review"));

@@ -83,6 +83,7 @@ struct ReviewRound
     std::int64_t started = 0;
     std::int64_t updated = 0;
     FrameLabels snapshot;
+    std::string labeller; ///< who handed the clip in (Submit for Review by a labeller); empty when unknown
 
     bool operator==(const ReviewRound &o) const;
     bool operator!=(const ReviewRound &o) const { return !(*this == o); }
@@ -136,7 +137,7 @@ bool reopenEntry(ClipReview *review, std::int64_t id, const std::string &who, co
  * The round keeps \a labels as its snapshot.
  */
 bool startReview(ClipReview *review, const FrameLabels &labels, const std::string &reviewer, std::int64_t now,
-                 std::string *error);
+                 std::string *error, const std::string &labeller = std::string());
 /** In review -> returned: needs at least one unresolved entry. */
 bool returnToLabeller(ClipReview *review, std::int64_t now, std::string *error);
 /** Returned -> fixed: needs every entry fixed or accepted. */

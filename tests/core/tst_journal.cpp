@@ -104,7 +104,7 @@ TEST_CASE("Journal: records of every kind round-trip and replay to the edited pr
         info.kind = Mutation::Kind::ClipInfo;
         info.clip = 1;
         info.infoBefore = ClipInfo{4, 320, 240, 0.0};
-        info.infoAfter = ClipInfo{5, 321, 241, 12.5};
+        info.infoAfter = ClipInfo{5, 321, 241, 12.5, true}; // set aside as a version (Clip::setAside)
         REQUIRE(applyMutation(&edited, info, true));
         JournalRecord apply;
         apply.op = JournalRecord::Op::Apply;

@@ -3,12 +3,17 @@
 // filter and search; next/previous clip keys; the reviewer queue; incremental updates; and "propagate all
 // clips that need it" (one undo step per clip, cancel, a clip edited during its run).
 #include "../testutil.h"
+#include "screenshotwindow.h"
 
+#include "core/io/coco.h"
+#include "core/io/projectfile.h"
 #include "core/model/review.h"
+#include "core/model/versions.h"
 #include "ui/browser/batchpropagation.h"
 #include "ui/browser/clipbrowserdock.h"
 #include "ui/browser/cliptablemodel.h"
 #include "ui/commands/keypointcommands.h"
+#include "ui/commands/reviewcommands.h"
 #include "ui/document/document.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/review/reviewdock.h"
@@ -198,6 +203,14 @@ core::Project framesProject(int n, const QString &tag)
     return p;
 }
 
+/** Whether \a list equals what \a frames holds on \a frame. */
+bool sameInstances(const std::vector<core::Instance> &list, const std::map<int, std::vector<core::Instance>> &frames,
+                   int frame)
+{
+    const auto it = frames.find(frame);
+    return it != frames.end() && it->second == list;
+}
+
 int propagateCommands(const QUndoStack *stack)
 {
     int n = 0;
@@ -365,6 +378,143 @@ private Q_SLOTS:
         QCOMPARE(proxyClips(*dock.queue()), QList<int>({6, 7, 3, 8}));
         doc.setRole(Role::Labeller);
         QCOMPARE(dock.proxy()->filter(), ClipFilterProxy::AllClips);
+    }
+
+    void labellerIsWhoSubmitted()
+    {
+        // The labeller who hands a clip in is recorded on the round (saved with it) and shown in the browser;
+        // a later fix by someone else names that person; a reviewer handing it over records no labeller.
+        core::Project p = stateProject();
+        Document doc;
+        doc.resetProject(p);
+        ClipBrowserDock dock(&doc);
+        const ClipTableModel &m = *dock.model();
+        QCOMPARE(cell(m, 2, ClipTableModel::LabellerColumn), QStringLiteral("—"));
+        doc.setUserName(QStringLiteral("ann"));
+        auto *submit = new RoundStep(&doc, 2, RoundAction::SubmitForReview);
+        QVERIFY2(submit->isValid(), qPrintable(submit->error()));
+        doc.undoStack()->push(submit);
+        dock.model()->flushPending();
+        QCOMPARE(doc.clip(2)->review.rounds.back().labeller, std::string("ann"));
+        QCOMPARE(cell(m, 2, ClipTableModel::LabellerColumn), QStringLiteral("ann"));
+        QCOMPARE(cell(m, 2, ClipTableModel::StateColumn), QStringLiteral("in review"));
+        const std::string dir = test::tempDir();
+        std::string error;
+        QVERIFY2(core::saveProject(doc.project(), dir + "/p.paddock", &error), error.c_str());
+        const auto back = core::loadProject(dir + "/p.paddock", &error);
+        QVERIFY2(back, error.c_str());
+        QCOMPARE(back->clips[2].review.rounds.back().labeller, std::string("ann"));
+        doc.undoStack()->undo();
+        dock.model()->flushPending();
+        QCOMPARE(cell(m, 2, ClipTableModel::LabellerColumn), QStringLiteral("—"));
+        // Clip 6's finding was fixed by lena: she is its labeller, whoever submitted.
+        QCOMPARE(cell(m, 6, ClipTableModel::LabellerColumn), QStringLiteral("lena"));
+        doc.setRole(Role::Reviewer);
+        doc.setUserName(QStringLiteral("rita"));
+        auto *byReviewer = new RoundStep(&doc, 2, RoundAction::SubmitForReview);
+        QVERIFY(byReviewer->isValid());
+        doc.undoStack()->push(byReviewer);
+        QVERIFY(doc.clip(2)->review.rounds.back().labeller.empty());
+        QCOMPARE(doc.clip(2)->review.rounds.back().reviewer, std::string("rita"));
+    }
+
+    void chooseAmongVersions()
+    {
+        // paddock merge kept two versions of "herd" (ann's and ben's: ben moved the nose on frame 0 by 7 px).
+        const QString frames = makeFrames(QStringLiteral("versions"));
+        core::Project p = core::newAp10kProject();
+        core::Clip ann = clip("herd", 21, frames.toStdString());
+        sparse(&ann);
+        ann.origin = "/team/ann.json";
+        core::Clip ben = ann;
+        ben.origin = "/team/ben.json";
+        ben.frames[0][0].keypoints[2].x += 7;
+        core::Clip solo = clip("solo", 22, frames.toStdString());
+        sparse(&solo);
+        p.clips = {ann, ben, solo};
+        Document doc;
+        doc.resetProject(p);
+        ClipBrowserDock dock(&doc);
+        const ClipTableModel &m = *dock.model();
+        QCOMPARE(cell(m, 0, ClipTableModel::StateColumn), QStringLiteral("choose version"));
+        QCOMPARE(cell(m, 1, ClipTableModel::StateColumn), QStringLiteral("choose version"));
+        QCOMPARE(cell(m, 2, ClipTableModel::StateColumn), QStringLiteral("labelling"));
+        QCOMPARE(cell(m, 1, ClipTableModel::NameColumn), QStringLiteral("herd · version 2/2 (ben.json)"));
+        const QString tip = m.index(1, ClipTableModel::NameColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("/team/ben.json")) && tip.contains(QStringLiteral("34 points compared")),
+                 qPrintable(tip));
+        // Both versions wait in the review queue, ahead of anything else, and under "Versions to choose".
+        QCOMPARE(proxyClips(*dock.queue()), QList<int>({0, 1}));
+        dock.setFilter(ClipFilterProxy::Versions);
+        QCOMPARE(proxyClips(*dock.proxy()), QList<int>({0, 1}));
+        dock.setFilter(ClipFilterProxy::AllClips);
+        // Export refuses while both are in.
+        const std::string dir = test::tempDir();
+        const std::string out = dir + "/versions.json";
+        core::CocoWriteOptions options;
+        options.aptv2 = true;
+        std::string error;
+        QVERIFY(!core::writeCocoFile(doc.project(), out, options, &error));
+        QVERIFY2(error.find("two versions") != std::string::npos, error.c_str());
+
+        // The reviewer opens ben's version and keeps it: one undo step; ann's is set aside, labels kept.
+        doc.setRole(Role::Reviewer);
+        doc.setCurrentClip(1);
+        QVERIFY(dock.versionBar()->isVisibleTo(&dock));
+        QVERIFY(dock.keepVersionAction()->isEnabled());
+        QVERIFY(dock.keepSelectedVersion());
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QVERIFY(doc.clip(0)->setAside);
+        QVERIFY(!doc.clip(1)->setAside);
+        QCOMPARE(doc.clip(0)->frames, ann.frames);
+        QCOMPARE(cell(m, 0, ClipTableModel::StateColumn), QStringLiteral("set aside"));
+        QCOMPARE(cell(m, 1, ClipTableModel::StateColumn), QStringLiteral("labelling"));
+        QVERIFY(!dock.keepVersionAction()->isEnabled()); // already the one kept
+        QVERIFY(dock.restoreVersionsAction()->isEnabled());
+        QVERIFY(dock.queue()->rowCount() == 0);
+        dock.setFilter(ClipFilterProxy::NeedsPropagation);
+        QCOMPARE(proxyClips(*dock.proxy()), QList<int>({1, 2})); // a version set aside is no work to do
+        QCOMPARE(BatchPropagation::clipsNeedingPropagation(doc.project()), std::vector<int>({1, 2}));
+        dock.setFilter(ClipFilterProxy::AllClips);
+        QCOMPARE(dock.proxy()->rowCount(), 3);
+
+        // Export now writes ben's labels, once.
+        QVERIFY2(core::writeCocoFile(doc.project(), out, options, &error), error.c_str());
+        const auto back = core::readCocoFile(out, &error);
+        QVERIFY2(back, error.c_str());
+        QCOMPARE(int(back->clips.size()), 2);
+        const core::Clip *herd = nullptr;
+        for (const core::Clip &c : back->clips)
+            if (c.videoId == 21)
+                herd = &c;
+        QVERIFY(herd);
+        QCOMPARE(herd->instance(0, 1)->keypoints[2].x, ben.frames[0][0].keypoints[2].x);
+
+        // Undo takes the choice back (export refuses again); redo makes it again.
+        doc.undoStack()->undo();
+        QVERIFY(!doc.clip(0)->setAside && !doc.clip(1)->setAside);
+        dock.model()->flushPending();
+        QCOMPARE(cell(m, 0, ClipTableModel::StateColumn), QStringLiteral("choose version"));
+        QVERIFY(!core::writeCocoFile(doc.project(), out, options, &error));
+        doc.undoStack()->redo();
+        QVERIFY(doc.clip(0)->setAside && !doc.clip(1)->setAside);
+
+        // The choice is saved with the project and read back.
+        const std::string saved = dir + "/versions.paddock";
+        QVERIFY2(core::saveProject(doc.project(), saved, &error), error.c_str());
+        const auto reopened = core::loadProject(saved, &error);
+        QVERIFY2(reopened, error.c_str());
+        QVERIFY(reopened->clips[0].setAside && !reopened->clips[1].setAside && !reopened->clips[2].setAside);
+        QVERIFY(core::pendingVersionChoices(*reopened).empty());
+
+        // Bringing every version back is one more undo step; an ordinary clip has nothing to choose.
+        QVERIFY(dock.restoreVersions());
+        QCOMPARE(doc.undoStack()->count(), 2);
+        QCOMPARE(core::pendingVersionChoices(doc.project()), std::vector<int>({0}));
+        doc.setCurrentClip(2);
+        QVERIFY(!dock.versionBar()->isVisibleTo(&dock));
+        QVERIFY(!dock.keepSelectedVersion());
+        QCOMPARE(doc.undoStack()->count(), 2);
     }
 
     void editUpdatesOnlyItsRow()
@@ -616,26 +766,16 @@ private Q_SLOTS:
      */
     void browserScreenshots()
     {
-        const QString dir = qEnvironmentVariable("PADDOCK_SCREENSHOTS");
-        const QString dataset = qEnvironmentVariable("PADDOCK_SCREENSHOT_DATASET");
-        if (dir.isEmpty() || dataset.isEmpty())
+        const test::ScreenshotRun run = test::screenshotRun("PADDOCK_SCREENSHOT_DATASET");
+        if (!run.active())
             QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_DATASET not set");
-        QDir().mkpath(dir);
         MainWindow w;
-        w.setInteractive(false);
-        w.reviewDock()->setInteractive(false);
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
         QString err;
-        QVERIFY2(w.openPath(dataset, &err), qPrintable(err));
+        QVERIFY2(test::openInTestWindow(w, run.input, &err), qPrintable(err));
         Document *doc = w.document();
         ClipBrowserDock *browser = w.clipBrowser();
         qInfo("%d clips", int(doc->project().clips.size()));
-        auto shot = [&](const QString &name) {
-            QTest::qWait(400);
-            QVERIFY(w.grab().save(dir + QLatin1Char('/') + name));
-        };
+        auto shot = [&](const QString &name) { QVERIFY(test::saveShot(&w, run.dir, name)); };
         QTRY_VERIFY(!w.frames()->cached(doc->currentFrame()).isNull());
         shot(QStringLiteral("browser-1-opened.png"));
         browser->setFilter(ClipFilterProxy::NeedsPropagation);
@@ -682,6 +822,42 @@ private Q_SLOTS:
     }
 
     /**
+     * With PADDOCK_SCREENSHOTS=DIR and PADDOCK_SCREENSHOT_MERGED=a project from paddock merge with versions (run
+     * under xvfb-run with QT_QPA_PLATFORM=xcb): the reviewer's queue with the versions to choose first, the second
+     * version of the first such clip selected, and the browser after Keep This Version.
+     */
+    void versionScreenshots()
+    {
+        const test::ScreenshotRun run = test::screenshotRun("PADDOCK_SCREENSHOT_MERGED");
+        if (!run.active())
+            QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_MERGED not set");
+        MainWindow w;
+        QString err;
+        QVERIFY2(test::openInTestWindow(w, run.input, &err), qPrintable(err));
+        Document *doc = w.document();
+        ClipBrowserDock *browser = w.clipBrowser();
+        const std::vector<int> pending = core::pendingVersionChoices(doc->project());
+        QVERIFY(!pending.empty());
+        const std::vector<int> versions = core::clipVersions(doc->project(), pending.front());
+        QVERIFY(versions.size() >= 2);
+        auto shot = [&](const QString &name) { QVERIFY(test::saveShot(&w, run.dir, name)); };
+        doc->setRole(Role::Reviewer);
+        QVERIFY(w.openClipIndex(versions[1]));
+        const core::Clip *second = doc->clip(versions[1]);
+        for (const auto &[frame, list] : second->frames)
+            if (!sameInstances(list, doc->clip(versions[0])->frames, frame)) {
+                doc->setCurrentFrame(frame); // a frame where the versions differ
+                break;
+            }
+        QTRY_VERIFY(!w.frames()->cached(doc->currentFrame()).isNull());
+        shot(QStringLiteral("versions-1-queue.png"));
+        QVERIFY(browser->keepSelectedVersion());
+        browser->setFilter(ClipFilterProxy::AllClips);
+        browser->model()->flushPending();
+        shot(QStringLiteral("versions-2-kept.png"));
+    }
+
+    /**
      * With PADDOCK_BROWSER_FIGURES=a dataset.json: prints (does not assert) the time to open it and fill the
      * browser, to compute every row, to switch clips (first frame shown) and for an edit to reach its row.
      */
@@ -691,10 +867,7 @@ private Q_SLOTS:
         if (dataset.isEmpty())
             QSKIP("PADDOCK_BROWSER_FIGURES not set");
         MainWindow w;
-        w.setInteractive(false);
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(test::showTestWindow(w));
         QElapsedTimer t;
         t.start();
         QString err;

@@ -2,6 +2,7 @@
 // The main labelling flow driven through the window: open a frame folder, place keypoints by clicks, drag,
 // undo, propagate with the default tracker, save, autosave, export.
 #include "../testutil.h"
+#include "screenshotwindow.h"
 
 #include "core/io/autosave.h"
 #include "core/io/coco.h"
@@ -509,26 +510,17 @@ private Q_SLOTS:
      */
     void issue13Screenshots()
     {
-        const QString dir = qEnvironmentVariable("PADDOCK_SCREENSHOTS");
-        const QString clip = qEnvironmentVariable("PADDOCK_SCREENSHOT_CLIP");
-        if (dir.isEmpty() || clip.isEmpty())
+        const test::ScreenshotRun run = test::screenshotRun("PADDOCK_SCREENSHOT_CLIP");
+        if (!run.active())
             QSKIP("PADDOCK_SCREENSHOTS / PADDOCK_SCREENSHOT_CLIP not set");
-        QDir().mkpath(dir);
+        const QString &dir = run.dir;
         MainWindow w;
-        w.setInteractive(false);
-        w.reviewDock()->setInteractive(false);
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
         QString err;
-        QVERIFY2(w.openPath(clip, &err), qPrintable(err));
+        QVERIFY2(test::openInTestWindow(w, run.input, &err), qPrintable(err));
         Document *doc = w.document();
         FrameView *view = w.frameView();
         QTRY_COMPARE(view->shownFrame(), 0);
-        auto shot = [&](QWidget *widget, const QString &name) {
-            QTest::qWait(300);
-            QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
-        };
+        auto shot = [&](QWidget *widget, const QString &name) { QVERIFY(test::saveShot(widget, dir, name, 300)); };
         // Item 5: "goat" is no species: the dialog says so instead of making a dog.
         {
             AddAnimalDialog dialog(*doc, &w);

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/browser/clipbrowserdock.h"
 
+#include "core/model/versions.h"
+#include "ui/commands/versioncommands.h"
 #include "ui/document/document.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -63,6 +67,32 @@ ClipBrowserDock::ClipBrowserDock(Document *document, QWidget *parent)
     header->setHighlightSections(false);
     header->setResizeContentsPrecision(100);
     layout->addWidget(mTable, 1);
+
+    // Versions kept by paddock merge: the reviewer keeps one, the others are set aside (labels kept).
+    mKeepVersion = new QAction(tr("Keep This Version"), this);
+    mKeepVersion->setObjectName(QStringLiteral("KeepVersion"));
+    mKeepVersion->setToolTip(tr("Keep the selected version of this clip and set its other versions aside"));
+    mRestoreVersions = new QAction(tr("Bring Back All Versions"), this);
+    mRestoreVersions->setObjectName(QStringLiteral("RestoreVersions"));
+    mRestoreVersions->setToolTip(tr("Take the choice back: every version of this clip waits for a choice again"));
+    connect(mKeepVersion, &QAction::triggered, this, &ClipBrowserDock::keepSelectedVersion);
+    connect(mRestoreVersions, &QAction::triggered, this, &ClipBrowserDock::restoreVersions);
+    mTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    mTable->addAction(mKeepVersion);
+    mTable->addAction(mRestoreVersions);
+    mVersionBar = new QWidget(w);
+    mVersionBar->setObjectName(QStringLiteral("VersionBar"));
+    auto *vrow = new QHBoxLayout(mVersionBar);
+    vrow->setContentsMargins(0, 0, 0, 0);
+    mVersionText = new QLabel(mVersionBar);
+    mVersionText->setWordWrap(true);
+    auto *keep = new QPushButton(mKeepVersion->text(), mVersionBar);
+    keep->setToolTip(mKeepVersion->toolTip());
+    connect(keep, &QPushButton::clicked, mKeepVersion, &QAction::trigger);
+    connect(mKeepVersion, &QAction::changed, keep, [keep, this] { keep->setEnabled(mKeepVersion->isEnabled()); });
+    vrow->addWidget(mVersionText, 1);
+    vrow->addWidget(keep);
+    layout->addWidget(mVersionBar);
     mCount = new QLabel(w);
     layout->addWidget(mCount);
     setWidget(w);
@@ -87,10 +117,74 @@ ClipBrowserDock::ClipBrowserDock(Document *document, QWidget *parent)
         connect(p, &QAbstractItemModel::rowsRemoved, this, &ClipBrowserDock::updateCount);
     }
     connect(document, &Document::currentClipChanged, this, &ClipBrowserDock::syncSelection);
+    connect(mTable->selectionModel(), &QItemSelectionModel::currentChanged, this, &ClipBrowserDock::updateVersionBar);
+    connect(mModel, &QAbstractItemModel::dataChanged, this, &ClipBrowserDock::updateVersionBar);
+    connect(mModel, &QAbstractItemModel::modelReset, this, &ClipBrowserDock::updateVersionBar);
     connect(document, &Document::roleChanged, this, &ClipBrowserDock::roleChanged);
     mTable->resizeColumnsToContents();
     fitFindingsColumn();
     updateCount();
+    updateVersionBar();
+}
+
+int ClipBrowserDock::selectedClip() const
+{
+    const QModelIndex i = mTable->selectionModel()->currentIndex();
+    const int clip = i.isValid() ? mProxy->clipAt(i.row()) : -1;
+    return clip >= 0 ? clip : mDocument->currentClipIndex();
+}
+
+void ClipBrowserDock::updateVersionBar()
+{
+    const int clip = selectedClip();
+    const core::Project &p = mDocument->project();
+    const core::VersionPlace v = core::versionPlace(p, clip);
+    mVersionBar->setVisible(v.count > 0);
+    const bool kept = v.count > 0 && !p.clips[std::size_t(clip)].setAside && v.chosen == 1;
+    mKeepVersion->setEnabled(v.count > 1 && !kept);
+    mRestoreVersions->setEnabled(v.count > 1 && v.chosen < v.count);
+    if (v.count == 0)
+        return;
+    const core::Clip &c = p.clips[std::size_t(clip)];
+    const QString from = QString::fromStdString(core::originLabel(c.origin));
+    if (kept)
+        mVersionText->setText(tr("Version %1 of %2 (from %3) is the one kept; the others are set aside.")
+                                  .arg(v.number).arg(v.count).arg(from));
+    else if (c.setAside)
+        mVersionText->setText(tr("Version %1 of %2 (from %3) is set aside.").arg(v.number).arg(v.count).arg(from));
+    else
+        mVersionText->setText(tr("Version %1 of %2 (from %3): %4 versions wait for your choice.")
+                                  .arg(v.number).arg(v.count).arg(from).arg(v.chosen));
+}
+
+bool ClipBrowserDock::keepSelectedVersion()
+{
+    return chooseVersion(false);
+}
+
+bool ClipBrowserDock::restoreVersions()
+{
+    return chooseVersion(true);
+}
+
+bool ClipBrowserDock::chooseVersion(bool restoreAll)
+{
+    const int clip = selectedClip();
+    if (core::clipVersions(mDocument->project(), clip).size() < 2) {
+        Q_EMIT message(tr("This clip has no versions from a merge to choose among"));
+        return false;
+    }
+    auto *cmd = new ChooseVersion(mDocument, clip, restoreAll);
+    if (cmd->isNoOp()) {
+        delete cmd;
+        Q_EMIT message(restoreAll ? tr("Every version of this clip is already back") : tr("This version is already the one kept"));
+        return false;
+    }
+    mDocument->undoStack()->push(cmd);
+    mModel->flushPending();
+    Q_EMIT message(restoreAll ? tr("Every version of this clip waits for a choice again")
+                              : tr("Version kept; the other versions are set aside (Undo takes the choice back)"));
+    return true;
 }
 
 void ClipBrowserDock::fitFindingsColumn()

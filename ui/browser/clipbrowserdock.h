@@ -6,8 +6,10 @@
 
 #include <QDockWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QTableView;
 
@@ -45,6 +47,18 @@ public:
     /** The clip after the current one in the review queue (its top when the current one is not queued). */
     int nextInQueue();
 
+    /** The clip of the browser's selected row, else the document's current clip (-1: none). */
+    int selectedClip() const;
+    /**
+     * Keeps the selected clip's version and sets its other versions aside (one undo step); false with a
+     * message when the clip has no versions. restoreVersions() brings every version of the clip back.
+     */
+    bool keepSelectedVersion();
+    bool restoreVersions();
+    QAction *keepVersionAction() const { return mKeepVersion; }
+    QAction *restoreVersionsAction() const { return mRestoreVersions; }
+    QWidget *versionBar() const { return mVersionBar; }
+
 Q_SIGNALS:
     /** The user chose clip \a clip (double-click, Enter, next/previous); the window opens it. */
     void clipActivated(int clip);
@@ -57,6 +71,8 @@ private:
     void syncSelection();
     void updateCount();
     void fitFindingsColumn();
+    void updateVersionBar();
+    bool chooseVersion(bool restoreAll);
 
     Document *mDocument;
     ClipTableModel *mModel;
@@ -66,6 +82,10 @@ private:
     QComboBox *mFilterCombo;
     QTableView *mTable;
     QLabel *mCount;
+    QWidget *mVersionBar;
+    QLabel *mVersionText;
+    QAction *mKeepVersion;
+    QAction *mRestoreVersions;
 };
 
 } // namespace paddock::ui

@@ -81,7 +81,12 @@ ClipStats computeClipStats(const core::Clip &clip, double lowScore)
             }
         }
     }
+    // Who fixed findings last is the labeller now; before any fix, whoever handed the latest round in.
+    if (s.labeller.empty())
+        for (auto it = clip.review.rounds.rbegin(); it != clip.review.rounds.rend() && s.labeller.empty(); ++it)
+            s.labeller = it->labeller;
     s.state = clip.review.state();
+    s.setAside = clip.setAside;
     if (const core::ReviewRound *round = clip.review.currentRound())
         s.reviewer = round->reviewer;
     return s;
@@ -89,6 +94,8 @@ ClipStats computeClipStats(const core::Clip &clip, double lowScore)
 
 bool queueBefore(const ClipStats &a, const ClipStats &b)
 {
+    if (a.versionPending != b.versionPending)
+        return a.versionPending;
     if (a.findingsToCheck() != b.findingsToCheck())
         return a.findingsToCheck() > b.findingsToCheck();
     if (a.lowScorePoints != b.lowScorePoints)

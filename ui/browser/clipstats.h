@@ -25,16 +25,24 @@ struct ClipStats
     int unpropagatedFrames = 0;
     core::RoundState state = core::RoundState::Labelling;
     std::string reviewer; ///< reviewer of the latest round, empty when none
-    std::string labeller; ///< who last marked a finding fixed or changed an accepted clip; empty when unknown
+    /** Who last marked a finding fixed, else who submitted the latest round for review; empty when unknown. */
+    std::string labeller;
+    // Versions kept by paddock merge (core/model/versions.h); the numbers are filled in by the browser's model.
+    bool setAside = false;      ///< a version the reviewer did not choose
+    int versionNumber = 0;      ///< 1-based among the clip's versions; 0 for an ordinary clip
+    int versionCount = 0;
+    bool versionPending = false; ///< two or more of its versions are not set aside: the reviewer must choose
 
     bool unlabelled() const { return labelledPoints + approvedPoints == 0; }
     /** Has sparse labels and frames a propagation would fill. */
-    bool needsPropagation() const { return !unlabelled() && unpropagatedFrames > 0; }
+    bool needsPropagation() const { return !setAside && !unlabelled() && unpropagatedFrames > 0; }
     /** Submitted for review and waiting for the reviewer (in review, or fixes submitted). */
     bool submitted() const
     {
-        return state == core::RoundState::InReview || state == core::RoundState::Fixed;
+        return !setAside && (state == core::RoundState::InReview || state == core::RoundState::Fixed);
     }
+    /** In the review queue: submitted, or a version the reviewer has to choose among. */
+    bool queued() const { return submitted() || versionPending; }
     /** Findings the reviewer has to look at: open ones and ones marked fixed. */
     int findingsToCheck() const { return openFindings + fixedFindings; }
 };
@@ -43,7 +51,7 @@ struct ClipStats
 ClipStats computeClipStats(const core::Clip &clip, double lowScore);
 
 /**
- * Review-queue order: more findings to check first, then more doubtful tracker points, then lower mean
+ * Review-queue order: versions to choose among first, then more findings to check first, then more doubtful tracker points, then lower mean
  * tracker score. True when \a a comes before \a b.
  */
 bool queueBefore(const ClipStats &a, const ClipStats &b);

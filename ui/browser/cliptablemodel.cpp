@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ui/browser/cliptablemodel.h"
 
+#include "core/checks/agreement.h"
+#include "core/model/versions.h"
 #include "ui/document/document.h"
 
 #include <QColor>
@@ -89,8 +91,16 @@ void ClipTableModel::documentChanged(const ChangeEvent &event)
     }
     if (event.type == ChangeEvent::Type::CategoriesChanged || event.clip < 0 || event.clip >= int(mStats.size()))
         return;
-    mStale[std::size_t(event.clip)] = 1;
-    mPending.insert(event.clip);
+    // Setting one version aside changes whether its siblings still wait for a choice.
+    std::vector<int> rows = {event.clip};
+    if (event.type == ChangeEvent::Type::ClipChanged)
+        rows = core::clipVersions(mDocument->project(), event.clip);
+    if (rows.empty())
+        rows.push_back(event.clip);
+    for (int row : rows) {
+        mStale[std::size_t(row)] = 1;
+        mPending.insert(row);
+    }
     mFlush->start();
 }
 
@@ -125,8 +135,15 @@ const ClipStats &ClipTableModel::stats(int row) const
 {
     const std::size_t r = std::size_t(row);
     if (mStale[r]) {
-        if (const core::Clip *clip = mDocument->clip(row))
+        if (const core::Clip *clip = mDocument->clip(row)) {
             mStats[r] = computeClipStats(*clip, mLowScore);
+            if (!clip->origin.empty()) {
+                const core::VersionPlace v = core::versionPlace(mDocument->project(), row);
+                mStats[r].versionNumber = v.number;
+                mStats[r].versionCount = v.count;
+                mStats[r].versionPending = v.count > 1 && v.chosen > 1;
+            }
+        }
         mStale[r] = 0;
         ++mRecomputed;
     }
@@ -168,10 +185,12 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
     if (role == ClipIndexRole)
         return row;
     if (role == Qt::FontRole) {
-        if (row != mCurrent)
+        const bool setAside = mDocument->clip(row) && mDocument->clip(row)->setAside;
+        if (row != mCurrent && !setAside)
             return QVariant();
         QFont f;
-        f.setBold(true);
+        f.setBold(row == mCurrent);
+        f.setItalic(setAside);
         return f;
     }
     const core::Clip *clip = mDocument->clip(row);
@@ -185,6 +204,10 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
                                                       : Qt::AlignRight | Qt::AlignVCenter));
     }
     if (role == Qt::ForegroundRole) {
+        if (s.setAside)
+            return QColor(150, 150, 150);
+        if (col == StateColumn && s.versionPending)
+            return QColor(200, 90, 20);
         if (col == StateColumn)
             return stateColour(s.state);
         if (col == FindingsColumn && s.openFindings > 0)
@@ -211,8 +234,18 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (col) {
         case NameColumn:
+            if (s.versionCount > 0)
+                return tr("%1 · version %2/%3 (%4)")
+                    .arg(QString::fromStdString(clip->name))
+                    .arg(s.versionNumber)
+                    .arg(s.versionCount)
+                    .arg(QString::fromStdString(core::originLabel(clip->origin)));
             return QString::fromStdString(clip->name);
         case StateColumn:
+            if (s.setAside)
+                return tr("set aside");
+            if (s.versionPending)
+                return tr("choose version");
             if (s.state == core::RoundState::Labelling && s.unlabelled())
                 return tr("unlabelled");
             return stateName(s.state);
@@ -229,7 +262,16 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         switch (col) {
         case NameColumn:
-            return QString::fromStdString(clip->path);
+            return nameToolTip(row, s);
+        case StateColumn:
+            if (s.setAside)
+                return tr("A version from a merge that the reviewer did not choose: its labels are kept, but export, "
+                          "propagation and the review queue leave it out");
+            if (s.versionPending)
+                return tr("Paddock merge kept %1 versions of this clip, labelled differently: open each, then choose "
+                          "one with Keep This Version")
+                    .arg(s.versionCount);
+            return QVariant();
         case LabelledColumn:
             return tr("%1 frames with labels a person placed, %2 points").arg(s.labelledFrames).arg(s.labelledPoints);
         case PropagatedColumn:
@@ -240,7 +282,7 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
         case ApprovedColumn:
             return tr("%1 tracker points approved").arg(s.approvedPoints);
         case LabellerColumn:
-            return s.labeller.empty() ? tr("No labeller recorded (names are recorded when findings are fixed)")
+            return s.labeller.empty() ? tr("No labeller recorded (names are recorded when a labeller submits the clip for review or marks findings fixed)")
                                       : QVariant();
         case FindingsColumn:
             return tr("%1 open, %2 fixed (waiting for the reviewer)").arg(s.openFindings).arg(s.fixedFindings);
@@ -254,6 +296,33 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
         return QVariant();
     }
     return QVariant();
+}
+
+QString ClipTableModel::nameToolTip(int row, const ClipStats &s) const
+{
+    const core::Clip *clip = mDocument->clip(row);
+    QString text = QString::fromStdString(clip->path);
+    if (s.versionCount == 0)
+        return text;
+    text += QLatin1Char('\n') + tr("Version %1 of %2, from %3").arg(s.versionNumber).arg(s.versionCount).arg(QString::fromStdString(clip->origin));
+    // paddock compare's figures against the first version, as the merge report gives them.
+    const std::vector<int> versions = core::clipVersions(mDocument->project(), row);
+    if (!versions.empty() && versions.front() != row) {
+        const core::Clip &first = mDocument->project().clips[std::size_t(versions.front())];
+        core::AgreementOptions options;
+        options.worstCount = 0;
+        const core::AgreementReport r = core::compareClips(first, *clip, mDocument->project().categories, options);
+        text += QLatin1Char('\n')
+            + tr("Against version 1: %1 animals on frames in both, %2 points compared, mean distance %3 px, mean OKS "
+                 "%4; %5 animals only in version 1, %6 only in this one")
+                  .arg(r.matchedInstances)
+                  .arg(r.comparedPoints)
+                  .arg(r.meanDistance, 0, 'f', 1)
+                  .arg(r.meanOks, 0, 'f', 3)
+                  .arg(r.onlyInA)
+                  .arg(r.onlyInB);
+    }
+    return text;
 }
 
 QVariant ClipTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -343,6 +412,8 @@ QString ClipFilterProxy::filterName(Filter filter)
         return tr("Accepted");
     case WithFindings:
         return tr("With open findings");
+    case Versions:
+        return tr("Versions to choose");
     case ReviewQueue:
         return tr("Review queue");
     case FilterCount:
@@ -353,6 +424,9 @@ QString ClipFilterProxy::filterName(Filter filter)
 
 bool ClipFilterProxy::accepts(Filter filter, const ClipStats &s)
 {
+    // A version set aside is only listed among all clips (and its clip's versions), never as work to do.
+    if (s.setAside && filter != AllClips && filter != Versions)
+        return false;
     switch (filter) {
     case AllClips:
     case FilterCount:
@@ -366,14 +440,17 @@ bool ClipFilterProxy::accepts(Filter filter, const ClipStats &s)
     case Labelling:
         return s.state == core::RoundState::Labelling && !s.unlabelled();
     case Submitted:
-    case ReviewQueue:
         return s.submitted();
+    case ReviewQueue:
+        return s.queued();
     case Returned:
         return s.state == core::RoundState::Returned;
     case Accepted:
         return s.state == core::RoundState::Accepted;
     case WithFindings:
         return s.openFindings > 0;
+    case Versions:
+        return s.versionPending;
     }
     return true;
 }

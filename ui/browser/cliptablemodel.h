@@ -68,6 +68,8 @@ public:
 
 private:
     void documentChanged(const ChangeEvent &event);
+    /** The clip's path and, for a version from a merge, where it came from and how it differs from version 1. */
+    QString nameToolTip(int row, const ClipStats &s) const;
     void currentClipChanged(int index);
     void reset();
 
@@ -100,7 +102,8 @@ public:
         Returned,
         Accepted,
         WithFindings, ///< open findings
-        ReviewQueue,  ///< submitted, in queue order
+        Versions,     ///< versions from a merge the reviewer has to choose among
+        ReviewQueue,  ///< submitted (and versions to choose among), in queue order
         FilterCount
     };
 

@@ -187,9 +187,11 @@ RoundStep::RoundStep(Document *document, int clip, RoundAction action)
     bool ok = true;
     switch (action) {
     case RoundAction::SubmitForReview:
-        // Either side may hand the clip over; the reviewer's name is recorded when a reviewer does it.
+        // Either side may hand the clip over; the reviewer's name is recorded when a reviewer does it, the
+        // labeller's when a labeller does (the clip browser's Labeller column).
         ok = core::startReview(&mAfter, c->frames, document->role() == Role::Reviewer ? who() : std::string(),
-                               now, &err);
+                               now, &err,
+                               document->role() == Role::Labeller ? document->userName().toStdString() : std::string());
         break;
     case RoundAction::ReturnToLabeller:
         ok = requireRole(Role::Reviewer) && core::returnToLabeller(&mAfter, now, &err);

@@ -317,8 +317,22 @@ void Document::setClipInfo(int clipIndex, int frameCount, int width, int height,
     core::Mutation m;
     m.kind = core::Mutation::Kind::ClipInfo;
     m.clip = clipIndex;
-    m.infoBefore = core::ClipInfo{c->frameCount, c->width, c->height, c->fps};
-    m.infoAfter = core::ClipInfo{frameCount, width, height, fps};
+    m.infoBefore = core::ClipInfo{c->frameCount, c->width, c->height, c->fps, c->setAside};
+    m.infoAfter = core::ClipInfo{frameCount, width, height, fps, c->setAside};
+    apply(std::move(m));
+}
+
+void Document::setClipSetAside(int clipIndex, bool setAside)
+{
+    const core::Clip *c = clip(clipIndex);
+    if (!c || c->setAside == setAside)
+        return;
+    core::Mutation m;
+    m.kind = core::Mutation::Kind::ClipInfo;
+    m.clip = clipIndex;
+    m.infoBefore = core::ClipInfo{c->frameCount, c->width, c->height, c->fps, c->setAside};
+    m.infoAfter = m.infoBefore;
+    m.infoAfter.setAside = setAside;
     apply(std::move(m));
 }
 

@@ -139,6 +139,8 @@ public:
     void setInstances(int clip, const std::vector<InstanceChange> &changes);
     void setTracks(int clip, const std::vector<core::Track> &tracks);
     void setClipInfo(int clip, int frameCount, int width, int height, double fps);
+    /** Sets a merged version aside (core::Clip::setAside) or brings it back; emits ClipChanged. */
+    void setClipSetAside(int clip, bool setAside);
     /** Replaces the clip's review data (rounds, error list); emits ReviewChanged. Never touches labels. */
     void setReview(int clip, const core::ClipReview &review);
     /** Replaces the project's species list; emits CategoriesChanged. */
