@@ -12,15 +12,18 @@ struct DefaultTrackerParams
 {
     double fbThreshold = 2.0;     ///< forward-backward disagreement of the flow (px) above which a step counts as lost
     double lostLikeness = 0.75;   ///< likeness to the labelled patches below which a step counts as lost
-    double lostSigma = 0.02;      ///< spread a lost step adds, as a fraction of the animal's size
+    /// Likeness of the keypoint's own structure (the pixels that stand out of its labelled patches) below
+    /// which a densely tracked step counts as lost (0: not checked). What lets DIS's medium preset keep a leg a
+    /// pixel wide that steps: its flow holds the point on the background the leg left, and that background
+    /// still looks like the labelled patch (tst_propagation's stepping leg).
+    double lostStructure = 0.56;
+    /// Spread a lost step adds, as a fraction of the animal's size (0.02 -> 0.005 once the structure check flags
+    /// more steps lost: badja-cows every-10 delta_avg 0.789 -> 0.803, badja-dog 0.458 -> 0.465)
+    double lostSigma = 0.005;
     double switchGap = 0.0;       ///< forward and backward this many spreads apart: take the surer (0: always blend, better on badja)
     /// The same for animals tracked per point: a fly's leg that stepped is on one track or the other, never
     /// between (every-25 hard_within8px 0.665 -> 0.679 at 1)
     double switchGapPointwise = 1.0;
-    /// Between two anchors, switch from forward to backward once, where they agree best and look least lost.
-    /// Off: measured worse everywhere (badja-cows every-10 delta_avg 0.775 -> 0.697; flies hard 0.650 -> 0.647).
-    bool choosePath = false;
-    bool choosePathPointwise = false; ///< the same for animals tracked per point
     double margin = 64.0;         ///< pixels around an animal's labels that each crop keeps (at least)
     bool appearance = true;       ///< re-anchor lost points with templates from the labelled frames
     double templateAccept = 0.65; ///< normalised cross-correlation that re-anchors a lost point ...
@@ -28,21 +31,12 @@ struct DefaultTrackerParams
     /// The same for animals tracked per point: a fly's leg tip that matches its labels anywhere nearby is there
     /// (0.3: every-25 hard_within8px 0.650 -> 0.665 at 0)
     double templateGainPointwise = 0.0;
-    /// A lost point moves with the body of the animal's other points (a similarity fitted on them), not its own
-    /// flow. Off: measured worse on badja-dog every-10 (delta_avg 0.419 -> 0.402) and the flies (every-25
-    /// hard_within8px 0.650 -> 0.597).
-    bool lostFollowsBody = false;
-    bool lostFollowsBodyPointwise = false; ///< the same for animals tracked per point
-    /// Where the forward and backward tracks disagree by this fraction of the animal's size, the estimate is
-    /// pulled half way back to the labels carried by the body's motion alone (0: never). Off: 0.2 lifts
-    /// badja-cows every-10 pck10 to linear's 0.979 but costs every-25 delta_avg (0.661 -> 0.646).
-    double pullBack = 0.0;
     double searchRadius = 0.15;   ///< how far a lost point is searched for, as a fraction of the animal's size
     /// DIS preset of the dense flow: 0 ultrafast, 1 fast, 2 medium. Medium (finest scale 1, larger and denser
-    /// patches) holds better on blur and fast motion (badja-dog every-10 delta_avg 0.419 -> 0.469, badja-cows
-    /// 0.775 -> 0.789, every-25 0.296 -> 0.342 and 0.661 -> 0.706, about twice the flow's time) but loses a leg
-    /// a pixel wide that steps (tst_propagation's stepping leg; so does fast at finest scale 1): fast stays.
-    int disPreset = 1;
+    /// patches) holds better on blur and fast motion (with lostStructure: badja-dog every-10 delta_avg 0.419
+    /// -> 0.458, badja-cows 0.775 -> 0.789, every-25 0.296 -> 0.335 and 0.661 -> 0.703) for about twice the
+    /// flow's time.
+    int disPreset = 2;
     int flowPixels = 320 * 320;   ///< most crop pixels an animal's flow is computed on (larger crops are scaled down)
     /// Animals smaller than this (px) are tracked per point with Lucas-Kanade on full-resolution pyramids: their
     /// legs are a few pixels wide, finer than dense flow's patches; larger ones move with the dense flow.

@@ -209,12 +209,9 @@ void Engine::finishSegment(Animal &a)
     });
     if (stopped.load())
         return;
-    const float pull = float(P.pullBack * std::max(a.size, 16.0));
-    PathChoice choice;
-    choice.enabled = fr.pointwise ? P.choosePathPointwise : P.choosePath;
     const float switchGap = float(fr.pointwise ? P.switchGapPointwise : P.switchGap);
     for (int k = 0; k < K; ++k) {
-        const std::vector<Estimate> path = fusePath(F[std::size_t(k)], B[std::size_t(k)], switchGap, pull, choice);
+        const std::vector<Estimate> path = fuseSegment(a.plan, sp.first, F[std::size_t(k)], B[std::size_t(k)], k, switchGap);
         for (int t = 0; t <= n; ++t) {
             const Estimate &e = path[std::size_t(t)];
             if (e.has)

@@ -47,7 +47,14 @@ double templateMatch(const cv::Mat &img, const std::vector<cv::Mat> &templates, 
     return bestScore;
 }
 
-float likeness(const cv::Mat &img, cv::Point2f p, const std::vector<cv::Mat> &templates)
+namespace {
+
+/**
+ * One minus \a meanDifference(patch, template, its mean) relative to the template's contrast, for the closest
+ * of \a templates at \a p (1 without any).
+ */
+template<typename MeanDifference>
+float bestLikeness(const cv::Mat &img, cv::Point2f p, const std::vector<cv::Mat> &templates, MeanDifference meanDifference)
 {
     if (templates.empty())
         return 1.f;
@@ -58,10 +65,38 @@ float likeness(const cv::Mat &img, cv::Point2f p, const std::vector<cv::Mat> &te
             continue;
         cv::Scalar mean, stddev;
         cv::meanStdDev(t, mean, stddev);
-        const double sad = cv::norm(img(r), t, cv::NORM_L1) / double(t.total());
+        const double sad = meanDifference(img(r), t, mean[0], stddev[0]);
         best = std::max(best, float(std::max(0.0, 1.0 - sad / (2.0 * stddev[0] + 4.0))));
     }
     return best;
+}
+
+} // namespace
+
+float likeness(const cv::Mat &img, cv::Point2f p, const std::vector<cv::Mat> &templates)
+{
+    return bestLikeness(img, p, templates, [](const cv::Mat &patch, const cv::Mat &t, double, double) {
+        return cv::norm(patch, t, cv::NORM_L1) / double(t.total());
+    });
+}
+
+float structureLikeness(const cv::Mat &img, cv::Point2f p, const std::vector<cv::Mat> &templates)
+{
+    return bestLikeness(img, p, templates, [](const cv::Mat &patch, const cv::Mat &t, double mean, double stddev) {
+        // Each pixel weighs by how far it stands out of the template's mean (plus a little, so a flat
+        // template still counts every pixel): the few pixels of a thin leg outweigh the background around it.
+        const double floor = 0.1 * stddev;
+        double num = 0.0, den = 0.0;
+        for (int y = 0; y < t.rows; ++y) {
+            const uchar *tr = t.ptr<uchar>(y), *pr = patch.ptr<uchar>(y);
+            for (int x = 0; x < t.cols; ++x) {
+                const double w = std::abs(double(tr[x]) - mean) + floor;
+                num += w * std::abs(double(pr[x]) - double(tr[x]));
+                den += w;
+            }
+        }
+        return num / std::max(1e-9, den);
+    });
 }
 
 } // namespace paddock::tracking::defaulttracker

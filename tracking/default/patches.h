@@ -26,4 +26,12 @@ double templateMatch(const cv::Mat &img, const std::vector<cv::Mat> &templates, 
  */
 float likeness(const cv::Mat &img, cv::Point2f p, const std::vector<cv::Mat> &templates);
 
+/**
+ * The same with each pixel weighted by how much it stands out of its template (its distance from the
+ * template's mean): how much the structure that makes the keypoint (a thin leg, an eye) is still under \a p.
+ * A leg a pixel wide covers a few pixels of a 7x7 patch; when it steps away and the background under the
+ * point stays as it was, likeness() hardly drops, this does.
+ */
+float structureLikeness(const cv::Mat &img, cv::Point2f p, const std::vector<cv::Mat> &templates);
+
 } // namespace paddock::tracking::defaulttracker

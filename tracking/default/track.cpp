@@ -28,8 +28,6 @@ void DirTrack::resize(int frames)
     anchor.assign(std::size_t(frames), 0);
     occluded.assign(std::size_t(frames), 0);
     lost.assign(std::size_t(frames), 0);
-    body.assign(std::size_t(frames), cv::Point2f());
-    like.assign(std::size_t(frames), 1.f);
 }
 
 cv::Mat cropOf(const cv::Mat &gray, const cv::Rect &roi, double scale)
@@ -93,57 +91,6 @@ Motion motionOf(const SegmentFrames &frames, int from, int to)
     return m;
 }
 
-Similarity fitSimilarity(const std::vector<cv::Point2f> &src, const std::vector<cv::Point2f> &dst)
-{
-    using C = std::complex<double>;
-    Similarity s;
-    std::vector<std::size_t> use(src.size());
-    for (std::size_t i = 0; i < src.size(); ++i)
-        use[i] = i;
-    for (int round = 0; round < 3 && !use.empty(); ++round) {
-        C ms, md;
-        for (std::size_t i : use) {
-            ms += C(src[i].x, src[i].y);
-            md += C(dst[i].x, dst[i].y);
-        }
-        ms /= double(use.size());
-        md /= double(use.size());
-        s.a = 1.0;
-        if (use.size() >= 3) {
-            C num;
-            double den = 0.0;
-            for (std::size_t i : use) {
-                const C sc = C(src[i].x, src[i].y) - ms;
-                num += std::conj(sc) * (C(dst[i].x, dst[i].y) - md);
-                den += std::norm(sc);
-            }
-            if (den > 1e-6)
-                s.a = num / den;
-            const double mag = std::abs(s.a); // a body between two frames is close to rigid
-            if (mag < 0.8 || mag > 1.25)
-                s.a = mag > 1e-9 ? s.a / mag : C(1.0, 0.0);
-        }
-        s.b = md - s.a * ms;
-        s.support = int(use.size());
-        if (use.size() < 4)
-            break;
-        std::vector<double> res;
-        for (std::size_t i : use)
-            res.push_back(cv::norm(s.apply(src[i]) - dst[i]));
-        std::vector<double> sorted = res;
-        std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
-        const double limit = 3.0 * sorted[sorted.size() / 2] + 1.0;
-        std::vector<std::size_t> keep;
-        for (std::size_t j = 0; j < use.size(); ++j)
-            if (res[j] <= limit)
-                keep.push_back(use[j]);
-        if (keep.size() == use.size() || keep.size() < 2)
-            break;
-        use = std::move(keep);
-    }
-    return s;
-}
-
 namespace {
 
 /**
@@ -184,7 +131,7 @@ void moved(const Motion &m, const std::vector<cv::Point2f> &p, std::vector<cv::P
 
 } // namespace
 
-Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &active, const Motion &motion,
+void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, const Motion &motion,
                       const cv::Mat &cropB, const std::vector<std::vector<cv::Mat>> &endTemplates,
                       const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx)
 {
@@ -202,19 +149,21 @@ Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &activ
     // Each step is judged on its own: the flow may well pick a point up again. Flow that slid onto the
     // background checks out forward and backward: the patch no longer looking like the keypoint's labelled
     // patches tells it was lost all the same.
+    // The dense flow's patches are wider than a thin leg: it holds a point on the background the leg left,
+    // and that background still looks much like the labelled patch. What the keypoint's own structure (the
+    // pixels that stand out of its labelled patch) says tells it was lost. (Lucas-Kanade per point works on
+    // a window as small as the leg.)
     std::vector<char> lost(idx.size());
-    std::vector<cv::Point2f> gs, gd;
+    std::vector<float> structure(idx.size(), 1.f);
+    const bool checkStructure = !ctx.pointwise && P.lostLikeness > 0 && P.lostStructure > 0;
     for (std::size_t i = 0; i < idx.size(); ++i) {
         fb[i] = float(fb[i] / ctx.scale); // image pixels
+        if (checkStructure)
+            structure[i] = structureLikeness(cropB, to[i], endTemplates[idx[i]]);
         lost[i] = !(fb[i] <= P.fbThreshold)
-            || (P.lostLikeness > 0 && likeness(cropB, to[i], endTemplates[idx[i]]) < P.lostLikeness);
-        if (!lost[i]) {
-            gs.push_back(from[i]);
-            gd.push_back(to[i]);
-        }
+            || (P.lostLikeness > 0 && likeness(cropB, to[i], endTemplates[idx[i]]) < P.lostLikeness)
+            || (checkStructure && structure[i] < P.lostStructure);
     }
-    const Similarity body = gs.size() >= 2 ? fitSimilarity(gs, gd) : fitSimilarity(from, to);
-    const bool followBody = ctx.pointwise ? P.lostFollowsBodyPointwise : P.lostFollowsBody;
     for (std::size_t i = 0; i < idx.size(); ++i) {
         PointState &st = s[idx[i]];
         cv::Point2f next = to[i];
@@ -224,8 +173,11 @@ Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &activ
         if (st.lost && P.appearance && !tmpl.empty()) {
             // Only a spot that matches the labels clearly better than where the flow went is worth a jump: on
             // fur and blur many spots match about as well, and jumping between them is worse than following.
+            // The less the keypoint's structure is still where the flow went, the less the jump must gain (the
+            // background a leg left matches its labelled patch's background, not the leg).
             cv::Point2f m, here;
-            const double gain = ctx.pointwise ? P.templateGainPointwise : P.templateGain;
+            const double gain = (ctx.pointwise ? P.templateGainPointwise : P.templateGain)
+                * (checkStructure ? std::min(1.0, double(structure[i]) / P.lostLikeness) : 1.0);
             const double there = templateMatch(cropB, tmpl, next, ctx.searchRadius, &m);
             if (there >= P.templateAccept && there - templateMatch(cropB, tmpl, next, 0, &here) >= gain
                 && likeness(cropB, m, endTemplates[idx[i]]) >= P.lostLikeness) {
@@ -236,8 +188,6 @@ Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &activ
             }
         }
         if (st.lost) {
-            if (followBody && gs.size() >= 2)
-                next = body.apply(from[i]);
             const float sigma = float(P.lostSigma * ctx.size);
             var += sigma * sigma;
         }
@@ -245,9 +195,7 @@ Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &activ
         next.y = std::clamp(next.y, 0.f, float(cropB.rows - 1));
         st.p = next;
         st.var += var;
-        st.like = likeness(cropB, next, endTemplates[idx[i]]);
     }
-    return body;
 }
 
 bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, const std::vector<Carry> &start,
@@ -261,14 +209,16 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
     for (DirTrack &d : *out)
         d.resize(n + 1);
     std::vector<PointState> s(K);
-    std::vector<cv::Point2f> body(K); // crop pixels
     std::vector<char> has(K, 0), occluded(K, 0);
     std::vector<int> anchor(K, 0);
+    // A label inside the segment (a few points corrected on a frame) starts a keypoint that has no track yet;
+    // one already tracked keeps its track, and the engine moves it onto the label afterwards (see fuseSegment):
+    // the frame was corrected because it is hard, and tracking out of a hard frame goes astray.
     auto reset = [&](int off) {
+        const bool end = off == 0 || off == n;
         for (std::size_t k = 0; k < K; ++k)
-            if (const Anchor *a = plan.label(first + off, int(k))) {
-                s[k] = PointState{frames.toCrop(a->pos), 0.f, false, 1.f};
-                body[k] = s[k].p;
+            if (const Anchor *a = plan.label(first + off, int(k)); a && (end || !has[k])) {
+                s[k] = PointState{frames.toCrop(a->pos), 0.f, false};
                 has[k] = 1;
                 anchor[k] = off;
                 occluded[k] = a->occluded;
@@ -282,26 +232,19 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
             if (!has[k])
                 continue;
             d.pos[i] = frames.toImage(s[k].p);
-            d.body[i] = frames.toImage(body[k]);
             d.var[i] = s[k].var;
             d.anchor[i] = anchor[k];
             d.occluded[i] = occluded[k];
             d.lost[i] = s[k].lost;
-            d.like[i] = s[k].like;
         }
     };
     auto step = [&](int from, int to) {
-        const Similarity m = stepPoints(s, has, motionOf(frames, from, to), frames.crops[std::size_t(to)], endTemplates,
-                                        templates, ctx);
-        for (std::size_t k = 0; k < K; ++k)
-            if (has[k])
-                body[k] = m.apply(body[k]);
+        stepPoints(s, has, motionOf(frames, from, to), frames.crops[std::size_t(to)], endTemplates, templates, ctx);
     };
     if (forward) {
         for (std::size_t k = 0; k < K && k < start.size(); ++k)
             if (start[k].has) {
-                s[k] = PointState{frames.toCrop(start[k].pos), start[k].var, start[k].lost, 1.f};
-                body[k] = s[k].p;
+                s[k] = PointState{frames.toCrop(start[k].pos), start[k].var, start[k].lost};
                 has[k] = 1;
                 occluded[k] = start[k].occluded;
             }

@@ -10,7 +10,6 @@
 #include <opencv2/core.hpp>
 
 #include <atomic>
-#include <complex>
 #include <vector>
 
 namespace paddock::tracking::defaulttracker {
@@ -34,26 +33,8 @@ struct DirTrack
     std::vector<int> anchor;      ///< frame offset of that anchor (the carried start counts as offset 0)
     std::vector<char> occluded;   ///< that anchor's visibility
     std::vector<char> lost;
-    std::vector<cv::Point2f> body; ///< the anchor moved with the animal's body alone (image pixels)
-    std::vector<float> like;       ///< likeness of the patch there to the keypoint's labelled patches, 0..1
     void resize(int frames);
 };
-
-/** A 2-D similarity dst = a * src + b (complex numbers): how an animal's body moved between two crops. */
-struct Similarity
-{
-    std::complex<double> a{1.0, 0.0};
-    std::complex<double> b{0.0, 0.0};
-    int support = 0; ///< keypoints it was fitted on (0: identity, nothing to fit)
-    cv::Point2f apply(cv::Point2f p) const
-    {
-        const std::complex<double> r = a * std::complex<double>(p.x, p.y) + b;
-        return {float(r.real()), float(r.imag())};
-    }
-};
-
-/** The similarity taking \a src to \a dst by least squares, outliers (legs that moved) trimmed, near-rigid. */
-Similarity fitSimilarity(const std::vector<cv::Point2f> &src, const std::vector<cv::Point2f> &dst);
 
 /** A segment's crops (one per frame, \a roi of the image scaled by \a scale) and the flows between them. */
 struct SegmentFrames
@@ -101,7 +82,6 @@ struct PointState
     cv::Point2f p;
     float var = 0.f;
     bool lost = false;
-    float like = 1.f; ///< likeness to its labelled patches after the last step
 };
 
 /** How a point moves from crop A to crop B: dense flows both ways, or both crops' pyramids. */
@@ -118,16 +98,16 @@ Motion motionOf(const SegmentFrames &frames, int from, int to);
 
 /**
  * Moves the keypoints \a s of one animal (those with \a active set) by \a motion onto \a cropB, checks each
- * backward and against its labelled patches \a endTemplates[k], re-anchors a lost one with \a templates[k];
- * one still lost moves with the body of the others (params.lostFollowsBody). Returns the body's motion.
+ * backward and against its labelled patches \a endTemplates[k], re-anchors a lost one with \a templates[k].
  */
-Similarity stepPoints(std::vector<PointState> &s, const std::vector<char> &active, const Motion &motion,
+void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, const Motion &motion,
                       const cv::Mat &cropB, const std::vector<std::vector<cv::Mat>> &endTemplates,
                       const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx);
 
 /**
  * Tracks the keypoints of \a plan over \a frames (segment [first, last]) in one direction: forward from \a start
- * (per keypoint; and from each of its labels), or backward from its labels. False when cancelled.
+ * and the labels on the first frame, or backward from the labels on the last; a label inside the segment starts
+ * a keypoint that has no track yet and leaves the others alone. False when cancelled.
  */
 bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, const std::vector<Carry> &start,
                     bool forward, const std::vector<std::vector<cv::Mat>> &endTemplates,
