@@ -47,10 +47,12 @@
 <context>
     <name>Merge</name>
     <message>
-        <source>usage: paddock merge A B ... --out MERGED.json|MERGED.paddock [--report REPORT.json] [--base ORIGINAL]
-                     [--no-hash]
-  joins projects or COCO/APTv2 files of the same dataset; clips are matched by file name, frame
-  count and a hash of their frame files (--no-hash: name and frame count only, no reads). A clip
+        <source>usage: paddock merge A B ... --out MERGED.json|MERGED.paddock|MERGED.paddockdb [--report REPORT.json]
+                     [--base ORIGINAL] [--no-hash]
+  joins projects, project stores (.paddockdb) or COCO/APTv2 files of the same dataset; clips are
+  matched by file name, frame count and a hash of their frame files (--no-hash: name and frame
+  count only, no reads); their video, image and annotation ids are kept (renumbered, and said, only
+  where two different clips hold the same id). A clip
   labelled differently in two inputs is kept as two versions (a project keeps both; a COCO/APTv2
   output is refused until one is chosen). --base: the file every input started from; a copy
   still equal to it does not stand against another input&apos;s edit.</source>
@@ -396,10 +398,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>usage: paddock info CLIP|DATASET   (a video file, a folder of frame images, or a COCO/APTv2/PoseTrack file or project: its clips)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>paddock merge: unknown option &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,6 +491,10 @@
     </message>
     <message>
         <source>; wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usage: paddock info CLIP|DATASET   (a video file, a folder of frame images, or a COCO/APTv2/PoseTrack file, project or project store: its clips)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -862,14 +864,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>has two versions from a merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>choose one (remove the other) before exporting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>has no image file; COCO and APTv2 name image files, so write the frames as images (a frames folder) to export this clip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,6 +1079,38 @@
         <source>edited in one input only (taken)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>its video id (now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotation ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>renumbered: other clips of the merge have them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ids renumbered (held by other clips of the merge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every other id is the input&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::core::AtomicFile</name>
@@ -1286,6 +1312,10 @@
     <message>
         <source>category id</source>
         <translation type="unfinished">类别 ID</translation>
+    </message>
+    <message>
+        <source>is not true or false</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1698,17 @@
     </message>
 </context>
 <context>
+    <name>paddock::ui::ChooseVersion</name>
+    <message>
+        <source>Bring back every version of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the version of %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>paddock::ui::ClipBrowserDock</name>
     <message>
         <source>Clips</source>
@@ -1723,6 +1764,54 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Keep This Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the selected version of this clip and set its other versions aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring Back All Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the choice back: every version of this clip waits for a choice again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 (from %3) is the one kept; the others are set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 (from %3) is set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 (from %3): %4 versions wait for your choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clip has no versions from a merge to choose among</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every version of this clip is already back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version is already the one kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every version of this clip waits for a choice again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version kept; the other versions are set aside (Undo takes the choice back)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::ClipFilterProxy</name>
@@ -1766,6 +1855,10 @@
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Versions to choose</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>paddock::ui::ClipTableModel</name>
@@ -1807,10 +1900,6 @@
     </message>
     <message>
         <source>%1 tracker points approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No labeller recorded (names are recorded when findings are fixed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1895,6 +1984,38 @@
     </message>
     <message>
         <source>Tracker points with a low score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · version %2/%3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A version from a merge that the reviewer did not choose: its labels are kept, but export, propagation and the review queue leave it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paddock merge kept %1 versions of this clip, labelled differently: open each, then choose one with Keep This Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No labeller recorded (names are recorded when a labeller submits the clip for review or marks findings fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of %2, from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against version 1: %1 animals on frames in both, %2 points compared, mean distance %3 px, mean OKS %4; %5 animals only in version 1, %6 only in this one</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
