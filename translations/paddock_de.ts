@@ -1705,11 +1705,11 @@
     <name>paddock::ui::ChooseVersion</name>
     <message>
         <source>Bring back every version of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Versionen von %1 zurückholen</translation>
     </message>
     <message>
         <source>Keep the version of %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version von %1 aus %2 behalten</translation>
     </message>
 </context>
 <context>
@@ -1773,51 +1773,51 @@
     </message>
     <message>
         <source>Keep This Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version behalten</translation>
     </message>
     <message>
         <source>Keep the selected version of this clip and set its other versions aside</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Version dieses Clips behalten und die anderen Versionen zurückstellen</translation>
     </message>
     <message>
         <source>Bring Back All Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Versionen zurückholen</translation>
     </message>
     <message>
         <source>Take the choice back: every version of this clip waits for a choice again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wahl zurücknehmen: alle Versionen dieses Clips warten wieder auf eine Wahl</translation>
     </message>
     <message>
         <source>Version %1 of %2 (from %3) is the one kept; the others are set aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2 (aus %3) ist die behaltene; die anderen sind zurückgestellt.</translation>
     </message>
     <message>
         <source>Version %1 of %2 (from %3) is set aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2 (aus %3) ist zurückgestellt.</translation>
     </message>
     <message>
         <source>Version %1 of %2 (from %3): %4 versions wait for your choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2 (aus %3): %4 Versionen warten auf Ihre Wahl.</translation>
     </message>
     <message>
         <source>This clip has no versions from a merge to choose among</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Clip hat keine Versionen aus einer Zusammenführung zur Auswahl</translation>
     </message>
     <message>
         <source>Every version of this clip is already back</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Versionen dieses Clips sind schon zurück</translation>
     </message>
     <message>
         <source>This version is already the one kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version ist bereits die behaltene</translation>
     </message>
     <message>
         <source>Every version of this clip waits for a choice again</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Versionen dieses Clips warten wieder auf eine Wahl</translation>
     </message>
     <message>
         <source>Version kept; the other versions are set aside (Undo takes the choice back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Version behalten; die anderen Versionen sind zurückgestellt (Rückgängig nimmt die Wahl zurück)</translation>
     </message>
 </context>
 <context>
@@ -1864,7 +1864,7 @@
     </message>
     <message>
         <source>Versions to choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen zur Wahl</translation>
     </message>
 </context>
 <context>
@@ -1995,35 +1995,35 @@
     </message>
     <message>
         <source>%1 · version %2/%3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Version %2/%3 (%4)</translation>
     </message>
     <message>
         <source>set aside</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgestellt</translation>
     </message>
     <message>
         <source>choose version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version wählen</translation>
     </message>
     <message>
         <source>A version from a merge that the reviewer did not choose: its labels are kept, but export, propagation and the review queue leave it out</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Version aus einer Zusammenführung, die der Prüfer nicht gewählt hat: ihre Labels bleiben erhalten, aber Export, Propagierung und die Prüfwarteschlange lassen sie aus</translation>
     </message>
     <message>
         <source>Paddock merge kept %1 versions of this clip, labelled differently: open each, then choose one with Keep This Version</source>
-        <translation type="unfinished"></translation>
+        <translation>paddock merge hat %1 unterschiedlich gelabelte Versionen dieses Clips behalten: öffnen Sie jede und wählen Sie dann eine mit „Diese Version behalten“</translation>
     </message>
     <message>
         <source>No labeller recorded (names are recorded when a labeller submits the clip for review or marks findings fixed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Labeller erfasst (Namen werden erfasst, wenn ein Labeller den Clip zur Prüfung einreicht oder Befunde als behoben markiert)</translation>
     </message>
     <message>
         <source>Version %1 of %2, from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2, aus %3</translation>
     </message>
     <message>
         <source>Against version 1: %1 animals on frames in both, %2 points compared, mean distance %3 px, mean OKS %4; %5 animals only in version 1, %6 only in this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenüber Version 1: %1 Tiere auf Frames in beiden, %2 Punkte verglichen, mittlerer Abstand %3 px, mittlere OKS %4; %5 Tiere nur in Version 1, %6 nur in dieser</translation>
     </message>
 </context>
 <context>
