@@ -12,7 +12,6 @@
 #include <QFileInfo>
 
 #include <cstdio>
-#include <optional>
 #include <set>
 
 namespace paddock::app {
@@ -44,15 +43,7 @@ int datasetInfo(const QString &path)
     std::string error;
     const std::string p = path.toStdString();
     core::MergeInput read; // a project store, a project or a dataset file, told apart by their content
-    bool ok = false;
-    if (store::isStoreFile(p)) {
-        std::optional<core::Project> db = store::loadStore(p, &error);
-        if ((ok = db.has_value()))
-            read.project = std::move(*db);
-    } else {
-        ok = core::readMergeInput(p, &read, &error);
-    }
-    if (!ok) {
+    if (!readProjectOrDataset(path, &read, &error)) {
         printError(tr("paddock info: %1").arg(QString::fromStdString(error)));
         return kExitBadInput;
     }

@@ -32,8 +32,9 @@ const char *kUsage = QT_TRANSLATE_NOOP(
              "  output is refused until one is chosen). --base: the file every input started from; a copy\n"
              "  still equal to it does not stand against another input's edit.");
 
-/** A merge input: a project store (.paddockdb, by content), else core::readMergeInput's project or dataset file. */
-bool readInput(const QString &path, core::MergeInput *out, std::string *error)
+} // namespace
+
+bool readProjectOrDataset(const QString &path, core::MergeInput *out, std::string *error)
 {
     const std::string p = path.toStdString();
     if (!store::isStoreFile(p))
@@ -45,8 +46,6 @@ bool readInput(const QString &path, core::MergeInput *out, std::string *error)
     out->project = std::move(*db);
     return true;
 }
-
-} // namespace
 
 int runMerge(const QStringList &args)
 {
@@ -86,13 +85,13 @@ int runMerge(const QStringList &args)
     timer.start();
     std::vector<core::MergeInput> inputs(std::size_t(files.size()));
     for (int i = 0; i < files.size(); ++i)
-        if (!readInput(files[i], &inputs[std::size_t(i)], &error)) {
+        if (!readProjectOrDataset(files[i], &inputs[std::size_t(i)], &error)) {
             printError(tr("paddock merge: %1; nothing written").arg(QString::fromStdString(error)));
             return kExitBadInput;
         }
     core::MergeInput base;
     if (!basePath.isEmpty()) {
-        if (!readInput(basePath, &base, &error)) {
+        if (!readProjectOrDataset(basePath, &base, &error)) {
             printError(tr("paddock merge: --base %1; nothing written").arg(QString::fromStdString(error)));
             return kExitBadInput;
         }

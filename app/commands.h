@@ -4,6 +4,12 @@
 #include <QDir>
 #include <QStringList>
 
+#include <string>
+
+namespace paddock::core {
+struct MergeInput;
+}
+
 namespace paddock::app {
 
 /** Exit codes of the headless subcommands. */
@@ -19,6 +25,11 @@ int runCheck(const QStringList &args);
 int runCompare(const QStringList &args);
 /** `paddock merge`: joins projects or dataset files, clips matched by identity (app/cmd_merge.cpp). */
 int runMerge(const QStringList &args);
+/**
+ * Reads a project store (.paddockdb, told by content) or what core::readMergeInput reads (a .paddock project, a
+ * COCO/APTv2/PoseTrack file) into \a out; false with a message (app/cmd_merge.cpp).
+ */
+bool readProjectOrDataset(const QString &path, core::MergeInput *out, std::string *error);
 /** `paddock bench project`: save/load time and size of a generated project (app/bench_project.cpp). */
 int runBenchProject(const QStringList &args);
 /** `paddock bench store`: JSON project file against the project store on a dataset (app/bench_project.cpp). */

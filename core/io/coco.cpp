@@ -165,12 +165,12 @@ bool needsFrameImages(const Clip &clip)
 
 } // namespace
 
-ExportCounts countExport(const Project &projectIn)
+ExportCounts countExport(const Project &project)
 {
-    Project chosenOnly;
-    const Project &project = withoutSetAside(projectIn, &chosenOnly);
     ExportCounts n;
     for (const Clip &clip : project.clips) {
+        if (clip.setAside) // a version the reviewer did not choose never goes out
+            continue;
         const bool accepted = clip.review.state() == RoundState::Accepted;
         bool anyLabel = false;
         for (const auto &[frame, list] : clip.frames)

@@ -379,8 +379,8 @@ bool folderMatches(const Clip &clip, const std::vector<std::string> &folderFiles
             return false;
         const std::string file = detail::absoluteFrom(imageRoot, name); // absolute and clean: its folder ends at the last '/'
         const std::size_t slash = file.rfind('/');
-        if (slash == std::string::npos || file.compare(0, slash == 0 ? 1 : slash, folder) != 0
-            || (slash == 0 ? 1 : slash) != folder.size())
+        const std::size_t dirLength = slash == 0 ? 1 : slash; // "/a.jpg" lies in "/"
+        if (slash == std::string::npos || dirLength != folder.size() || file.compare(0, dirLength, folder) != 0)
             return false;
     }
     return true;

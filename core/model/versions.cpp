@@ -27,24 +27,30 @@ std::vector<int> clipVersions(const Project &project, int index)
     return out;
 }
 
-VersionPlace versionPlace(const Project &project, int index)
+namespace {
+/** Clip \a index's place among \a versions (clipVersions' list). */
+VersionPlace placeAmong(const Project &project, const std::vector<int> &versions, int index)
 {
     VersionPlace p;
-    const std::vector<int> v = clipVersions(project, index);
-    p.count = int(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (v[i] == index)
+    p.count = int(versions.size());
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        if (versions[i] == index)
             p.number = int(i) + 1;
-        if (!project.clips[std::size_t(v[i])].setAside)
+        if (!project.clips[std::size_t(versions[i])].setAside)
             ++p.chosen;
     }
     return p;
 }
+} // namespace
+
+VersionPlace versionPlace(const Project &project, int index)
+{
+    return placeAmong(project, clipVersions(project, index), index);
+}
 
 bool versionChoicePending(const Project &project, int index)
 {
-    const VersionPlace p = versionPlace(project, index);
-    return p.count > 1 && p.chosen > 1;
+    return versionPlace(project, index).pending();
 }
 
 std::vector<int> pendingVersionChoices(const Project &project)
@@ -54,13 +60,10 @@ std::vector<int> pendingVersionChoices(const Project &project)
     for (int i = 0; i < int(project.clips.size()); ++i) {
         if (seen[std::size_t(i)] || project.clips[std::size_t(i)].origin.empty())
             continue;
-        const std::vector<int> v = clipVersions(project, i);
-        int chosen = 0;
-        for (int k : v) {
+        const std::vector<int> versions = clipVersions(project, i);
+        for (int k : versions)
             seen[std::size_t(k)] = 1;
-            chosen += project.clips[std::size_t(k)].setAside ? 0 : 1;
-        }
-        if (v.size() > 1 && chosen > 1)
+        if (placeAmong(project, versions, i).pending())
             out.push_back(i);
     }
     return out;

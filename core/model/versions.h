@@ -22,6 +22,8 @@ struct VersionPlace
     int number = 0;
     int count = 0;
     int chosen = 0; ///< versions not set aside
+    /** The reviewer still has to choose: two or more versions are not set aside. */
+    bool pending() const { return count > 1 && chosen > 1; }
 };
 VersionPlace versionPlace(const Project &project, int index);
 

@@ -141,7 +141,7 @@ const ClipStats &ClipTableModel::stats(int row) const
                 const core::VersionPlace v = core::versionPlace(mDocument->project(), row);
                 mStats[r].versionNumber = v.number;
                 mStats[r].versionCount = v.count;
-                mStats[r].versionPending = v.count > 1 && v.chosen > 1;
+                mStats[r].versionPending = v.pending();
             }
         }
         mStale[r] = 0;
@@ -185,7 +185,8 @@ QVariant ClipTableModel::data(const QModelIndex &index, int role) const
     if (role == ClipIndexRole)
         return row;
     if (role == Qt::FontRole) {
-        const bool setAside = mDocument->clip(row) && mDocument->clip(row)->setAside;
+        const core::Clip *c = mDocument->clip(row);
+        const bool setAside = c && c->setAside;
         if (row != mCurrent && !setAside)
             return QVariant();
         QFont f;
