@@ -137,6 +137,11 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("pointwiseBelow")) gParams.pointwiseBelow = v;
     else if (k == QLatin1String("flowPixels")) gParams.flowPixels = int(v);
     else if (k == QLatin1String("disPreset")) gParams.disPreset = int(v);
+    else if (k == QLatin1String("disFinestScale")) gParams.disFinestScale = int(v);
+    else if (k == QLatin1String("disPatchSize")) gParams.disPatchSize = int(v);
+    else if (k == QLatin1String("disPatchStride")) gParams.disPatchStride = int(v);
+    else if (k == QLatin1String("disIterations")) gParams.disIterations = int(v);
+    else if (k == QLatin1String("disVarIterations")) gParams.disVarIterations = int(v);
     else if (k == QLatin1String("memoryBudget")) gParams.memoryBudget = std::size_t(v);
     else
         return false;

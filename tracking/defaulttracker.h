@@ -37,6 +37,13 @@ struct DefaultTrackerParams
     /// -> 0.458, badja-cows 0.775 -> 0.789, every-25 0.296 -> 0.335 and 0.661 -> 0.703) for about twice the
     /// flow's time.
     int disPreset = 2;
+    /// DIS settings that replace the preset's where not negative: finest scale, patch size and stride, gradient
+    /// descent and variational refinement iterations.
+    int disFinestScale = -1;
+    int disPatchSize = -1;
+    int disPatchStride = -1;
+    int disIterations = -1;
+    int disVarIterations = -1;
     int flowPixels = 320 * 320;   ///< most crop pixels an animal's flow is computed on (larger crops are scaled down)
     /// Animals smaller than this (px) are tracked per point with Lucas-Kanade on full-resolution pyramids: their
     /// legs are a few pixels wide, finer than dense flow's patches; larger ones move with the dense flow.

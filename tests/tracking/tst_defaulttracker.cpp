@@ -39,6 +39,10 @@ public:
             return false;
         }
         ++reads;
+        if (index == failAt) {
+            *error = "corrupt packet";
+            return false;
+        }
         const cv::Mat img = mDraw(index);
         out->index = index;
         out->width = img.cols;
@@ -47,6 +51,7 @@ public:
         return true;
     }
     std::atomic_int reads{0};
+    int failAt = -1; ///< a frame that cannot be decoded
 
 private:
     core::VideoInfo mInfo;
@@ -272,5 +277,24 @@ TEST_CASE("Cancel stops the default tracker within a frame wherever it is", "[tr
         CHECK(out.empty());
         CHECK(frames.reads <= readsAtCancel + 2); // at most the frame being read ahead
         CHECK(std::chrono::duration<double>(returned - cancelledAt).count() < 1.0); // 200 ms unloaded
+    }
+}
+
+TEST_CASE("A frame that cannot be decoded mid-clip stops the default tracker with its number", "[tracking][default]")
+{
+    constexpr int kFrames = 120;
+    const tracking::TrackingInput in = shakenInput(kFrames, 30);
+    for (int failAt : {1, 37, kFrames - 1}) {
+        DrawnFrames frames(kFrames, 480, 320, shakenFrame);
+        frames.failAt = failAt;
+        tracking::DefaultTracker tracker;
+        tracking::TrackingOutput out;
+        std::string error;
+        std::atomic_bool cancel{false};
+        INFO("failing frame " << failAt);
+        CHECK_FALSE(tracker.track(frames, in, &out, {}, cancel, &error));
+        CHECK(error.find("frame " + std::to_string(failAt)) != std::string::npos);
+        CHECK(error.find("corrupt packet") != std::string::npos);
+        CHECK(frames.reads == failAt + 1); // frames are read in order, and none after the broken one
     }
 }

@@ -11,7 +11,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <future>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <thread>
 #include <mutex>
 
 namespace paddock::tracking::defaulttracker {
@@ -34,6 +37,100 @@ core::Instance userOnly(const core::Instance &inst)
 }
 
 int oddSide(double side) { return std::max(5, int(side) | 1); }
+
+constexpr std::size_t kReadAheadBytes = std::size_t(32) << 20; // gray frames decoded ahead, at most ...
+constexpr std::size_t kReadAheadFrames = 32;                     // ... and at most this many
+
+/**
+ * Reads frames first..last in order on a thread of its own, at most \a capacity ahead of the one taken; stops
+ * at the first that cannot be read (next() then gives its error) and when \a cancel is set.
+ */
+class ReadAhead
+{
+public:
+    using Reader = std::function<bool(int, cv::Mat *, std::string *)>;
+    ReadAhead(std::size_t capacity, int first, int last, Reader read, const std::atomic_bool &cancel)
+        : mCapacity(capacity), mRead(std::move(read)), mCancel(cancel)
+    {
+        if (first <= last)
+            mThread = std::thread([this, first, last] { loop(first, last); });
+    }
+    ~ReadAhead()
+    {
+        {
+            const std::lock_guard<std::mutex> lock(mMutex);
+            mStop = true;
+        }
+        mChanged.notify_all();
+        if (mThread.joinable())
+            mThread.join();
+    }
+    /** The next frame in order; false with \a error when it could not be read. */
+    bool next(cv::Mat *gray, std::string *error)
+    {
+        std::unique_lock<std::mutex> lock(mMutex);
+        mChanged.wait(lock, [this] { return !mQueue.empty() || mFailed; });
+        if (mQueue.empty()) {
+            *error = mError;
+            return false;
+        }
+        *gray = std::move(mQueue.front());
+        mQueue.pop_front();
+        lock.unlock();
+        mChanged.notify_all();
+        return true;
+    }
+
+private:
+    void loop(int first, int last)
+    {
+        for (int f = first; f <= last; ++f) {
+            {
+                std::unique_lock<std::mutex> lock(mMutex);
+                mChanged.wait(lock, [this] { return mStop || mQueue.size() < mCapacity; });
+                if (mStop || mCancel.load())
+                    return;
+            }
+            cv::Mat g;
+            std::string err;
+            const bool ok = mRead(f, &g, &err);
+            {
+                const std::lock_guard<std::mutex> lock(mMutex);
+                if (ok) {
+                    mQueue.push_back(std::move(g));
+                } else {
+                    mFailed = true;
+                    mError = err;
+                }
+            }
+            mChanged.notify_all();
+            if (!ok)
+                return;
+        }
+    }
+    std::size_t mCapacity;
+    Reader mRead;
+    const std::atomic_bool &mCancel;
+    std::mutex mMutex;
+    std::condition_variable mChanged;
+    std::deque<cv::Mat> mQueue;
+    bool mStop = false;
+    bool mFailed = false;
+    std::string mError;
+    std::thread mThread;
+};
+
+DisSettings disSettings(const DefaultTrackerParams &p)
+{
+    DisSettings s;
+    s.preset = p.disPreset;
+    s.finestScale = p.disFinestScale;
+    s.patchSize = p.disPatchSize;
+    s.patchStride = p.disPatchStride;
+    s.iterations = p.disIterations;
+    s.varIterations = p.disVarIterations;
+    return s;
+}
 
 } // namespace
 
@@ -154,7 +251,7 @@ void Engine::openSegment(Animal &a, const cv::Mat &gray)
     if (a.frames.pointwise) // Lucas-Kanade's cost does not grow with the crop: keep the detail
         scale = std::min(1.0, std::sqrt(budget / (double(frames * kBytesPerPixel) * area)));
     a.frames.scale = scale;
-    a.frames.preset = P.disPreset;
+    a.frames.dis = disSettings(P);
     a.frames.add(gray);
 }
 
@@ -193,20 +290,20 @@ void Engine::finishSegment(Animal &a)
     std::vector<DirTrack> F, B;
     std::atomic_bool stopped{false};
     const std::vector<Carry> none;
-    cv::parallel_for_(cv::Range(0, 2), [&](const cv::Range &range) {
-        for (int d = range.start; d < range.end && !stopped.load(); ++d) {
-            const bool forward = d == 0;
-            std::vector<DirTrack> &out = forward ? F : B;
-            if (forward && sp.kind != SegmentPlan::Both) {
-                out.assign(std::size_t(K), DirTrack());
-                for (DirTrack &t : out)
-                    t.resize(n + 1);
-                continue;
-            }
-            if (!trackDirection(fr, a.plan, sp.first, forward ? a.carry : none, forward, ends, templates, ctx, mCancel, &out))
-                stopped = true;
+    const auto direction = [&](bool forward) {
+        if (stopped.load())
+            return;
+        std::vector<DirTrack> &out = forward ? F : B;
+        if (forward && sp.kind != SegmentPlan::Both) {
+            out.assign(std::size_t(K), DirTrack());
+            for (DirTrack &t : out)
+                t.resize(n + 1);
+            return;
         }
-    });
+        if (!trackDirection(fr, a.plan, sp.first, forward ? a.carry : none, forward, ends, templates, ctx, mCancel, &out))
+            stopped = true;
+    };
+    bothAtOnce([&] { direction(true); }, [&] { direction(false); });
     if (stopped.load())
         return;
     const float switchGap = float(fr.pointwise ? P.switchGapPointwise : P.switchGap);
@@ -301,7 +398,7 @@ void Engine::stepStream(Animal &a, int f, const cv::Mat &gray, const cv::Mat &pr
     fr.roi = cv::Rect(x0, y0, a.window.width, a.window.height);
     fr.scale = a.streamScale;
     fr.pointwise = a.streamPointwise;
-    fr.preset = P.disPreset;
+    fr.dis = disSettings(P);
     fr.add(prev);
     fr.add(gray);
     const StepContext ctx = context(a, fr.scale);
@@ -371,44 +468,40 @@ bool Engine::run(TrackingOutput *out, std::string *error, std::size_t *peakBytes
     mDone = 0;
     *peakBytes = 0;
     report();
-    // Frames are decoded one ahead, on a reader thread, while the current one is tracked.
+    // Frames are decoded ahead on a reader thread, up to a few dozen, while the current one is tracked: the
+    // tracking of a segment runs when its last frame arrives, and decoding goes on meanwhile.
     cv::Mat gray, prev;
-    std::string readError;
     if (!readGray(f0, &gray, error))
         return false;
     mWidth = gray.cols;
     mHeight = gray.rows;
-    std::future<bool> ahead;
-    cv::Mat next;
+    const std::size_t frameBytes = std::max<std::size_t>(1, std::size_t(mWidth) * std::size_t(mHeight));
+    const std::size_t aheadFrames = std::clamp<std::size_t>(kReadAheadBytes / frameBytes, 2, kReadAheadFrames);
+    ReadAhead ahead(aheadFrames, f0 + 1, f1, [this](int f, cv::Mat *g, std::string *e) { return readGray(f, g, e); }, mCancel);
     for (int f = f0; f <= f1; ++f) {
         if (mCancel.load()) {
-            if (ahead.valid())
-                ahead.wait();
             if (error)
                 *error = "cancelled";
             return false;
         }
         if (f > f0) {
-            if (!ahead.get()) {
+            prev = gray;
+            std::string readError;
+            if (!ahead.next(&gray, &readError)) {
                 if (error)
                     *error = readError;
                 return false;
             }
-            prev = gray;
-            gray = next;
         }
-        if (f < f1)
-            ahead = std::async(std::launch::async, [this, f, &next, &readError] {
-                cv::Mat g;
-                const bool ok = readGray(f + 1, &g, &readError);
-                next = g;
-                return ok;
+        // One animal directly: inside a parallel_for_ its flows and directions would run on one core.
+        if (mAnimals.size() == 1)
+            feed(mAnimals[0], f, gray, prev);
+        else
+            cv::parallel_for_(cv::Range(0, int(mAnimals.size())), [&](const cv::Range &range) {
+                for (int i = range.start; i < range.end; ++i)
+                    feed(mAnimals[std::size_t(i)], f, gray, prev);
             });
-        cv::parallel_for_(cv::Range(0, int(mAnimals.size())), [&](const cv::Range &range) {
-            for (int i = range.start; i < range.end; ++i)
-                feed(mAnimals[std::size_t(i)], f, gray, prev);
-        });
-        std::size_t bytes = std::size_t(mWidth) * std::size_t(mHeight) * 3; // current, previous, next frame
+        std::size_t bytes = frameBytes * (2 + aheadFrames); // current, previous and those read ahead
         for (const Animal &a : mAnimals)
             bytes += a.frames.bytes();
         *peakBytes = std::max(*peakBytes, bytes);

@@ -5,18 +5,63 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
+#include <utility>
+#include <vector>
 
 namespace paddock::tracking::defaulttracker {
 
-cv::Mat denseFlow(const cv::Mat &from, const cv::Mat &to, int preset)
+namespace {
+
+cv::Ptr<cv::DISOpticalFlow> makeDis(const DisSettings &s)
 {
-    // One DIS instance per thread and preset: it keeps its buffers between calls and is not safe to share.
-    preset = std::clamp(preset, 0, 2);
-    thread_local cv::Ptr<cv::DISOpticalFlow> dis[3];
-    if (!dis[preset])
-        dis[preset] = cv::DISOpticalFlow::create(preset);
+    cv::Ptr<cv::DISOpticalFlow> dis = cv::DISOpticalFlow::create(std::clamp(s.preset, 0, 2));
+    if (s.finestScale >= 0)
+        dis->setFinestScale(s.finestScale);
+    if (s.patchSize > 0)
+        dis->setPatchSize(s.patchSize);
+    if (s.patchStride > 0)
+        dis->setPatchStride(s.patchStride);
+    if (s.iterations > 0)
+        dis->setGradientDescentIterations(s.iterations);
+    if (s.varIterations >= 0)
+        dis->setVariationalRefinementIterations(s.varIterations);
+    return dis;
+}
+
+/** Idle DIS instances: one is in use per running flow, so there are never more than the threads that ran. */
+struct DisPool
+{
+    std::mutex mutex;
+    std::vector<std::pair<DisSettings, cv::Ptr<cv::DISOpticalFlow>>> idle;
+};
+
+DisPool &pool()
+{
+    static DisPool p;
+    return p;
+}
+
+} // namespace
+
+cv::Mat denseFlow(const cv::Mat &from, const cv::Mat &to, const DisSettings &settings)
+{
+    cv::Ptr<cv::DISOpticalFlow> dis;
+    DisPool &p = pool();
+    {
+        const std::lock_guard<std::mutex> lock(p.mutex);
+        const auto it = std::find_if(p.idle.begin(), p.idle.end(), [&](const auto &e) { return e.first == settings; });
+        if (it != p.idle.end()) {
+            dis = it->second;
+            p.idle.erase(it);
+        }
+    }
+    if (!dis)
+        dis = makeDis(settings);
     cv::Mat flow;
-    dis[preset]->calc(from, to, flow);
+    dis->calc(from, to, flow);
+    const std::lock_guard<std::mutex> lock(p.mutex);
+    p.idle.emplace_back(settings, std::move(dis));
     return flow;
 }
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
 
 namespace paddock::tracking::defaulttracker {
@@ -18,6 +19,18 @@ namespace {
 constexpr float kVarStep = 0.05f; // px^2 every step adds, even when the flow checks out
 constexpr int kLkWindow = 7;      // pointwise Lucas-Kanade: small, so thin legs outweigh the background
 constexpr int kLkLevels = 4;      // pyramid levels above the base (fast limbs)
+}
+
+void bothAtOnce(const std::function<void()> &a, const std::function<void()> &b)
+{
+    std::future<void> other = std::async(std::launch::async, a);
+    try {
+        b();
+    } catch (...) {
+        other.wait();
+        throw;
+    }
+    other.get();
 }
 
 void DirTrack::resize(int frames)
@@ -51,10 +64,7 @@ void SegmentFrames::add(const cv::Mat &gray)
     if (crops.size() >= 2) {
         const cv::Mat &a = crops[crops.size() - 2], &b = crops.back();
         cv::Mat f, r;
-        cv::parallel_for_(cv::Range(0, 2), [&](const cv::Range &range) {
-            for (int i = range.start; i < range.end; ++i)
-                (i == 0 ? f : r) = denseFlow(i == 0 ? a : b, i == 0 ? b : a, preset);
-        });
+        bothAtOnce([&] { f = denseFlow(a, b, dis); }, [&] { r = denseFlow(b, a, dis); });
         forward.push_back(std::move(f));
         backward.push_back(std::move(r));
     }

@@ -4,12 +4,14 @@
 // and is searched for with those labels' patches while lost. Per frame it gives a position and a variance.
 #pragma once
 
+#include "tracking/default/flow.h"
 #include "tracking/default/plan.h"
 #include "tracking/defaulttracker.h"
 
 #include <opencv2/core.hpp>
 
 #include <atomic>
+#include <functional>
 #include <vector>
 
 namespace paddock::tracking::defaulttracker {
@@ -42,7 +44,7 @@ struct SegmentFrames
     cv::Rect roi;
     double scale = 1.0;
     bool pointwise = false;        ///< Lucas-Kanade per point on pyramids instead of dense flow
-    int preset = 1;                ///< DIS preset of the dense flow
+    DisSettings dis;               ///< of the dense flow
     std::vector<cv::Mat> crops;
     std::vector<std::vector<cv::Mat>> pyramids; ///< [i]: of crop i (pointwise only)
     std::vector<cv::Mat> forward;  ///< [i]: crop i -> crop i+1
@@ -113,5 +115,12 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
                     bool forward, const std::vector<std::vector<cv::Mat>> &endTemplates,
                     const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx,
                     const std::atomic_bool &cancel, std::vector<DirTrack> *out);
+
+/**
+ * Runs \a a on a thread of its own and \a b on this one, and returns when both are done (an exception in either
+ * is rethrown here). Not cv::parallel_for_: OpenCV runs a parallel_for_ nested in another one serially, so the
+ * two flows of a frame pair, the two directions of a segment and the DIS inside them would share one core.
+ */
+void bothAtOnce(const std::function<void()> &a, const std::function<void()> &b);
 
 } // namespace paddock::tracking::defaulttracker
