@@ -221,6 +221,40 @@ TEST_CASE("Corrected points anchor themselves only; the other points of that fra
     CHECK(sumAfter <= sumBefore * 1.02 + 0.5);
 }
 
+TEST_CASE("A correction reaches the frames near it but not a point left as it was on a corrected frame nearby",
+          "[tracking][default]")
+{
+    constexpr int kFrames = 41;
+    tracking::TrackingInput in = shakenInput(kFrames, 20);
+    DrawnFrames frames(kFrames, 480, 320, shakenFrame);
+    tracking::DefaultTracker tracker;
+    std::atomic_bool cancel{false};
+    std::string error;
+    tracking::TrackingOutput before, after;
+    REQUIRE(tracker.track(frames, in, &before, {}, cancel, &error));
+    // Frame 6: the labeller moves point 0 by 12 px (where they see it); frame 10: corrects point 3 only, so
+    // point 0 was looked at there and left where the tracker had it.
+    std::vector<cv::Point2f> moved = worldPoints(6);
+    moved[0] += cv::Point2f(12.f, 0.f);
+    in.clip.setInstance(6, instanceOf(moved, {0}));
+    in.clip.setInstance(10, instanceOf(worldPoints(10), {3}));
+    in.refine = true;
+    REQUIRE(tracker.track(frames, in, &after, {}, cancel, &error));
+    auto at = [](const tracking::TrackingOutput &out, int f, int k) {
+        const core::Instance *i = find(out, f, 1);
+        REQUIRE(i);
+        return cv::Point2f(i->keypoints[std::size_t(k)].x, i->keypoints[std::size_t(k)].y);
+    };
+    CHECK(cv::norm(at(after, 6, 0) - moved[0]) < 1e-3);
+    // Next to the correction, point 0 follows it ...
+    CHECK(at(after, 7, 0).x - at(before, 7, 0).x > 5.0);
+    CHECK(at(after, 5, 0).x - at(before, 5, 0).x > 5.0);
+    // ... but holds on frame 10, where it was left as it was (it would move by half the correction).
+    CHECK(cv::norm(at(after, 10, 0) - at(before, 10, 0)) < 1.0);
+    // Frames past frame 10 keep their track.
+    CHECK(cv::norm(at(after, 12, 0) - at(before, 12, 0)) < 1.0);
+}
+
 TEST_CASE("Labels on one frame only: the default tracker streams on in bounded memory", "[tracking][default]")
 {
     auto peakFor = [](int frameCount) {

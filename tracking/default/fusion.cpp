@@ -60,11 +60,22 @@ std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTr
     // Labels inside the segment: how far each is from the estimate there, interpolated between them and to
     // nothing at a labelled end (held where an end has no label), added to the path. Frames far from a
     // correction keep their track; a correction near a label hardly reaches past it.
+    // A frame where other keypoints of the animal were corrected and this one was not was looked at and this
+    // one left as it was: it holds there (a knot with no offset), so a correction on a frame nearby does not
+    // move it.
     std::vector<std::pair<int, cv::Point2f>> knots;
-    for (int t = 1; t < n; ++t)
-        if (const Anchor *x = plan.label(first + t, k); x && path[std::size_t(t)].has)
+    bool corrected = false;
+    for (int t = 1; t < n; ++t) {
+        if (!path[std::size_t(t)].has || !plan.labels.count(first + t))
+            continue;
+        if (const Anchor *x = plan.label(first + t, k)) {
             knots.push_back({t, x->pos - path[std::size_t(t)].pos});
-    if (knots.empty())
+            corrected = true;
+        } else {
+            knots.push_back({t, cv::Point2f()});
+        }
+    }
+    if (!corrected)
         return path;
     if (plan.label(first, k))
         knots.insert(knots.begin(), {0, cv::Point2f()});
