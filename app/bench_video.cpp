@@ -337,6 +337,20 @@ int runBenchVideo(const QStringList &args)
     const double msPerFrame = seqMs / std::max(1, seqFrames);
     std::printf("sequential      %d frames in %.2f s: %.1f frames/s (%.2f ms/frame, decode + RGB)\n", seqFrames,
                 seqMs / 1000.0, 1000.0 / msPerFrame, msPerFrame);
+    // The same as luma, as the trackers read it (a video's own plane, no colour conversion).
+    if (auto graySource = source->clone(&error)) {
+        t0 = Clock::now();
+        for (int i = 0; i < seqFrames; ++i) {
+            core::GrayFrame g;
+            if (!graySource->readGray(i, &g, &error)) {
+                printError(QStringLiteral("paddock bench video: %1").arg(QString::fromStdString(error)));
+                return kExitBadInput;
+            }
+        }
+        const double grayMs = msSince(t0);
+        std::printf("sequential gray %d frames in %.2f s: %.2f ms/frame (decode + luma)\n", seqFrames, grayMs / 1000.0,
+                    grayMs / std::max(1, seqFrames));
+    }
 
     // Random access on a fresh decoder, random indices from a fixed seed.
     auto randomSource = source->clone(&error);

@@ -17,6 +17,30 @@ namespace fs = std::filesystem;
 
 namespace paddock::core {
 
+GrayFrame toGray(const VideoFrame &rgb)
+{
+    GrayFrame g;
+    if (rgb.isNull() || rgb.width <= 0 || rgb.height <= 0)
+        return g;
+    g.index = rgb.index;
+    g.width = rgb.width;
+    g.height = rgb.height;
+    g.gray = QByteArray(qsizetype(rgb.width) * rgb.height, Qt::Uninitialized);
+    const cv::Mat src(rgb.height, rgb.width, CV_8UC3, const_cast<char *>(rgb.rgb.constData()), std::size_t(rgb.width) * 3);
+    cv::Mat dst(rgb.height, rgb.width, CV_8UC1, g.gray.data());
+    cv::cvtColor(src, dst, cv::COLOR_RGB2GRAY);
+    return g;
+}
+
+bool FrameSource::readGray(int index, GrayFrame *out, std::string *error)
+{
+    VideoFrame frame;
+    if (!read(index, &frame, error))
+        return false;
+    *out = toGray(frame);
+    return true;
+}
+
 namespace detail {
 
 namespace {

@@ -31,6 +31,19 @@ struct VideoFrame
     bool isNull() const { return rgb.isEmpty(); }
 };
 
+/** One decoded frame as 8-bit luma (stride = width): what trackers work on. */
+struct GrayFrame
+{
+    int index = -1;
+    int width = 0;
+    int height = 0;
+    QByteArray gray;
+    bool isNull() const { return gray.isEmpty(); }
+};
+
+/** \a rgb as luma with BT.601 weights, as OpenCV's RGB2GRAY gives it. */
+GrayFrame toGray(const VideoFrame &rgb);
+
 /**
  * Frame-exact random access to a clip: a video file FFmpeg reads, or a folder of images (natural sort).
  * One instance per thread: each thread opens its own source.
@@ -42,6 +55,11 @@ public:
     virtual const VideoInfo &info() const = 0;
     /** Decodes frame \a index (0-based). False with a message on error; never hangs on corrupt input. */
     virtual bool read(int index, VideoFrame *out, std::string *error) = 0;
+    /**
+     * Frame \a index as luma, the same frame read() gives. This default converts read()'s RGB; a video file
+     * takes the decoder's luma plane instead (no colour conversion at all).
+     */
+    virtual bool readGray(int index, GrayFrame *out, std::string *error);
 
     /** Frames the decoder produced during the last read: 1 for a sequential step, more after a seek. */
     virtual int lastReadDecodedFrames() const { return 1; }

@@ -28,6 +28,7 @@ extern "C" {
 #include <opencv2/core.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -745,7 +746,15 @@ public:
         return copy;
     }
 
-    bool read(int index, VideoFrame *out, std::string *error) override
+    bool read(int index, VideoFrame *out, std::string *error) override { return fetch(index, out, nullptr, error); }
+    bool readGray(int index, GrayFrame *out, std::string *error) override
+    {
+        return fetch(index, nullptr, out, error);
+    }
+
+private:
+    /** Frame \a index into \a rgb or, when that is null, into \a gray. */
+    bool fetch(int index, VideoFrame *rgb, GrayFrame *gray, std::string *error)
     {
         mDecoder.resetDecodedCount();
         const std::string &path = mIndex->path;
@@ -763,7 +772,7 @@ public:
         std::string why;
         const int start = mIndex->startPacket[static_cast<size_t>(index)];
         // Decoding on from the current position is never dearer than seeking when the keyframe is behind it.
-        if (mPos >= 0 && index > mPos && start < mDecoder.nextPacket() && decodeTo(index, out, &why))
+        if (mPos >= 0 && index > mPos && start < mDecoder.nextPacket() && decodeTo(index, rgb, gray, &why))
             return true;
         // From the keyframe; if that fails, from the keyframe before it; last, from the start of the file.
         std::vector<int> starts = {start};
@@ -785,7 +794,7 @@ public:
                 continue;
             const int keyFrame = mIndex->packets[static_cast<size_t>(mDecoder.nextPacket())].frame;
             mFirstValid = mDecoder.nextPacket() > 0 ? keyFrame : -1;
-            if (decodeTo(index, out, &why))
+            if (decodeTo(index, rgb, gray, &why))
                 return true;
         }
         mPos = -1;
@@ -794,9 +803,11 @@ public:
         return false;
     }
 
-private:
-    /** Decodes until frame \a index comes out; false with \a why when it does not (or is not the right picture). */
-    bool decodeTo(int index, VideoFrame *out, std::string *why)
+    /**
+     * Decodes until frame \a index comes out and converts it into \a rgb, or \a gray when that is null; false
+     * with \a why when it does not come out (or is not the right picture).
+     */
+    bool decodeTo(int index, VideoFrame *rgb, GrayFrame *gray, std::string *why)
     {
         for (;;) {
             int packet = -1;
@@ -831,8 +842,66 @@ private:
                     return false;
                 }
             }
-            return convert(index, out, why);
+            if (!rgb && gray)
+                return convertGray(index, gray, why);
+            return convert(index, rgb, why);
         }
+    }
+
+    /**
+     * The decoded picture's luma plane, stretched to full range where the stream is limited (16-235), rotated
+     * as the clip is shown. Pixel formats whose luma is not a plain 8-bit plane, and pictures the RGB path
+     * would scale, go through RGB.
+     */
+    bool convertGray(int index, GrayFrame *out, std::string *why)
+    {
+        const AVFrame *f = mDecoder.frame();
+        const int w = mIndex->codedWidth, h = mIndex->codedHeight;
+        const AVPixFmtDescriptor *desc = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(f->format));
+        const bool plainLuma = desc && !(desc->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL | AV_PIX_FMT_FLAG_HWACCEL
+                                                        | AV_PIX_FMT_FLAG_BE))
+                               && desc->comp[0].plane == 0 && desc->comp[0].step == 1 && desc->comp[0].depth == 8
+                               && desc->comp[0].shift == 0 && desc->comp[0].offset == 0 && f->data[0];
+        if (!plainLuma || f->width != w || f->height != h) {
+            VideoFrame frame;
+            if (!convert(index, &frame, why))
+                return false;
+            *out = toGray(frame);
+            return true;
+        }
+        const bool fullRange = f->color_range == AVCOL_RANGE_JPEG || f->format == AV_PIX_FMT_YUVJ420P
+                               || f->format == AV_PIX_FMT_YUVJ422P || f->format == AV_PIX_FMT_YUVJ444P
+                               || f->format == AV_PIX_FMT_YUVJ440P || f->format == AV_PIX_FMT_GRAY8;
+        if (!mLumaTableReady || fullRange != mLumaTableFull) {
+            for (int v = 0; v < 256; ++v)
+                mLumaTable[std::size_t(v)] = fullRange ? uchar(v) : cv::saturate_cast<uchar>((v - 16) * 255.0 / 219.0);
+            mLumaTableReady = true;
+            mLumaTableFull = fullRange;
+        }
+        const cv::Mat plane(h, w, CV_8UC1, f->data[0], std::size_t(f->linesize[0]));
+        const cv::Mat table(1, 256, CV_8UC1, mLumaTable.data());
+        GrayFrame g;
+        g.index = index;
+        g.width = mIndex->info.width;
+        g.height = mIndex->info.height;
+        g.gray = QByteArray(qsizetype(g.width) * g.height, Qt::Uninitialized);
+        cv::Mat dst(g.height, g.width, CV_8UC1, g.gray.data());
+        if (mIndex->rotation == 0) {
+            cv::LUT(plane, table, dst);
+        } else {
+            cv::Mat full;
+            cv::LUT(plane, table, full);
+            const int code = mIndex->rotation == 90 ? cv::ROTATE_90_CLOCKWISE
+                             : mIndex->rotation == 180 ? cv::ROTATE_180
+                                                       : cv::ROTATE_90_COUNTERCLOCKWISE;
+            cv::rotate(full, dst, code);
+        }
+        if (dst.data != reinterpret_cast<uchar *>(g.gray.data())) {
+            *why = "cannot convert the frame to gray";
+            return false;
+        }
+        *out = std::move(g);
+        return true;
     }
 
     bool convert(int index, VideoFrame *out, std::string *why)
@@ -917,6 +986,9 @@ private:
     const SwsContext *mColorFor = nullptr;
     int mColorSpace = -1;
     bool mColorFull = false;
+    std::array<uchar, 256> mLumaTable{};
+    bool mLumaTableReady = false;
+    bool mLumaTableFull = false;
     int mPos = -1;        ///< frame the decoder last put out, -1 when unknown
     int mFirstValid = -1; ///< frames before this one (leading pictures of the start keyframe) are not exact
 };

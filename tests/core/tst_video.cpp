@@ -768,3 +768,78 @@ TEST_CASE("video: one natural order of image names for reading a folder and for 
     }
     CHECK(checked == src->info().frameCount);
 }
+
+TEST_CASE("video: readGray gives read()'s frame as luma, from the decoder's plane, in any order", "[video][gray]")
+{
+    struct Case
+    {
+        const char *encoder, *format, *file;
+        int rotation;
+    };
+    // Limited-range H.264 (the luma is stretched), full-range and gray FFV1, 10-bit (through RGB), a rotation.
+    for (const Case c : {Case{"libx264", "yuv420p", "g264.mp4", 0}, Case{"ffv1", "yuv444p", "g444.mkv", 0},
+                         Case{"ffv1", "gray", "ggray.mkv", 0}, Case{"ffv1", "yuv420p10le", "g10.mkv", 0},
+                         Case{"libx264", "yuv420p", "grot.mp4", 90}}) {
+        VideoSpec spec;
+        spec.encoder = c.encoder;
+        spec.pixelFormat = c.format;
+        spec.frames = 20;
+        spec.rotation = c.rotation;
+        if (spec.encoder == std::string("ffv1"))
+            spec.bFrames = 0;
+        const std::string path = makeVideo(spec, c.file);
+        if (path.empty())
+            continue;
+        INFO(c.file);
+        std::string error;
+        auto rgbSource = FrameSource::open(path, &error);
+        auto graySource = FrameSource::open(path, &error);
+        REQUIRE(rgbSource);
+        REQUIRE(graySource);
+        std::vector<int> order(std::size_t(spec.frames));
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), std::mt19937(3));
+        order.insert(order.begin(), {0, 1, 2, 3}); // a sequential start, then random access
+        for (int i : order) {
+            VideoFrame rgb;
+            paddock::core::GrayFrame gray;
+            REQUIRE(rgbSource->read(i, &rgb, &error));
+            REQUIRE(graySource->readGray(i, &gray, &error));
+            REQUIRE(gray.index == i);
+            REQUIRE(gray.width == rgb.width);
+            REQUIRE(gray.height == rgb.height);
+            REQUIRE(gray.gray.size() == qsizetype(gray.width) * gray.height);
+            const paddock::core::GrayFrame expected = paddock::core::toGray(rgb);
+            const cv::Mat a(gray.height, gray.width, CV_8UC1, gray.gray.data());
+            const cv::Mat b(gray.height, gray.width, CV_8UC1, const_cast<char *>(expected.gray.constData()));
+            cv::Mat diff;
+            cv::absdiff(a, b, diff);
+            double maxDiff = 0;
+            cv::minMaxLoc(diff, nullptr, &maxDiff);
+            INFO("frame " << i << ": mean difference " << cv::mean(diff)[0] << ", max " << maxDiff);
+            CHECK(cv::mean(diff)[0] < 1.0); // rounding in the colour conversion, nothing more
+            CHECK(maxDiff <= 4);
+            // And it is that frame: its pattern reads back from the gray picture (turned back to as stored).
+            cv::Mat stored = a, rgbAgain;
+            if (c.rotation == 90)
+                cv::rotate(a, stored, cv::ROTATE_90_COUNTERCLOCKWISE);
+            cv::cvtColor(stored, rgbAgain, cv::COLOR_GRAY2RGB);
+            CHECK(paddock::test::decodePattern(rgbAgain.data, rgbAgain.cols, rgbAgain.rows) == i);
+        }
+    }
+    // A frame folder's gray is its RGB frame's.
+    const std::string dir = paddock::test::tempDir() + "/grayfolder";
+    fs::create_directories(dir);
+    for (int i = 0; i < 3; ++i)
+        REQUIRE(paddock::test::writeTestImage(dir + "/f" + std::to_string(i) + ".png", i, 64, 48));
+    std::string error;
+    auto folder = FrameSource::open(dir, &error);
+    REQUIRE(folder);
+    paddock::core::GrayFrame g;
+    REQUIRE(folder->readGray(2, &g, &error));
+    cv::Mat rgbAgain;
+    cv::cvtColor(cv::Mat(g.height, g.width, CV_8UC1, g.gray.data()), rgbAgain, cv::COLOR_GRAY2RGB);
+    CHECK(paddock::test::decodePattern(rgbAgain.data, g.width, g.height) == 2);
+    CHECK_FALSE(folder->readGray(3, &g, &error));
+    CHECK(error.find("out of range") != std::string::npos);
+}

@@ -157,15 +157,13 @@ void Engine::report()
 bool Engine::readGray(int index, cv::Mat *gray, std::string *error)
 {
     std::string err;
-    core::VideoFrame frame;
-    if (!mFrames.read(index, &frame, &err) || frame.isNull()) {
+    core::GrayFrame frame;
+    if (!mFrames.readGray(index, &frame, &err) || frame.isNull()) {
         if (error)
             *error = "cannot read frame " + std::to_string(index) + ": " + err;
         return false;
     }
-    const cv::Mat rgb(frame.height, frame.width, CV_8UC3, const_cast<char *>(frame.rgb.constData()),
-                      static_cast<std::size_t>(frame.width) * 3);
-    cv::cvtColor(rgb, *gray, cv::COLOR_RGB2GRAY);
+    *gray = cv::Mat(frame.height, frame.width, CV_8UC1, frame.gray.data(), std::size_t(frame.width)).clone();
     return true;
 }
 
