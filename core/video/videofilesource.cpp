@@ -78,6 +78,12 @@ struct FrameUnref
     ~FrameUnref() { av_frame_unref(f); }
 };
 
+/** OpenCV's rotation for a clockwise quarter turn of 90, 180 or 270 degrees. */
+int rotateCode(int rotation)
+{
+    return rotation == 90 ? cv::ROTATE_90_CLOCKWISE : rotation == 180 ? cv::ROTATE_180 : cv::ROTATE_90_COUNTERCLOCKWISE;
+}
+
 std::string avError(int code)
 {
     char buf[AV_ERROR_MAX_STRING_SIZE] = {};
@@ -891,10 +897,7 @@ private:
         } else {
             cv::Mat full;
             cv::LUT(plane, table, full);
-            const int code = mIndex->rotation == 90 ? cv::ROTATE_90_CLOCKWISE
-                             : mIndex->rotation == 180 ? cv::ROTATE_180
-                                                       : cv::ROTATE_90_COUNTERCLOCKWISE;
-            cv::rotate(full, dst, code);
+            cv::rotate(full, dst, rotateCode(mIndex->rotation));
         }
         if (dst.data != reinterpret_cast<uchar *>(g.gray.data())) {
             *why = "cannot convert the frame to gray";
@@ -966,10 +969,7 @@ private:
             frame.rgb = QByteArray(bytes, Qt::Uninitialized);
             const cv::Mat src(h, w, CV_8UC3, converted.data());
             cv::Mat dstMat(frame.height, frame.width, CV_8UC3, frame.rgb.data());
-            const int code = mIndex->rotation == 90 ? cv::ROTATE_90_CLOCKWISE
-                             : mIndex->rotation == 180 ? cv::ROTATE_180
-                                                       : cv::ROTATE_90_COUNTERCLOCKWISE;
-            cv::rotate(src, dstMat, code);
+            cv::rotate(src, dstMat, rotateCode(mIndex->rotation));
             if (dstMat.data != reinterpret_cast<uchar *>(frame.rgb.data())) {
                 *why = "cannot rotate the frame";
                 return false;

@@ -150,6 +150,23 @@ double errorAt(const tracking::TrackingOutput &out, int f, int k)
     return std::hypot(inst->keypoints[std::size_t(k)].x - t.x, inst->keypoints[std::size_t(k)].y - t.y);
 }
 
+/** A shaken clip labelled every 20 frames, tracked once (before), to be tracked again with corrections. */
+struct RefineRun
+{
+    explicit RefineRun(int frameCount)
+        : in(shakenInput(frameCount, 20)), frames(frameCount, 480, 320, shakenFrame)
+    {
+        REQUIRE(tracker.track(frames, in, &before, {}, cancel, &error));
+    }
+    bool again(tracking::TrackingOutput *out) { return tracker.track(frames, in, out, {}, cancel, &error); }
+    tracking::TrackingInput in;
+    DrawnFrames frames;
+    tracking::DefaultTracker tracker;
+    std::atomic_bool cancel{false};
+    std::string error;
+    tracking::TrackingOutput before;
+};
+
 } // namespace
 
 TEST_CASE("The default tracker follows points through camera pan and shake that interpolation misses",
@@ -192,17 +209,14 @@ TEST_CASE("Corrected points anchor themselves only; the other points of that fra
           "[tracking][default]")
 {
     constexpr int kFrames = 41;
-    tracking::TrackingInput in = shakenInput(kFrames, 20);
-    DrawnFrames frames(kFrames, 480, 320, shakenFrame);
-    tracking::DefaultTracker tracker;
-    std::atomic_bool cancel{false};
-    std::string error;
-    tracking::TrackingOutput before, after;
-    REQUIRE(tracker.track(frames, in, &before, {}, cancel, &error));
+    RefineRun run(kFrames);
+    tracking::TrackingInput &in = run.in;
+    const tracking::TrackingOutput &before = run.before;
+    tracking::TrackingOutput after;
     // A labeller corrects two points on frame 10 (here: to where they truly are) and refines.
     in.clip.setInstance(10, instanceOf(worldPoints(10), {2, 5}));
     in.refine = true;
-    REQUIRE(tracker.track(frames, in, &after, {}, cancel, &error));
+    REQUIRE(run.again(&after));
     const core::Instance *fixedFrame = find(after, 10, 1);
     REQUIRE(fixedFrame);
     CHECK(fixedFrame->keypoints[2] == in.clip.instance(10, 1)->keypoints[2]);
@@ -225,13 +239,10 @@ TEST_CASE("A correction reaches the frames near it but not a point left as it wa
           "[tracking][default]")
 {
     constexpr int kFrames = 41;
-    tracking::TrackingInput in = shakenInput(kFrames, 20);
-    DrawnFrames frames(kFrames, 480, 320, shakenFrame);
-    tracking::DefaultTracker tracker;
-    std::atomic_bool cancel{false};
-    std::string error;
-    tracking::TrackingOutput before, after;
-    REQUIRE(tracker.track(frames, in, &before, {}, cancel, &error));
+    RefineRun run(kFrames);
+    tracking::TrackingInput &in = run.in;
+    const tracking::TrackingOutput &before = run.before;
+    tracking::TrackingOutput after;
     // Frame 6: the labeller moves point 0 by 12 px (where they see it); frame 10: corrects point 3 only, so
     // point 0 was looked at there and left where the tracker had it.
     std::vector<cv::Point2f> moved = worldPoints(6);
@@ -239,7 +250,7 @@ TEST_CASE("A correction reaches the frames near it but not a point left as it wa
     in.clip.setInstance(6, instanceOf(moved, {0}));
     in.clip.setInstance(10, instanceOf(worldPoints(10), {3}));
     in.refine = true;
-    REQUIRE(tracker.track(frames, in, &after, {}, cancel, &error));
+    REQUIRE(run.again(&after));
     auto at = [](const tracking::TrackingOutput &out, int f, int k) {
         const core::Instance *i = find(out, f, 1);
         REQUIRE(i);
