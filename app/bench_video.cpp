@@ -323,31 +323,31 @@ int runBenchVideo(const QStringList &args)
                 info.fps, info.codec.c_str(), info.pixelFormat.c_str(), info.keyframeCount);
     std::printf("open + index    %.1f ms\n", openMs);
 
-    // Sequential decode (to RGB) from frame 0.
+    // Sequential decode from frame 0, to RGB and (as the trackers read it: a video's own plane, no colour
+    // conversion) to luma; -1 when a frame fails.
     const int seqFrames = frameLimit > 0 ? std::min(frameLimit, n) : n;
-    t0 = Clock::now();
-    for (int i = 0; i < seqFrames; ++i) {
-        core::VideoFrame f;
-        if (!source->read(i, &f, &error)) {
-            printError(QStringLiteral("paddock bench video: %1").arg(QString::fromStdString(error)));
-            return kExitBadInput;
+    auto sequentialMs = [&](core::FrameSource &from, bool gray) {
+        const auto start = Clock::now();
+        for (int i = 0; i < seqFrames; ++i) {
+            core::VideoFrame f;
+            core::GrayFrame g;
+            if (!(gray ? from.readGray(i, &g, &error) : from.read(i, &f, &error))) {
+                printError(QStringLiteral("paddock bench video: %1").arg(QString::fromStdString(error)));
+                return -1.0;
+            }
         }
-    }
-    const double seqMs = msSince(t0);
+        return msSince(start);
+    };
+    const double seqMs = sequentialMs(*source, false);
+    if (seqMs < 0)
+        return kExitBadInput;
     const double msPerFrame = seqMs / std::max(1, seqFrames);
     std::printf("sequential      %d frames in %.2f s: %.1f frames/s (%.2f ms/frame, decode + RGB)\n", seqFrames,
                 seqMs / 1000.0, 1000.0 / msPerFrame, msPerFrame);
-    // The same as luma, as the trackers read it (a video's own plane, no colour conversion).
     if (auto graySource = source->clone(&error)) {
-        t0 = Clock::now();
-        for (int i = 0; i < seqFrames; ++i) {
-            core::GrayFrame g;
-            if (!graySource->readGray(i, &g, &error)) {
-                printError(QStringLiteral("paddock bench video: %1").arg(QString::fromStdString(error)));
-                return kExitBadInput;
-            }
-        }
-        const double grayMs = msSince(t0);
+        const double grayMs = sequentialMs(*graySource, true);
+        if (grayMs < 0)
+            return kExitBadInput;
         std::printf("sequential gray %d frames in %.2f s: %.2f ms/frame (decode + luma)\n", seqFrames, grayMs / 1000.0,
                     grayMs / std::max(1, seqFrames));
     }

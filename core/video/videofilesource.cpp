@@ -84,6 +84,22 @@ int rotateCode(int rotation)
     return rotation == 90 ? cv::ROTATE_90_CLOCKWISE : rotation == 180 ? cv::ROTATE_180 : cv::ROTATE_90_COUNTERCLOCKWISE;
 }
 
+/**
+ * The picture's pixel format without the deprecated full-range aliases (swscale wants the plain format plus a
+ * range flag), and in \a fullRange whether its values span 0-255.
+ */
+AVPixelFormat plainFormat(const AVFrame *f, bool *fullRange)
+{
+    *fullRange = f->color_range == AVCOL_RANGE_JPEG;
+    switch (static_cast<AVPixelFormat>(f->format)) {
+    case AV_PIX_FMT_YUVJ420P: *fullRange = true; return AV_PIX_FMT_YUV420P;
+    case AV_PIX_FMT_YUVJ422P: *fullRange = true; return AV_PIX_FMT_YUV422P;
+    case AV_PIX_FMT_YUVJ444P: *fullRange = true; return AV_PIX_FMT_YUV444P;
+    case AV_PIX_FMT_YUVJ440P: *fullRange = true; return AV_PIX_FMT_YUV440P;
+    default: return static_cast<AVPixelFormat>(f->format);
+    }
+}
+
 std::string avError(int code)
 {
     char buf[AV_ERROR_MAX_STRING_SIZE] = {};
@@ -875,30 +891,32 @@ private:
             *out = toGray(frame);
             return true;
         }
-        const bool fullRange = f->color_range == AVCOL_RANGE_JPEG || f->format == AV_PIX_FMT_YUVJ420P
-                               || f->format == AV_PIX_FMT_YUVJ422P || f->format == AV_PIX_FMT_YUVJ444P
-                               || f->format == AV_PIX_FMT_YUVJ440P || f->format == AV_PIX_FMT_GRAY8;
-        if (!mLumaTableReady || fullRange != mLumaTableFull) {
-            for (int v = 0; v < 256; ++v)
-                mLumaTable[std::size_t(v)] = fullRange ? uchar(v) : cv::saturate_cast<uchar>((v - 16) * 255.0 / 219.0);
-            mLumaTableReady = true;
-            mLumaTableFull = fullRange;
-        }
+        bool fullRange = false;
+        const AVPixelFormat fmt = plainFormat(f, &fullRange);
+        fullRange = fullRange || fmt == AV_PIX_FMT_GRAY8; // swscale takes gray as full range
         const cv::Mat plane(h, w, CV_8UC1, f->data[0], std::size_t(f->linesize[0]));
-        const cv::Mat table(1, 256, CV_8UC1, mLumaTable.data());
+        cv::Mat full; // never written in place: the plane may be a reference picture of the decoder
+        if (fullRange) {
+            full = plane;
+        } else {
+            static const std::array<uchar, 256> stretch = [] {
+                std::array<uchar, 256> t{};
+                for (int v = 0; v < 256; ++v)
+                    t[std::size_t(v)] = cv::saturate_cast<uchar>((v - 16) * 255.0 / 219.0);
+                return t;
+            }();
+            cv::LUT(plane, cv::Mat(1, 256, CV_8UC1, const_cast<uchar *>(stretch.data())), full);
+        }
         GrayFrame g;
         g.index = index;
         g.width = mIndex->info.width;
         g.height = mIndex->info.height;
         g.gray = QByteArray(qsizetype(g.width) * g.height, Qt::Uninitialized);
         cv::Mat dst(g.height, g.width, CV_8UC1, g.gray.data());
-        if (mIndex->rotation == 0) {
-            cv::LUT(plane, table, dst);
-        } else {
-            cv::Mat full;
-            cv::LUT(plane, table, full);
+        if (mIndex->rotation == 0)
+            full.copyTo(dst);
+        else
             cv::rotate(full, dst, rotateCode(mIndex->rotation));
-        }
         if (dst.data != reinterpret_cast<uchar *>(g.gray.data())) {
             *why = "cannot convert the frame to gray";
             return false;
@@ -911,15 +929,8 @@ private:
     {
         const AVFrame *f = mDecoder.frame();
         const int w = mIndex->codedWidth, h = mIndex->codedHeight;
-        AVPixelFormat fmt = static_cast<AVPixelFormat>(f->format);
-        bool fullRange = f->color_range == AVCOL_RANGE_JPEG;
-        switch (fmt) { // deprecated full-range aliases: swscale wants the plain format plus a range flag
-        case AV_PIX_FMT_YUVJ420P: fmt = AV_PIX_FMT_YUV420P; fullRange = true; break;
-        case AV_PIX_FMT_YUVJ422P: fmt = AV_PIX_FMT_YUV422P; fullRange = true; break;
-        case AV_PIX_FMT_YUVJ444P: fmt = AV_PIX_FMT_YUV444P; fullRange = true; break;
-        case AV_PIX_FMT_YUVJ440P: fmt = AV_PIX_FMT_YUV440P; fullRange = true; break;
-        default: break;
-        }
+        bool fullRange = false;
+        const AVPixelFormat fmt = plainFormat(f, &fullRange);
         SwsContext *sws = sws_getCachedContext(mSws.release(), f->width, f->height, fmt, w, h, AV_PIX_FMT_RGB24,
                                                swsFlags(f->width), nullptr, nullptr, nullptr);
         mSws.reset(sws);
@@ -986,9 +997,6 @@ private:
     const SwsContext *mColorFor = nullptr;
     int mColorSpace = -1;
     bool mColorFull = false;
-    std::array<uchar, 256> mLumaTable{};
-    bool mLumaTableReady = false;
-    bool mLumaTableFull = false;
     int mPos = -1;        ///< frame the decoder last put out, -1 when unknown
     int mFirstValid = -1; ///< frames before this one (leading pictures of the start keyframe) are not exact
 };
