@@ -5,17 +5,14 @@
 #include "tracking/default/flow.h"
 #include "tracking/default/fusion.h"
 #include "tracking/default/patches.h"
+#include "tracking/default/readahead.h"
 
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <thread>
-#include <mutex>
 
 namespace paddock::tracking::defaulttracker {
 
@@ -40,85 +37,6 @@ int oddSide(double side) { return std::max(5, int(side) | 1); }
 
 constexpr std::size_t kReadAheadBytes = std::size_t(32) << 20; // gray frames decoded ahead, at most ...
 constexpr std::size_t kReadAheadFrames = 32;                     // ... and at most this many
-
-/**
- * Reads frames first..last in order on a thread of its own, at most \a capacity ahead of the one taken; stops
- * at the first that cannot be read (next() then gives its error) and when \a cancel is set.
- */
-class ReadAhead
-{
-public:
-    using Reader = std::function<bool(int, cv::Mat *, std::string *)>;
-    ReadAhead(std::size_t capacity, int first, int last, Reader read, const std::atomic_bool &cancel)
-        : mCapacity(capacity), mRead(std::move(read)), mCancel(cancel)
-    {
-        if (first <= last)
-            mThread = std::thread([this, first, last] { loop(first, last); });
-    }
-    ~ReadAhead()
-    {
-        {
-            const std::lock_guard<std::mutex> lock(mMutex);
-            mStop = true;
-        }
-        mChanged.notify_all();
-        if (mThread.joinable())
-            mThread.join();
-    }
-    /** The next frame in order; false with \a error when it could not be read. */
-    bool next(cv::Mat *gray, std::string *error)
-    {
-        std::unique_lock<std::mutex> lock(mMutex);
-        mChanged.wait(lock, [this] { return !mQueue.empty() || mFailed; });
-        if (mQueue.empty()) {
-            *error = mError;
-            return false;
-        }
-        *gray = std::move(mQueue.front());
-        mQueue.pop_front();
-        lock.unlock();
-        mChanged.notify_all();
-        return true;
-    }
-
-private:
-    void loop(int first, int last)
-    {
-        for (int f = first; f <= last; ++f) {
-            {
-                std::unique_lock<std::mutex> lock(mMutex);
-                mChanged.wait(lock, [this] { return mStop || mQueue.size() < mCapacity; });
-                if (mStop || mCancel.load())
-                    return;
-            }
-            cv::Mat g;
-            std::string err;
-            const bool ok = mRead(f, &g, &err);
-            {
-                const std::lock_guard<std::mutex> lock(mMutex);
-                if (ok) {
-                    mQueue.push_back(std::move(g));
-                } else {
-                    mFailed = true;
-                    mError = err;
-                }
-            }
-            mChanged.notify_all();
-            if (!ok)
-                return;
-        }
-    }
-    std::size_t mCapacity;
-    Reader mRead;
-    const std::atomic_bool &mCancel;
-    std::mutex mMutex;
-    std::condition_variable mChanged;
-    std::deque<cv::Mat> mQueue;
-    bool mStop = false;
-    bool mFailed = false;
-    std::string mError;
-    std::thread mThread;
-};
 
 DisSettings disSettings(const DefaultTrackerParams &p)
 {
