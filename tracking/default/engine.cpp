@@ -202,7 +202,7 @@ void Engine::finishSegment(Animal &a)
                 }
             }
     }
-    // Both directions at once, each stepping all keypoints together (their body motion is fitted per step).
+    // Both directions at once, each stepping all of the animal's keypoints together.
     std::vector<DirTrack> F, B;
     std::atomic_bool stopped{false};
     const std::vector<Carry> none;
