@@ -132,6 +132,7 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("templateGain")) gParams.templateGain = v;
     else if (k == QLatin1String("templateGainPointwise")) gParams.templateGainPointwise = v;
     else if (k == QLatin1String("switchGapPointwise")) gParams.switchGapPointwise = v;
+    else if (k == QLatin1String("correctionSearchReach")) gParams.correctionSearchReach = int(v);
     else if (k == QLatin1String("searchRadius")) gParams.searchRadius = v;
     else if (k == QLatin1String("switchGap")) gParams.switchGap = v;
     else if (k == QLatin1String("pointwiseBelow")) gParams.pointwiseBelow = v;
@@ -489,10 +490,10 @@ int runBenchPropagate(const QStringList &args)
                                  s << QString::number(f);
                              return s.join(QLatin1Char(','));
                          }())
-                         .arg(meanOf(errs, other), 0, 'f', 2)
-                         .arg(meanOf(after, other), 0, 'f', 2)
-                         .arg(meanOf(errs, untouched), 0, 'f', 2)
-                         .arg(meanOf(after, untouched), 0, 'f', 2);
+                         .arg(meanOf(errs, other), 0, 'f', 3)
+                         .arg(meanOf(after, other), 0, 'f', 3)
+                         .arg(meanOf(errs, untouched), 0, 'f', 3)
+                         .arg(meanOf(after, untouched), 0, 'f', 3);
         }
         // Labels on the first labelled frame only: memory must stay bounded whatever the labels.
         if (!QFileInfo(source).isDir()) {

@@ -181,6 +181,7 @@ void Engine::finishSegment(Animal &a)
     const int tside = oddSide(kTemplateSide * std::min(1.0, fr.scale * 1.5));
     const int lside = oddSide(kLikenessSide * std::min(1.0, fr.scale * 1.5));
     std::vector<std::vector<cv::Mat>> ends(static_cast<std::size_t>(K)), templates = a.templates, fresh(static_cast<std::size_t>(K));
+    std::vector<std::vector<NearTemplate>> near(static_cast<std::size_t>(K));
     for (int k = 0; k < K; ++k) {
         if (a.carry[std::size_t(k)].has) {
             cv::Mat p = texturedPatch(fr.crops[0], fr.toCrop(a.carry[std::size_t(k)].pos), lside);
@@ -196,7 +197,9 @@ void Engine::finishSegment(Animal &a)
                 if (!e.empty() && !(off == 0 && a.carry[std::size_t(k)].has))
                     ends[std::size_t(k)].push_back(e);
                 cv::Mat t = texturedPatch(fr.crops[std::size_t(off)], c, tside);
-                if (!t.empty() && (off > 0 || a.seg == 0)) { // the first frame's were kept before
+                if (!t.empty() && P.correctionSearchReach >= 0 && off > 0 && off < n) {
+                    near[std::size_t(k)].push_back(NearTemplate{off, t});
+                } else if (!t.empty() && (off > 0 || a.seg == 0)) { // the first frame's were kept before
                     templates[std::size_t(k)].push_back(t);
                     fresh[std::size_t(k)].push_back(t);
                 }
@@ -216,7 +219,8 @@ void Engine::finishSegment(Animal &a)
                 t.resize(n + 1);
             return;
         }
-        if (!trackDirection(fr, a.plan, sp.first, forward ? a.carry : none, forward, ends, templates, ctx, mCancel, &out))
+        if (!trackDirection(fr, a.plan, sp.first, forward ? a.carry : none, forward, ends, templates, near,
+                            P.correctionSearchReach, ctx, mCancel, &out))
             stopped = true;
     };
     bothAtOnce([&] { direction(true); }, [&] { direction(false); });
