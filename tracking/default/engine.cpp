@@ -197,9 +197,12 @@ void Engine::finishSegment(Animal &a)
                 if (!e.empty() && !(off == 0 && a.carry[std::size_t(k)].has))
                     ends[std::size_t(k)].push_back(e);
                 cv::Mat t = texturedPatch(fr.crops[std::size_t(off)], c, tside);
-                if (!t.empty() && P.correctionSearchReach >= 0 && off > 0 && off < n) {
+                if (t.empty())
+                    continue;
+                const bool correction = off > 0 && off < n;
+                if (correction && P.correctionSearchReach >= 0) {
                     near[std::size_t(k)].push_back(NearTemplate{off, t});
-                } else if (!t.empty() && (off > 0 || a.seg == 0)) { // the first frame's were kept before
+                } else if (off > 0 || a.seg == 0) { // the first frame's were kept before
                     templates[std::size_t(k)].push_back(t);
                     fresh[std::size_t(k)].push_back(t);
                 }

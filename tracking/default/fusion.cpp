@@ -44,11 +44,6 @@ Estimate fuseAt(const DirTrack &F, const DirTrack &B, int t, float switchGap)
     return e;
 }
 
-namespace {
-/// Frames a correction reaches on either side, falling linearly: tracking errors change within a few frames
-/// (badja every-25 Refine: 6 raises the dog's other frames, 10 the cows' untouched points; 8 nearly neither).
-constexpr float kCorrectionReach = 8.f;
-} // namespace
 
 std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTrack &F, const DirTrack &B, int k,
                                   float switchGap)
@@ -102,7 +97,7 @@ std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTr
         float reach = 0.f;
         for (const auto &[tk, r] : knots)
             if (tk > 0 && tk < n)
-                reach = std::max(reach, 1.f - float(std::abs(t - tk)) / kCorrectionReach);
+                reach = std::max(reach, 1.f - float(std::abs(t - tk)) / float(kCorrectionReachFrames));
         e.pos += off * reach;
     }
     return path;
