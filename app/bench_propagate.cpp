@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // paddock bench propagate [--eval DIR] [--clips NAME,...] [--dir EVAL/CLIP] [--every N,...] [--out DIR] [--no-baselines]
-// [--no-refine] [--set KEY=VALUE ...]: the default tracker on every clip with ground truth under ../shared/eval (flies, badja-cows,
+// [--no-refine] [--refine-frames N] [--refine-points M] [--refine-every N,...] [--set KEY=VALUE ...]: the default tracker on every clip with ground truth under ../shared/eval (flies, badja-cows,
 // badja-dog, ...) at every-10 and every-25 labels, next to the plain Lucas-Kanade blend (eval/baseline_lk.py)
 // and linear interpolation, all scored by eval/score.py; with the tracker's time, the clip's decode time in
 // the same run, peak memory, the score calibration, a simulated Refine (every-25: the 2 worst points of each
@@ -132,7 +132,6 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("templateGain")) gParams.templateGain = v;
     else if (k == QLatin1String("templateGainPointwise")) gParams.templateGainPointwise = v;
     else if (k == QLatin1String("switchGapPointwise")) gParams.switchGapPointwise = v;
-    else if (k == QLatin1String("correctionSearchReach")) gParams.correctionSearchReach = int(v);
     else if (k == QLatin1String("searchRadius")) gParams.searchRadius = v;
     else if (k == QLatin1String("switchGap")) gParams.switchGap = v;
     else if (k == QLatin1String("pointwiseBelow")) gParams.pointwiseBelow = v;
@@ -298,6 +297,8 @@ int runBenchPropagate(const QStringList &args)
     QString root, outDir;
     QStringList clips, everies = {QStringLiteral("10"), QStringLiteral("25")};
     bool baselines = true, refine = true;
+    int refineFrames = 3, refinePoints = 2; // the simulated Refine: the worst frames, the worst points on each
+    QStringList refineEveries = {QStringLiteral("25")};
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--eval") && i + 1 < args.size())
             root = args[++i];
@@ -315,6 +316,12 @@ int runBenchPropagate(const QStringList &args)
             baselines = false;
         else if (args[i] == QLatin1String("--no-refine"))
             refine = false;
+        else if (args[i] == QLatin1String("--refine-frames") && i + 1 < args.size())
+            refineFrames = std::max(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--refine-points") && i + 1 < args.size())
+            refinePoints = std::max(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--refine-every") && i + 1 < args.size())
+            refineEveries = args[++i].split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (args[i] == QLatin1String("--set") && i + 1 < args.size()) {
             if (!setParam(args[++i])) {
                 printError(QStringLiteral("paddock bench propagate: --set %1: not a tracker parameter (KEY=NUMBER)").arg(args[i]));
@@ -427,10 +434,10 @@ int runBenchPropagate(const QStringList &args)
             notes << QStringLiteral("calibration %1 every %2 (share within 5 % of the animal's size per score band): %3")
                          .arg(name, every, calibration(errs));
 
-            if (!refine || every != QLatin1String("25"))
+            if (!refine || !refineEveries.contains(every))
                 continue;
             // Refine, simulated: the 3 frames with the largest mean error get their 2 worst points per animal
-            // from the ground truth as labels; then propagate again.
+            // from the ground truth as labels (--refine-frames, --refine-points); then propagate again.
             std::map<int, std::pair<double, int>> perFrame;
             for (const PointError &e : errs) {
                 perFrame[e.frame].first += e.px;
@@ -441,7 +448,7 @@ int runBenchPropagate(const QStringList &args)
                 ranked.push_back({sn.first / sn.second, f});
             std::sort(ranked.rbegin(), ranked.rend());
             std::set<int> corrected;
-            for (std::size_t i = 0; i < ranked.size() && i < 3; ++i)
+            for (std::size_t i = 0; i < ranked.size() && i < std::size_t(refineFrames); ++i)
                 corrected.insert(ranked[i].second);
             core::Clip fixedInput = clip;
             std::set<std::tuple<int, int, int>> touched;
@@ -459,7 +466,7 @@ int runBenchPropagate(const QStringList &args)
                     inst.trackId = track;
                     inst.categoryId = g->categoryId;
                     inst.keypoints.resize(std::max(inst.keypoints.size(), g->keypoints.size()));
-                    for (std::size_t i = 0; i < list.size() && i < 2; ++i) {
+                    for (std::size_t i = 0; i < list.size() && i < std::size_t(refinePoints); ++i) {
                         core::Keypoint kp = g->keypoints[std::size_t(list[i].k)];
                         kp.source = core::Source::Manual;
                         kp.score = 1.f;
@@ -474,14 +481,14 @@ int runBenchPropagate(const QStringList &args)
                 return kExitBadInput;
             const std::vector<PointError> after = errorsOf(gt->clips.front(), again.result, given);
             predProject.clips.front() = again.result;
-            const QString refined = QDir(outDir).filePath(QStringLiteral("%1-every-25-refined.json").arg(name));
+            const QString refined = QDir(outDir).filePath(QStringLiteral("%1-every-%2-refined.json").arg(name, every));
             if (!core::writeCocoFile(predProject, refined.toStdString(), wo, &error))
                 printError(QString::fromStdString(error));
             auto other = [&](const PointError &e) { return !corrected.count(e.frame); };
             auto untouched = [&](const PointError &e) {
                 return corrected.count(e.frame) && !touched.count({e.frame, e.track, e.k});
             };
-            notes << QStringLiteral("refine %1 every 25 (frames %2 corrected): other frames mean %3 -> %4 px; untouched "
+            notes << QStringLiteral("refine %1 every %7 (frames %2 corrected): other frames mean %3 -> %4 px; untouched "
                                     "points on the corrected frames %5 -> %6 px")
                          .arg(name)
                          .arg([&] {
@@ -493,7 +500,8 @@ int runBenchPropagate(const QStringList &args)
                          .arg(meanOf(errs, other), 0, 'f', 3)
                          .arg(meanOf(after, other), 0, 'f', 3)
                          .arg(meanOf(errs, untouched), 0, 'f', 3)
-                         .arg(meanOf(after, untouched), 0, 'f', 3);
+                         .arg(meanOf(after, untouched), 0, 'f', 3)
+                         .arg(every);
         }
         // Labels on the first labelled frame only: memory must stay bounded whatever the labels.
         if (!QFileInfo(source).isDir()) {

@@ -26,7 +26,7 @@ const Bench kBenches[] = {
     {"project", runBenchProject, "[--clips N] [--frames N] [--animals N] [--runs N]  .paddock save/load/autosave time and size, one edit through the journal (default 1 clip, 1000 x 5)"},
     {"store", runBenchStore, "[--clips N] [--frames N] [--animals N] [--runs N] [--dataset FILE]  .paddock vs .paddockdb: open, save and autosave after one edit, full save, size, memory (default 2749 clips x 15 x 2)"},
     {"checks", runBenchChecks, "[FILE] [--repeat N]  time of the automatic checks (default ../shared/eval/flies/gt.json)"},
-    {"propagate", runBenchPropagate, "[--eval DIR] [--clips A,B] [--every 10,25] [--out DIR] [--no-baselines] [--no-refine]  default tracker vs LK blend and linear on every eval clip: scores, time vs decode, memory, calibration, refine"},
+    {"propagate", runBenchPropagate, "[--eval DIR] [--clips A,B] [--every 10,25] [--out DIR] [--no-baselines] [--no-refine] [--refine-frames N] [--refine-points M] [--refine-every 10,25]  default tracker vs LK blend and linear on every eval clip: scores, time vs decode, memory, calibration, refine"},
     {"dataset", runBenchDataset, "[--clips N] [--layout shared|per-clip] [--jobs J] [--sample K] [--dir DIR] [--no-shards]  batch propagation of a make_dataset.py dataset vs one process per clip and vs decoding: time, accuracy, shards, memory"},
     {"gui", runBenchGui, "[CLIP] [--frames N] [--steps N] [--interval MS]  frame-step-to-paint latency (warm cache) and playback fps; 1080p frames generated when no CLIP"},
     {"cotracker", runBenchCoTracker, "[--weights FILE] [--fixtures DIR] [--threads N] [--frames T] [--points N] [--clip-frames F]  parity, forward/TTO time, memory"},

@@ -9,8 +9,7 @@ namespace paddock::tracking {
 
 /// Frames a label inside a segment (a Refine correction) reaches on either side: its offset moves the estimates
 /// falling linearly to nothing there (tracking errors change within a few frames; badja every-25 Refine: 6 raises
-/// the dog's other frames, 10 the cows' untouched points, 8 nearly neither), and by default its patches search
-/// for a lost point as far.
+/// the dog's other frames, 10 the cows' untouched points, 8 nearly neither).
 inline constexpr int kCorrectionReachFrames = 8;
 
 /** Tuning of the default tracker; the defaults are what `paddock propagate` uses. */
@@ -37,11 +36,6 @@ struct DefaultTrackerParams
     /// The same for animals tracked per point: a fly's leg tip that matches its labels anywhere nearby is there
     /// (0.3: every-25 hard_within8px 0.650 -> 0.665 at 0)
     double templateGainPointwise = 0.0;
-    /// Frames either side of a label inside a segment (a Refine correction) where its patches search for a
-    /// lost point; they are not kept for later segments. Negative: everywhere and kept, like the patches of the segments' end labels (badja every-25
-    /// Refine, other frames / untouched points on the corrected frames: dog 25.46 / 25.28 px with -1, 24.97 /
-    /// 24.45 with 8; cows 7.09 / 5.26 and 7.08 / 5.26; flies 1.378 / 5.338 both).
-    int correctionSearchReach = kCorrectionReachFrames;
     double searchRadius = 0.15;   ///< how far a lost point is searched for, as a fraction of the animal's size
     /// DIS preset of the dense flow: 0 ultrafast, 1 fast, 2 medium. Medium (finest scale 1, larger and denser
     /// patches) holds better on blur and fast motion (with lostStructure: badja-dog every-10 delta_avg 0.419

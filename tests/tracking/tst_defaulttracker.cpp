@@ -151,6 +151,14 @@ double errorAt(const tracking::TrackingOutput &out, int f, int k)
 }
 
 /** A shaken clip labelled every 20 frames, tracked once (before), to be tracked again with corrections. */
+/** Where point \a k of track 1 is on frame \a f of \a out. */
+cv::Point2f posAt(const tracking::TrackingOutput &out, int f, int k)
+{
+    const core::Instance *i = find(out, f, 1);
+    REQUIRE(i);
+    return cv::Point2f(i->keypoints[std::size_t(k)].x, i->keypoints[std::size_t(k)].y);
+}
+
 struct RefineRun
 {
     explicit RefineRun(int frameCount)
@@ -251,19 +259,58 @@ TEST_CASE("A correction reaches the frames near it but not a point left as it wa
     in.clip.setInstance(10, instanceOf(worldPoints(10), {3}));
     in.refine = true;
     REQUIRE(run.again(&after));
-    auto at = [](const tracking::TrackingOutput &out, int f, int k) {
-        const core::Instance *i = find(out, f, 1);
-        REQUIRE(i);
-        return cv::Point2f(i->keypoints[std::size_t(k)].x, i->keypoints[std::size_t(k)].y);
-    };
-    CHECK(cv::norm(at(after, 6, 0) - moved[0]) < 1e-3);
+    CHECK(cv::norm(posAt(after, 6, 0) - moved[0]) < 1e-3);
     // Next to the correction, point 0 follows it ...
-    CHECK(at(after, 7, 0).x - at(before, 7, 0).x > 5.0);
-    CHECK(at(after, 5, 0).x - at(before, 5, 0).x > 5.0);
+    CHECK(posAt(after, 7, 0).x - posAt(before, 7, 0).x > 5.0);
+    CHECK(posAt(after, 5, 0).x - posAt(before, 5, 0).x > 5.0);
     // ... but holds on frame 10, where it was left as it was (it would move by half the correction).
-    CHECK(cv::norm(at(after, 10, 0) - at(before, 10, 0)) < 1.0);
+    CHECK(cv::norm(posAt(after, 10, 0) - posAt(before, 10, 0)) < 1.0);
     // Frames past frame 10 keep their track.
-    CHECK(cv::norm(at(after, 12, 0) - at(before, 12, 0)) < 1.0);
+    CHECK(cv::norm(posAt(after, 12, 0) - posAt(before, 12, 0)) < 1.0);
+}
+
+TEST_CASE("A correction moves its own keypoint and only within its reach; every other estimate stays exactly as it was",
+          "[tracking][default]")
+{
+    constexpr int kFrames = 41;
+    RefineRun run(kFrames);
+    tracking::TrackingInput &in = run.in;
+    const tracking::TrackingOutput &before = run.before;
+    tracking::TrackingOutput after;
+    // Frame 10: the labeller puts point 2 14 px from where it truly is (on other texture), point 5 where it is.
+    std::vector<cv::Point2f> placed = worldPoints(10);
+    placed[2] += cv::Point2f(14.f, 6.f);
+    in.clip.setInstance(10, instanceOf(placed, {2, 5}));
+    in.refine = true;
+    REQUIRE(run.again(&after));
+    const int reach = tracking::kCorrectionReachFrames;
+    int same = 0;
+    for (int f = 0; f < kFrames; ++f) {
+        const core::Instance *a = find(after, f, 1), *b = find(before, f, 1);
+        REQUIRE(a);
+        REQUIRE(b);
+        for (int k = 0; k < 8; ++k) {
+            const bool corrected = k == 2 || k == 5;
+            if (corrected && (f == 10 || (f < 20 && std::abs(f - 10) < reach)))
+                continue;
+            INFO("frame " << f << ", point " << k);
+            const core::Keypoint &ka = a->keypoints[std::size_t(k)], &kb = b->keypoints[std::size_t(k)];
+            CHECK(ka.x == kb.x);
+            CHECK(ka.y == kb.y);
+            CHECK(ka.score == kb.score);
+            CHECK(ka.visibility == kb.visibility);
+            ++same;
+        }
+    }
+    CHECK(same == 41 * 8 - 2 * (2 * reach - 1));
+    // Inside its reach the corrected point follows its label, less the further from it.
+    CHECK(cv::norm(posAt(after, 10, 2) - placed[2]) < 1e-3);
+    const double near = cv::norm(posAt(after, 9, 2) - posAt(before, 9, 2));
+    const double far = cv::norm(posAt(after, 4, 2) - posAt(before, 4, 2));
+    INFO("moved on frame 9: " << near << " px, on frame 4: " << far << " px");
+    CHECK(near > 8.0);
+    CHECK(far < near * 0.5);
+    CHECK(far > 0.5);
 }
 
 TEST_CASE("Labels on one frame only: the default tracker streams on in bounded memory", "[tracking][default]")

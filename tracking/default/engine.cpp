@@ -181,14 +181,18 @@ void Engine::finishSegment(Animal &a)
     const int tside = oddSide(kTemplateSide * std::min(1.0, fr.scale * 1.5));
     const int lside = oddSide(kLikenessSide * std::min(1.0, fr.scale * 1.5));
     std::vector<std::vector<cv::Mat>> ends(static_cast<std::size_t>(K)), templates = a.templates, fresh(static_cast<std::size_t>(K));
-    std::vector<std::vector<NearTemplate>> near(static_cast<std::size_t>(K));
     for (int k = 0; k < K; ++k) {
         if (a.carry[std::size_t(k)].has) {
             cv::Mat p = texturedPatch(fr.crops[0], fr.toCrop(a.carry[std::size_t(k)].pos), lside);
             if (!p.empty())
                 ends[std::size_t(k)].push_back(p);
         }
-        for (int off = 0; off <= n; ++off)
+        // The patches of the labels at the segment's ends only. A label inside it (a Refine correction) moves
+        // the path near it (fuseSegment) and nothing else: it was made on a hard frame, and its patch as a
+        // likeness or search reference made the keypoint's tracks elsewhere lost or re-found on another part
+        // (the fly clip's right fore tip re-found on another leg; on the cows a tail tip pulled 106 px away
+        // from where its track had been right).
+        for (int off : {0, n})
             if (const Anchor *x = a.plan.label(sp.first + off, k)) {
                 if (x->occluded)
                     continue;
@@ -197,12 +201,7 @@ void Engine::finishSegment(Animal &a)
                 if (!e.empty() && !(off == 0 && a.carry[std::size_t(k)].has))
                     ends[std::size_t(k)].push_back(e);
                 cv::Mat t = texturedPatch(fr.crops[std::size_t(off)], c, tside);
-                if (t.empty())
-                    continue;
-                const bool correction = off > 0 && off < n;
-                if (correction && P.correctionSearchReach >= 0) {
-                    near[std::size_t(k)].push_back(NearTemplate{off, t});
-                } else if (off > 0 || a.seg == 0) { // the first frame's were kept before
+                if (!t.empty() && (off > 0 || a.seg == 0)) { // the first frame's were kept before
                     templates[std::size_t(k)].push_back(t);
                     fresh[std::size_t(k)].push_back(t);
                 }
@@ -222,8 +221,7 @@ void Engine::finishSegment(Animal &a)
                 t.resize(n + 1);
             return;
         }
-        if (!trackDirection(fr, a.plan, sp.first, forward ? a.carry : none, forward, ends, templates, near,
-                            P.correctionSearchReach, ctx, mCancel, &out))
+        if (!trackDirection(fr, a.plan, sp.first, forward ? a.carry : none, forward, ends, templates, ctx, mCancel, &out))
             stopped = true;
     };
     bothAtOnce([&] { direction(true); }, [&] { direction(false); });

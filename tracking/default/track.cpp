@@ -208,22 +208,9 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
     }
 }
 
-std::vector<std::vector<cv::Mat>> templatesAt(const std::vector<std::vector<cv::Mat>> &templates,
-                                              const std::vector<std::vector<NearTemplate>> &near, int off, int reach)
-{
-    std::vector<std::vector<cv::Mat>> out = templates;
-    out.resize(std::max(out.size(), near.size()));
-    for (std::size_t k = 0; k < near.size(); ++k)
-        for (const NearTemplate &t : near[k])
-            if (std::abs(t.off - off) <= reach)
-                out[k].push_back(t.patch);
-    return out;
-}
-
 bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, const std::vector<Carry> &start,
                     bool forward, const std::vector<std::vector<cv::Mat>> &endTemplates,
-                    const std::vector<std::vector<cv::Mat>> &templates,
-                    const std::vector<std::vector<NearTemplate>> &near, int nearReach, const StepContext &ctx,
+                    const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx,
                     const std::atomic_bool &cancel, std::vector<DirTrack> *out)
 {
     const int n = int(frames.crops.size()) - 1;
@@ -261,15 +248,8 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
             d.lost[i] = s[k].lost;
         }
     };
-    bool anyNear = false;
-    for (const auto &v : near)
-        anyNear = anyNear || !v.empty();
-    std::vector<std::vector<cv::Mat>> stepTemplates;
     auto step = [&](int from, int to) {
-        if (anyNear)
-            stepTemplates = templatesAt(templates, near, to, nearReach);
-        stepPoints(s, has, motionOf(frames, from, to), frames.crops[std::size_t(to)], endTemplates,
-                   anyNear ? stepTemplates : templates, ctx);
+        stepPoints(s, has, motionOf(frames, from, to), frames.crops[std::size_t(to)], endTemplates, templates, ctx);
     };
     if (forward) {
         for (std::size_t k = 0; k < K && k < start.size(); ++k)

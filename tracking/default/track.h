@@ -106,31 +106,15 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
                       const cv::Mat &cropB, const std::vector<std::vector<cv::Mat>> &endTemplates,
                       const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx);
 
-/** A patch of a keypoint's label inside a segment, and the frame offset it was taken on. */
-struct NearTemplate
-{
-    int off = 0;
-    cv::Mat patch;
-};
-
-/**
- * The patches that search for each keypoint on frame offset \a off: \a templates, and those of \a near taken
- * within \a reach frames of it. A correction was made on a hard frame; far from it the pose differs and its
- * patch matches other parts as well as the keypoint (the fly clip's Refine: a leg tip re-found on another leg).
- */
-std::vector<std::vector<cv::Mat>> templatesAt(const std::vector<std::vector<cv::Mat>> &templates,
-                                              const std::vector<std::vector<NearTemplate>> &near, int off, int reach);
-
 /**
  * Tracks the keypoints of \a plan over \a frames (segment [first, last]) in one direction: forward from \a start
- * and the labels on the first frame, or backward from the labels on the last; a label inside the segment starts
- * a keypoint that has no track yet and leaves the others alone, and its patches (\a near) search only within
- * \a nearReach frames of it (templatesAt). False when cancelled.
+ * and the labels on the first frame, or backward from the labels on the last, each keypoint checked against its
+ * \a endTemplates and re-found with its \a templates; a label inside the segment starts a keypoint that has no
+ * track yet and leaves the others alone. False when cancelled.
  */
 bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int first, const std::vector<Carry> &start,
                     bool forward, const std::vector<std::vector<cv::Mat>> &endTemplates,
-                    const std::vector<std::vector<cv::Mat>> &templates,
-                    const std::vector<std::vector<NearTemplate>> &near, int nearReach, const StepContext &ctx,
+                    const std::vector<std::vector<cv::Mat>> &templates, const StepContext &ctx,
                     const std::atomic_bool &cancel, std::vector<DirTrack> *out);
 
 /**
