@@ -175,6 +175,34 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
                 QApplication::sendEvent(view, &move);
             }
         }
+        // "drag": K with "to": [x, y] (image pixels) drags keypoint K of the current animal on this frame there
+        // with the mouse, as a labeller corrects a point.
+        if (s.contains(QStringLiteral("drag"))) {
+            const core::Instance *inst =
+                document->instance(document->currentClipIndex(), document->currentFrame(), document->currentTrack());
+            const int k = s.value(QStringLiteral("drag")).toInt();
+            if (!inst || k < 0 || k >= int(inst->keypoints.size()) || !inst->keypoints[std::size_t(k)].isLabelled()) {
+                *error = QStringLiteral("no keypoint %1 to drag on frame %2").arg(k).arg(document->currentFrame());
+                return false;
+            }
+            const auto &kp = inst->keypoints[std::size_t(k)];
+            const QJsonArray to = s.value(QStringLiteral("to")).toArray();
+            const QPointF a = view->imageToWidget(QPointF(kp.x, kp.y));
+            const QPointF b = view->imageToWidget(QPointF(to.at(0).toDouble(), to.at(1).toDouble()));
+            QMouseEvent press(QEvent::MouseButtonPress, a, view->mapToGlobal(a), Qt::LeftButton, Qt::LeftButton,
+                              Qt::NoModifier);
+            QApplication::sendEvent(view, &press);
+            for (int i = 1; i <= 8; ++i) {
+                const QPointF p = a + (b - a) * (i / 8.0);
+                QMouseEvent move(QEvent::MouseMove, p, view->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
+                                 Qt::NoModifier);
+                QApplication::sendEvent(view, &move);
+            }
+            QMouseEvent release(QEvent::MouseButtonRelease, b, view->mapToGlobal(b), Qt::LeftButton, Qt::NoButton,
+                                Qt::NoModifier);
+            QApplication::sendEvent(view, &release);
+            QApplication::processEvents();
+        }
         if (s.contains(QStringLiteral("save"))) {
             if (!window.saveTo(s.value(QStringLiteral("save")).toString(), error))
                 return false;
