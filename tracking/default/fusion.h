@@ -29,7 +29,7 @@ Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t, float 
  * A keypoint's estimates on every frame offset 0..n of the segment starting at \a first: fuseAt, moved onto the
  * keypoint's labels inside the segment (a few points corrected on a frame). The offset from the estimate to
  * each such label is interpolated between them, falls to nothing towards a labelled end of the segment and is
- * held towards an end without one, and reaches kCorrectionReachFrames (8) either side of a label, falling
+ * held towards an end without one, and reaches kCorrectionReachFrames (10) either side of a label, falling
  * linearly: a correction moves the frames near it and leaves the rest alone (tracking on from a frame that
  * needed correcting, a hard one, went astray more often than it helped). On a frame where the animal has labels but this keypoint has
  * none (corrected, it was left as it was) the offset is nothing: a correction does not reach past a frame
