@@ -128,6 +128,7 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("lostSigma")) gParams.lostSigma = v;
     else if (k == QLatin1String("margin")) gParams.margin = v;
     else if (k == QLatin1String("appearance")) gParams.appearance = v != 0;
+    else if (k == QLatin1String("switchMinGapPointwise")) gParams.switchMinGapPointwise = v;
     else if (k == QLatin1String("templateAccept")) gParams.templateAccept = v;
     else if (k == QLatin1String("templateGain")) gParams.templateGain = v;
     else if (k == QLatin1String("templateGainPointwise")) gParams.templateGainPointwise = v;

@@ -30,6 +30,11 @@ struct DefaultTrackerParams
     /// The same for animals tracked per point: a fly's leg that stepped is on one track or the other, never
     /// between (every-25 hard_within8px 0.665 -> 0.679 at 1)
     double switchGapPointwise = 1.0;
+    /// ... but only where they are this many Lucas-Kanade windows apart: two tracks nearer than that follow the
+    /// same structure, each drifting a little, and their blend is nearer than either (a fly's head lagging 5 px
+    /// on one track; flies every 10 / every 25 within4px 0.9730 -> 0.9733 / 0.9483 -> 0.9490, hard_within8px
+    /// 0.660 -> 0.662 / 0.669 -> 0.672; 0: no minimum)
+    double switchMinGapPointwise = 1.5;
     double margin = 64.0;         ///< pixels around an animal's labels that each crop keeps (at least)
     bool appearance = true;       ///< re-anchor lost points with templates from the labelled frames
     double templateAccept = 0.65; ///< normalised cross-correlation that re-anchors a lost point ...

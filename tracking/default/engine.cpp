@@ -228,8 +228,9 @@ void Engine::finishSegment(Animal &a)
     if (stopped.load())
         return;
     const float switchGap = float(fr.pointwise ? P.switchGapPointwise : P.switchGap);
+    const float minGap = fr.pointwise ? float(P.switchMinGapPointwise * kLkWindow / fr.scale) : 0.f; // image px
     for (int k = 0; k < K; ++k) {
-        const std::vector<Estimate> path = fuseSegment(a.plan, sp.first, F[std::size_t(k)], B[std::size_t(k)], k, switchGap);
+        const std::vector<Estimate> path = fuseSegment(a.plan, sp.first, F[std::size_t(k)], B[std::size_t(k)], k, switchGap, minGap);
         for (int t = 0; t <= n; ++t) {
             const Estimate &e = path[std::size_t(t)];
             if (e.has)

@@ -6,7 +6,7 @@
 
 namespace paddock::tracking::defaulttracker {
 
-Estimate fuseAt(const DirTrack &F, const DirTrack &B, int t, float switchGap)
+Estimate fuseAt(const DirTrack &F, const DirTrack &B, int t, float switchGap, float minGap)
 {
     const std::size_t i = std::size_t(t);
     Estimate e;
@@ -35,7 +35,8 @@ Estimate fuseAt(const DirTrack &F, const DirTrack &B, int t, float switchGap)
     const cv::Point2f gap = F.pos[i] - B.pos[i];
     // Directions that disagree far beyond what they accumulated followed different things (a leg that
     // stepped, a limb crossing): their average is on neither, so the surer one is taken whole.
-    if (switchGap > 0 && gap.dot(gap) > switchGap * switchGap * (F.var[i] + B.var[i] + 1.f))
+    const float gap2 = gap.dot(gap);
+    if (switchGap > 0 && gap2 > switchGap * switchGap * (F.var[i] + B.var[i] + 1.f) && gap2 > minGap * minGap)
         w = wb > wf ? 1.f : 0.f;
     e.pos = F.pos[i] * (1.f - w) + B.pos[i] * w;
     e.var = (1.f - w) * F.var[i] + w * B.var[i] + w * (1.f - w) * gap.dot(gap);
@@ -46,12 +47,12 @@ Estimate fuseAt(const DirTrack &F, const DirTrack &B, int t, float switchGap)
 
 
 std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTrack &F, const DirTrack &B, int k,
-                                  float switchGap)
+                                  float switchGap, float minGap)
 {
     const int n = int(F.has.size()) - 1;
     std::vector<Estimate> path(std::size_t(n + 1));
     for (int t = 0; t <= n; ++t)
-        path[std::size_t(t)] = fuseAt(F, B, t, switchGap);
+        path[std::size_t(t)] = fuseAt(F, B, t, switchGap, minGap);
     // Labels inside the segment: how far each is from the estimate there, interpolated between them and to
     // nothing at a labelled end (held where an end has no label), added to the path. Frames far from a
     // correction keep their track; a correction near a label hardly reaches past it.

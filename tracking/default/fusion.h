@@ -21,9 +21,9 @@ struct Estimate
  * weighted by how near each anchor is and by what each direction accumulated since it (TAP-Vid's annotators
  * filled frames the same way: track from both clicks, trust the nearer and the surer). One direction alone
  * where the other has no anchor. Where the two are more than \a switchGap of their accumulated spread apart,
- * the surer one alone (0: always blend).
+ * the surer one alone (0: always blend), if they are also at least \a minGap pixels apart.
  */
-Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t, float switchGap);
+Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t, float switchGap, float minGap = 0.f);
 
 /**
  * A keypoint's estimates on every frame offset 0..n of the segment starting at \a first: fuseAt, moved onto the
@@ -37,7 +37,7 @@ Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t, float 
  * the cows without this, 5.33 -> 5.26 with it).
  */
 std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTrack &forward, const DirTrack &backward,
-                                  int k, float switchGap);
+                                  int k, float switchGap, float minGap = 0.f);
 
 /** Score 0..1 of an estimate for an animal of \a size pixels: 0.5 where its spread is 5 % of the size. */
 float scoreOf(const Estimate &e, double size);

@@ -17,7 +17,6 @@ namespace paddock::tracking::defaulttracker {
 
 namespace {
 constexpr float kVarStep = 0.05f; // px^2 every step adds, even when the flow checks out
-constexpr int kLkWindow = 7;      // pointwise Lucas-Kanade: small, so thin legs outweigh the background
 constexpr int kLkLevels = 4;      // pyramid levels above the base (fast limbs)
 }
 

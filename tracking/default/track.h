@@ -68,6 +68,10 @@ struct SegmentFrames
 /** The crop of \a roi of \a gray at \a scale (a copy). */
 cv::Mat cropOf(const cv::Mat &gray, const cv::Rect &roi, double scale);
 
+/// Side (crop pixels) of the Lucas-Kanade window of the animals tracked per point: small, so thin legs outweigh
+/// the background.
+inline constexpr int kLkWindow = 7;
+
 /** What one step of one keypoint needs besides the flows. */
 struct StepContext
 {
