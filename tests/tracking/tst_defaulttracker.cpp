@@ -150,7 +150,6 @@ double errorAt(const tracking::TrackingOutput &out, int f, int k)
     return std::hypot(inst->keypoints[std::size_t(k)].x - t.x, inst->keypoints[std::size_t(k)].y - t.y);
 }
 
-/** A shaken clip labelled every 20 frames, tracked once (before), to be tracked again with corrections. */
 /** Where point \a k of track 1 is on frame \a f of \a out. */
 cv::Point2f posAt(const tracking::TrackingOutput &out, int f, int k)
 {
@@ -159,6 +158,10 @@ cv::Point2f posAt(const tracking::TrackingOutput &out, int f, int k)
     return cv::Point2f(i->keypoints[std::size_t(k)].x, i->keypoints[std::size_t(k)].y);
 }
 
+/**
+ * A shaken clip labelled every 20 frames, tracked once (before); a test corrects points in \a in and refines
+ * (after).
+ */
 struct RefineRun
 {
     explicit RefineRun(int frameCount)
@@ -166,13 +169,17 @@ struct RefineRun
     {
         REQUIRE(tracker.track(frames, in, &before, {}, cancel, &error));
     }
-    bool again(tracking::TrackingOutput *out) { return tracker.track(frames, in, out, {}, cancel, &error); }
+    bool refine()
+    {
+        in.refine = true;
+        return tracker.track(frames, in, &after, {}, cancel, &error);
+    }
     tracking::TrackingInput in;
     DrawnFrames frames;
     tracking::DefaultTracker tracker;
     std::atomic_bool cancel{false};
     std::string error;
-    tracking::TrackingOutput before;
+    tracking::TrackingOutput before, after;
 };
 
 } // namespace
@@ -219,12 +226,10 @@ TEST_CASE("Corrected points anchor themselves only; the other points of that fra
     constexpr int kFrames = 41;
     RefineRun run(kFrames);
     tracking::TrackingInput &in = run.in;
-    const tracking::TrackingOutput &before = run.before;
-    tracking::TrackingOutput after;
+    const tracking::TrackingOutput &before = run.before, &after = run.after;
     // A labeller corrects two points on frame 10 (here: to where they truly are) and refines.
     in.clip.setInstance(10, instanceOf(worldPoints(10), {2, 5}));
-    in.refine = true;
-    REQUIRE(run.again(&after));
+    REQUIRE(run.refine());
     const core::Instance *fixedFrame = find(after, 10, 1);
     REQUIRE(fixedFrame);
     CHECK(fixedFrame->keypoints[2] == in.clip.instance(10, 1)->keypoints[2]);
@@ -249,16 +254,14 @@ TEST_CASE("A correction reaches the frames near it but not a point left as it wa
     constexpr int kFrames = 41;
     RefineRun run(kFrames);
     tracking::TrackingInput &in = run.in;
-    const tracking::TrackingOutput &before = run.before;
-    tracking::TrackingOutput after;
+    const tracking::TrackingOutput &before = run.before, &after = run.after;
     // Frame 6: the labeller moves point 0 by 12 px (where they see it); frame 10: corrects point 3 only, so
     // point 0 was looked at there and left where the tracker had it.
     std::vector<cv::Point2f> moved = worldPoints(6);
     moved[0] += cv::Point2f(12.f, 0.f);
     in.clip.setInstance(6, instanceOf(moved, {0}));
     in.clip.setInstance(10, instanceOf(worldPoints(10), {3}));
-    in.refine = true;
-    REQUIRE(run.again(&after));
+    REQUIRE(run.refine());
     CHECK(cv::norm(posAt(after, 6, 0) - moved[0]) < 1e-3);
     // Next to the correction, point 0 follows it ...
     CHECK(posAt(after, 7, 0).x - posAt(before, 7, 0).x > 5.0);
@@ -275,14 +278,12 @@ TEST_CASE("A correction moves its own keypoint and only within its reach; every 
     constexpr int kFrames = 41;
     RefineRun run(kFrames);
     tracking::TrackingInput &in = run.in;
-    const tracking::TrackingOutput &before = run.before;
-    tracking::TrackingOutput after;
+    const tracking::TrackingOutput &before = run.before, &after = run.after;
     // Frame 10: the labeller puts point 2 14 px from where it truly is (on other texture), point 5 where it is.
     std::vector<cv::Point2f> placed = worldPoints(10);
     placed[2] += cv::Point2f(14.f, 6.f);
     in.clip.setInstance(10, instanceOf(placed, {2, 5}));
-    in.refine = true;
-    REQUIRE(run.again(&after));
+    REQUIRE(run.refine());
     const int reach = tracking::kCorrectionReachFrames;
     int same = 0;
     for (int f = 0; f < kFrames; ++f) {
@@ -302,7 +303,7 @@ TEST_CASE("A correction moves its own keypoint and only within its reach; every 
             ++same;
         }
     }
-    CHECK(same == 41 * 8 - 2 * (2 * reach - 1));
+    CHECK(same == kFrames * 8 - 2 * (2 * reach - 1));
     // Inside its reach the corrected point follows its label, less the further from it.
     CHECK(cv::norm(posAt(after, 10, 2) - placed[2]) < 1e-3);
     const double near = cv::norm(posAt(after, 9, 2) - posAt(before, 9, 2));

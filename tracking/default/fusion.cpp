@@ -39,12 +39,11 @@ Estimate fuseAt(const DirTrack &F, const DirTrack &B, int t, float switchGap, fl
     if (switchGap > 0 && gap2 > switchGap * switchGap * (F.var[i] + B.var[i] + 1.f) && gap2 > minGap * minGap)
         w = wb > wf ? 1.f : 0.f;
     e.pos = F.pos[i] * (1.f - w) + B.pos[i] * w;
-    e.var = (1.f - w) * F.var[i] + w * B.var[i] + w * (1.f - w) * gap.dot(gap);
+    e.var = (1.f - w) * F.var[i] + w * B.var[i] + w * (1.f - w) * gap2;
     e.occluded = F.occluded[i] && B.occluded[i];
     e.lost = (w < 0.5f ? F.lost[i] : B.lost[i]) != 0;
     return e;
 }
-
 
 std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTrack &F, const DirTrack &B, int k,
                                   float switchGap, float minGap)

@@ -31,9 +31,9 @@ Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t, float 
  * each such label is interpolated between them, falls to nothing towards a labelled end of the segment and is
  * held towards an end without one, and reaches kCorrectionReachFrames (10) either side of a label, falling
  * linearly: a correction moves the frames near it and leaves the rest alone (tracking on from a frame that
- * needed correcting, a hard one, went astray more often than it helped). On a frame where the animal has labels but this keypoint has
- * none (corrected, it was left as it was) the offset is nothing: a correction does not reach past a frame
- * that was looked at (badja every-25 Refine: the untouched points on the corrected frames 5.33 -> 5.44 px on
+ * needed correcting, a hard one, went astray more often than it helped). On a frame where the animal has labels
+ * but this keypoint has none (corrected, it was left as it was) the offset is nothing: a correction does not
+ * reach past a frame that was looked at (badja every-25 Refine: the untouched points on the corrected frames 5.33 -> 5.44 px on
  * the cows without this, 5.33 -> 5.26 with it).
  */
 std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTrack &forward, const DirTrack &backward,
