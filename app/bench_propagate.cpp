@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // paddock bench propagate [--eval DIR] [--clips NAME,...] [--dir EVAL/CLIP] [--every N,...] [--out DIR] [--no-baselines]
-// [--no-refine] [--refine-frames N] [--refine-points M] [--refine-every N,...] [--set KEY=VALUE ...]: the default tracker on every clip with ground truth under ../shared/eval (flies, badja-cows,
+// [--no-refine] [--refine-frames N] [--refine-points M] [--refine-every N,...] [--step S] [--set KEY=VALUE ...]:
+// the default tracker on every clip with ground truth under ../shared/eval (flies, badja-cows,
 // badja-dog, ...) at every-10 and every-25 labels, next to the plain Lucas-Kanade blend (eval/baseline_lk.py)
 // and linear interpolation, all scored by eval/score.py; with the tracker's time, the clip's decode time in
 // the same run, peak memory, the score calibration, a simulated Refine (every-25: the 2 worst points of each
 // animal on the 3 worst frames corrected, propagated again) and, on video clips, labels on the first frame only.
+// --step S cuts each clip first to its ground-truth frames at least S frames apart (the fly clip every S-th
+// frame; BADJA's, labelled about every 5th, with S up to 5: every labelled frame), as APTv2 samples a video:
+// the animals move S times as far between frames. --every then counts frames of the cut clip.
 #include "app/commands.h"
 
 #include "core/io/coco.h"
+#include "core/model/sampling.h"
 #include "core/video/framesource.h"
 #include "tracking/defaulttracker.h"
 #include "tracking/propagation.h"
@@ -16,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -281,6 +287,57 @@ QString clipSource(const QDir &dir)
     return video;
 }
 
+/**
+ * The clip of \a dir (an eval folder) cut to its ground-truth frames at least \a step apart, written as an eval
+ * folder \a outDir: frames/ (PNG, as decoded), gt.json and sparse-every-N.json for each of \a everies.
+ */
+bool writeCutClip(const QDir &dir, int step, const QStringList &everies, const QString &outDir, std::string *error)
+{
+    auto gt = core::readCocoFile(dir.filePath(QStringLiteral("gt.json")).toStdString(), error);
+    if (!gt || gt->clips.empty())
+        return false;
+    auto src = core::FrameSource::open(clipSource(dir).toStdString(), error);
+    if (!src)
+        return false;
+    const std::vector<int> kept = core::framesAtLeastApart(gt->clips.front(), step);
+    const QDir out(outDir);
+    if (!QDir().mkpath(out.filePath(QStringLiteral("frames")))) {
+        *error = "cannot create " + outDir.toStdString();
+        return false;
+    }
+    core::Clip cut = core::keepFrames(gt->clips.front(), kept);
+    cut.imageRoot.clear();
+    cut.frameMeta.clear();
+    cut.path = out.filePath(QStringLiteral("frames")).toStdString();
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        core::VideoFrame frame;
+        if (!src->read(kept[i], &frame, error))
+            return false;
+        const QString name = QStringLiteral("img%1.png").arg(int(i), 4, 10, QLatin1Char('0'));
+        const QImage image(reinterpret_cast<const uchar *>(frame.rgb.constData()), frame.width, frame.height,
+                           3 * frame.width, QImage::Format_RGB888);
+        if (!image.save(out.filePath(QStringLiteral("frames/") + name), "PNG")) {
+            *error = "cannot write " + out.filePath(QStringLiteral("frames/") + name).toStdString();
+            return false;
+        }
+        cut.frameMeta.push_back(core::FrameMeta{name.toStdString(), 0, frame.width, frame.height});
+        cut.width = frame.width;
+        cut.height = frame.height;
+    }
+    core::Project project = *gt;
+    core::CocoWriteOptions wo;
+    wo.aptv2 = true;
+    project.clips = {cut};
+    if (!core::writeCocoFile(project, out.filePath(QStringLiteral("gt.json")).toStdString(), wo, error))
+        return false;
+    for (const QString &every : everies) {
+        project.clips = {core::labelsEvery(cut, every.toInt())};
+        if (!core::writeCocoFile(project, out.filePath(QStringLiteral("sparse-every-%1.json").arg(every)).toStdString(), wo, error))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QString findClip(const QDir &dir)
@@ -300,6 +357,7 @@ int runBenchPropagate(const QStringList &args)
     bool baselines = true, refine = true;
     int refineFrames = 3, refinePoints = 2; // the simulated Refine: the worst frames, the worst points on each
     QStringList refineEveries = {QStringLiteral("25")};
+    int step = 0; // --step: the clips cut to frames this far apart first
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--eval") && i + 1 < args.size())
             root = args[++i];
@@ -323,6 +381,14 @@ int runBenchPropagate(const QStringList &args)
             refinePoints = std::max(1, args[++i].toInt());
         else if (args[i] == QLatin1String("--refine-every") && i + 1 < args.size())
             refineEveries = args[++i].split(QLatin1Char(','), Qt::SkipEmptyParts);
+        else if (args[i] == QLatin1String("--step") && i + 1 < args.size()) {
+            bool ok = false;
+            step = args[++i].toInt(&ok);
+            if (!ok || step < 1) {
+                printError(QStringLiteral("paddock bench propagate: --step %1: not a whole number of frames, 1 or more").arg(args[i]));
+                return kExitBadInput;
+            }
+        }
         else if (args[i] == QLatin1String("--set") && i + 1 < args.size()) {
             if (!setParam(args[++i])) {
                 printError(QStringLiteral("paddock bench propagate: --set %1: not a tracker parameter (KEY=NUMBER)").arg(args[i]));
@@ -353,8 +419,19 @@ int runBenchPropagate(const QStringList &args)
                 "decode s | ratio | ms/frame/animal | peak MiB (crops / RSS) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     std::fflush(stdout);
     QStringList notes;
-    for (const QString &name : clips) {
-        const QDir dir(QDir(root).filePath(name));
+    for (const QString &clipName : clips) {
+        QDir dir(QDir(root).filePath(clipName));
+        QString name = clipName;
+        if (step > 0) {
+            name = QStringLiteral("%1-step%2").arg(clipName).arg(step);
+            const QString cutDir = QDir(outDir).filePath(name);
+            std::string error;
+            if (!writeCutClip(dir, step, everies, cutDir, &error)) {
+                printError(QStringLiteral("paddock bench propagate: %1: %2").arg(clipName, QString::fromStdString(error)));
+                continue;
+            }
+            dir = QDir(cutDir);
+        }
         const QString gtPath = dir.filePath(QStringLiteral("gt.json"));
         const QString source = clipSource(dir);
         std::string error;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # paddock info and paddock bench end to end: exit codes 0 and 2, messages naming the file, the image-folder
-# clip, and (when ../shared is present) info and a short video benchmark on a real clip.
+# clip, and (when ../shared is present) info and a short video benchmark on a real clip, and the propagation
+# benchmark on a clip cut to far-apart frames.
 # usage: video.sh PADDOCK WORKDIR [SHARED_DIR]
 set -u
 paddock="$1"
@@ -74,6 +75,28 @@ if [ -n "$shared" ] && [ -f "$clip" ]; then
     for key in sequential "random access" "cached step" playback "peak RSS"; do
         grep -q "$key" "$work/out.txt" || fail "bench video prints no '$key': $(cat "$work/out.txt")"
     done
+    # The dog cut as APTv2 samples a video (--step 5: its ground-truth frames at least 5 apart, 11 of them),
+    # then propagated from every 3rd: frame i of the cut carries the labels of the frame it was cut from.
+    dog="$shared/eval/badja-dog"
+    "$paddock" bench propagate --dir "$dog" --step 5 --every 3 --no-baselines --no-refine --out "$work/bp" \
+        >"$work/out.txt" 2>"$work/err.txt" || fail "bench propagate --step: $(cat "$work/err.txt")"
+    grep -q "^| badja-dog-step5 | every 3 | default | 0\." "$work/out.txt" || fail "bench propagate --step row: $(cat "$work/out.txt")"
+    "$paddock" info "$work/bp/badja-dog-step5/frames" >"$work/info.txt" 2>&1 || fail "info on the cut frames"
+    grep -q "frames: *11$" "$work/info.txt" || fail "cut clip frame count: $(cat "$work/info.txt")"
+    grep -q "size: *854x480$" "$work/info.txt" || fail "cut clip size: $(cat "$work/info.txt")"
+    python3 - "$dog/gt.json" "$work/bp/badja-dog-step5" <<'PY' || fail "cut clip labels"
+import json, sys
+def by_frame(path):
+    d = json.load(open(path))
+    fid = {i["id"]: i["frame_id"] for i in d["images"]}
+    return {fid[a["image_id"]]: a["keypoints"] for a in d["annotations"]}
+full, cut = by_frame(sys.argv[1]), by_frame(sys.argv[2] + "/gt.json")
+kept = [0, 5, 10, 15, 21, 26, 31, 37, 42, 47, 52]
+assert sorted(cut) == list(range(len(kept))), sorted(cut)
+for i, f in enumerate(kept):
+    assert all(abs(a - b) < 1e-3 for a, b in zip(cut[i], full[f])), (i, f)
+assert sorted(by_frame(sys.argv[2] + "/sparse-every-3.json")) == [0, 3, 6, 9, 10]
+PY
 else
     echo "SKIPPED: no shared data: the real-clip part (the rest passed)"
     exit 77
