@@ -187,8 +187,11 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
             cv::Point2f m, here;
             const double gain = (ctx.pointwise ? P.templateGainPointwise : P.templateGain)
                 * (checkStructure ? std::min(1.0, double(structure[i]) / P.lostLikeness) : 1.0);
-            const double there = templateMatch(cropB, tmpl, next, ctx.searchRadius, &m);
-            if (there >= P.templateAccept && there - templateMatch(cropB, tmpl, next, 0, &here) >= gain
+            // A correlation is at most 1: where the flow went already matches within the gain of that, no spot
+            // can beat it by the gain, and the search (the costliest part of a step) is skipped.
+            const double hereScore = templateMatch(cropB, tmpl, next, 0, &here);
+            const double there = hereScore > 1.0 - gain ? -1.0 : templateMatch(cropB, tmpl, next, ctx.searchRadius, &m);
+            if (there >= P.templateAccept && there - hereScore >= gain
                 && likeness(cropB, m, endTemplates[idx[i]]) >= P.lostLikeness) {
                 const double jump = cv::norm(m - next) / ctx.scale;
                 var = std::max(var, 1.0f) + float(jump * jump) * 0.1f;
