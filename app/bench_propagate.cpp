@@ -133,6 +133,7 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("lostStructure")) gParams.lostStructure = v;
     else if (k == QLatin1String("lostSigma")) gParams.lostSigma = v;
     else if (k == QLatin1String("margin")) gParams.margin = v;
+    else if (k == QLatin1String("scoreMotion")) gParams.scoreMotion = v;
     else if (k == QLatin1String("appearance")) gParams.appearance = v != 0;
     else if (k == QLatin1String("switchMinGapPointwise")) gParams.switchMinGapPointwise = v;
     else if (k == QLatin1String("templateAccept")) gParams.templateAccept = v;
@@ -265,6 +266,27 @@ QString calibration(const std::vector<PointError> &errs)
                      .arg(n ? QString::number(double(good) / n, 'f', 2) : QStringLiteral("-"))
                      .arg(n);
     }
+    // How well the scores rank: the chance that a point within 5 % scores above one that is not (ties half).
+    std::vector<std::pair<float, bool>> ranked;
+    for (const PointError &e : errs)
+        ranked.push_back({e.score, e.rel <= 0.05});
+    std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    double rankSum = 0.0, right = 0.0;
+    for (std::size_t i = 0; i < ranked.size();) {
+        std::size_t j = i;
+        while (j < ranked.size() && ranked[j].first == ranked[i].first)
+            ++j;
+        const double meanRank = 0.5 * double(i + 1 + j); // ranks i+1 .. j share their mean
+        for (std::size_t m = i; m < j; ++m)
+            if (ranked[m].second) {
+                rankSum += meanRank;
+                right += 1.0;
+            }
+        i = j;
+    }
+    const double wrong = double(ranked.size()) - right;
+    if (right > 0 && wrong > 0)
+        parts << QStringLiteral("ranking (AUC): %1").arg((rankSum - right * (right + 1) / 2) / (right * wrong), 0, 'f', 3);
     return parts.join(QStringLiteral("  "));
 }
 

@@ -49,3 +49,50 @@ TEST_CASE("Tracks far apart beyond their spread are not averaged, unless they ar
     CHECK(blended.pos.x > 101.f);
     CHECK(blended.pos.x < 104.f);
 }
+
+TEST_CASE("A keypoint's relative speed is how far it moves against the rest of its animal per frame", "[tracking][fusion]")
+{
+    AnimalPlan plan;
+    plan.K = 5;
+    auto at = [](float x, float y) { return Anchor{true, {x, y}, false}; };
+    // Frames 0 and 10: the body's three points move 10 px right, the tail 50 px; the fifth has no label on 10.
+    plan.labels[0] = {at(0, 0), at(10, 0), at(20, 0), at(30, 0), at(40, 0)};
+    plan.labels[10] = {at(10, 0), at(20, 0), at(30, 0), at(80, 0), Anchor()};
+    const std::vector<float> v = relativeSpeeds(plan, 0, 10);
+    REQUIRE(v.size() == 5);
+    // The animal's mean move is 20 px: the body is 10 px behind it over 10 frames, the tail 30 px ahead.
+    CHECK(v[0] == Approx(1.f));
+    CHECK(v[1] == Approx(1.f));
+    CHECK(v[2] == Approx(1.f));
+    CHECK(v[3] == Approx(3.f));
+    CHECK(v[4] == Approx(std::sqrt(3.f))); // the others' root mean square
+    // The whole animal moving together (a camera pan) moves nothing against it.
+    plan.labels[10] = {at(50, 5), at(60, 5), at(70, 5), at(80, 5), at(90, 5)};
+    for (float s : relativeSpeeds(plan, 0, 10))
+        CHECK(s == Approx(0.f).margin(1e-5));
+    // One keypoint labelled on both frames says nothing of the animal.
+    plan.labels[10] = {at(10, 0), Anchor(), Anchor(), Anchor(), Anchor()};
+    for (float s : relativeSpeeds(plan, 0, 10))
+        CHECK(s == 0.f);
+}
+
+TEST_CASE("A score's spread grows with the frames to the nearer label times the keypoint's relative speed",
+          "[tracking][fusion]")
+{
+    const DirTrack F = trackAt({100.f, 100.f}, 1.f, 0), B = trackAt({100.f, 100.f}, 1.f, 10);
+    Estimate e;
+    e.has = true;
+    e.var = 2.f;
+    // Frame 3 is 3 frames from the forward track's label: (0.5 x 2 px/frame x 3)^2 = 9 on top of the tracks' 2.
+    CHECK(scoreSpread(e, F, B, 3, 2.f, 0.5f) == Approx(11.f));
+    CHECK(scoreSpread(e, F, B, 8, 2.f, 0.5f) == Approx(2.f + 4.f)); // 2 frames from the backward's
+    CHECK(scoreSpread(e, F, B, 0, 2.f, 0.5f) == Approx(2.f));       // on a label
+    CHECK(scoreSpread(e, F, B, 5, 0.f, 0.5f) == Approx(2.f));       // moving with its animal
+    CHECK(scoreSpread(e, F, B, 5, 2.f, 0.f) == Approx(2.f));        // switched off
+    DirTrack none;
+    none.resize(11);
+    CHECK(scoreSpread(e, F, none, 8, 2.f, 0.5f) == Approx(2.f + 64.f)); // only the forward track: 8 frames from it
+    Estimate sure = e;
+    sure.var = 0.f;
+    CHECK(scoreOf(sure, 200.0) > scoreOf(Estimate{true, {}, scoreSpread(e, F, B, 5, 2.f, 0.5f)}, 200.0));
+}

@@ -96,7 +96,7 @@ StepContext Engine::context(const Animal &a, double scale) const
     return ctx;
 }
 
-void Engine::emit(const Animal &a, int f, int k, cv::Point2f pos, float var, bool occluded)
+void Engine::emit(const Animal &a, int f, int k, cv::Point2f pos, float spread, bool occluded)
 {
     const int id = a.plan.trackId;
     if (a.plan.label(f, k))
@@ -127,7 +127,7 @@ void Engine::emit(const Animal &a, int f, int k, cv::Point2f pos, float var, boo
     kp.visibility = occluded ? core::Visibility::Occluded : core::Visibility::Visible;
     kp.source = mIn.refine ? core::Source::Refined : core::Source::Propagated;
     Estimate e;
-    e.var = var;
+    e.var = spread;
     kp.score = scoreOf(e, a.size);
 }
 
@@ -229,12 +229,14 @@ void Engine::finishSegment(Animal &a)
         return;
     const float switchGap = float(fr.pointwise ? P.switchGapPointwise : P.switchGap);
     const float minGap = fr.pointwise ? float(P.switchMinGapPointwise * kLkWindow / fr.scale) : 0.f; // image px
+    const std::vector<float> speeds = relativeSpeeds(a.plan, sp.first, sp.last);
     for (int k = 0; k < K; ++k) {
-        const std::vector<Estimate> path = fuseSegment(a.plan, sp.first, F[std::size_t(k)], B[std::size_t(k)], k, switchGap, minGap);
+        const DirTrack &fk = F[std::size_t(k)], &bk = B[std::size_t(k)];
+        const std::vector<Estimate> path = fuseSegment(a.plan, sp.first, fk, bk, k, switchGap, minGap);
         for (int t = 0; t <= n; ++t) {
             const Estimate &e = path[std::size_t(t)];
             if (e.has)
-                emit(a, sp.first + t, k, e.pos, e.var, e.occluded);
+                emit(a, sp.first + t, k, e.pos, scoreSpread(e, fk, bk, t, speeds[std::size_t(k)], float(P.scoreMotion)), e.occluded);
         }
         Carry &c = a.carry[std::size_t(k)];
         if (const Anchor *x = a.plan.label(sp.last, k)) {

@@ -52,7 +52,8 @@ private:
     void startStream(Animal &a, const cv::Mat &gray);
     void stepStream(Animal &a, int f, const cv::Mat &gray, const cv::Mat &prev);
     StepContext context(const Animal &a, double scale) const;
-    void emit(const Animal &a, int f, int k, cv::Point2f pos, float var, bool occluded);
+    /** Frame \a f keypoint \a k of \a a at \a pos, its score from \a spread (px^2), unless a person labelled it. */
+    void emit(const Animal &a, int f, int k, cv::Point2f pos, float spread, bool occluded);
     void report();
 
     const DefaultTrackerParams &P;

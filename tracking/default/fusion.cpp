@@ -103,6 +103,56 @@ std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTr
     return path;
 }
 
+std::vector<float> relativeSpeeds(const AnimalPlan &plan, int first, int last)
+{
+    std::vector<float> out(std::size_t(std::max(0, plan.K)), 0.f);
+    if (last <= first)
+        return out;
+    std::vector<cv::Point2f> moved(out.size());
+    std::vector<char> both(out.size(), 0);
+    cv::Point2f mean;
+    int n = 0;
+    for (int k = 0; k < plan.K; ++k) {
+        const Anchor *a = plan.label(first, k), *b = plan.label(last, k);
+        if (!a || !b)
+            continue;
+        moved[std::size_t(k)] = b->pos - a->pos;
+        both[std::size_t(k)] = 1;
+        mean += moved[std::size_t(k)];
+        ++n;
+    }
+    if (n < 2)
+        return out;
+    mean *= 1.f / float(n);
+    const float frames = float(last - first);
+    double squares = 0.0;
+    for (std::size_t k = 0; k < out.size(); ++k)
+        if (both[k]) {
+            const cv::Point2f d = moved[k] - mean;
+            out[k] = std::sqrt(d.dot(d)) / frames;
+            squares += double(out[k]) * double(out[k]);
+        }
+    const float rms = float(std::sqrt(squares / n));
+    for (std::size_t k = 0; k < out.size(); ++k)
+        if (!both[k])
+            out[k] = rms;
+    return out;
+}
+
+float scoreSpread(const Estimate &e, const DirTrack &F, const DirTrack &B, int t, float relativeSpeed, float gain)
+{
+    const std::size_t i = std::size_t(t);
+    int frames = 0;
+    if (F.has[i] && B.has[i])
+        frames = std::min(t - F.anchor[i], B.anchor[i] - t);
+    else if (F.has[i])
+        frames = t - F.anchor[i];
+    else if (B.has[i])
+        frames = B.anchor[i] - t;
+    const float grown = gain * relativeSpeed * float(std::max(0, frames));
+    return e.var + grown * grown;
+}
+
 float scoreOf(const Estimate &e, double size)
 {
     const double ref = 0.05 * std::max(size, 16.0);

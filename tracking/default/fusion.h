@@ -39,6 +39,22 @@ Estimate fuseAt(const DirTrack &forward, const DirTrack &backward, int t, float 
 std::vector<Estimate> fuseSegment(const AnimalPlan &plan, int first, const DirTrack &forward, const DirTrack &backward,
                                   int k, float switchGap, float minGap = 0.f);
 
+/**
+ * Per keypoint of \a plan: how far it moves against the rest of the animal per frame between its labels on
+ * \a first and \a last (image pixels per frame: its displacement between them less the animal's mean
+ * displacement, over the frames between). A keypoint not labelled on both gets the root mean square of those
+ * that are; every one 0 where fewer than two are.
+ */
+std::vector<float> relativeSpeeds(const AnimalPlan &plan, int first, int last);
+
+/**
+ * The spread (px^2) the score of frame offset \a t reports: what the tracks accumulated (\a e.var) plus, squared,
+ * \a gain times the keypoint's \a relativeSpeed times the frames to the nearer anchor its tracks started from.
+ * A keypoint that moves against its animal, far from any label, is less sure than its flow checks alone say.
+ */
+float scoreSpread(const Estimate &e, const DirTrack &forward, const DirTrack &backward, int t, float relativeSpeed,
+                  float gain);
+
 /** Score 0..1 of an estimate for an animal of \a size pixels: 0.5 where its spread is 5 % of the size. */
 float scoreOf(const Estimate &e, double size);
 
