@@ -40,13 +40,17 @@ bool waitUntil(Pred done, int ms)
     return true;
 }
 
+/** Sends \a w a mouse event at \a pos (widget coordinates): \a button changed, \a buttons held after it. */
+void sendMouse(QWidget *w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+{
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
+}
+
 void click(QWidget *w, QPointF pos, Qt::MouseButton button = Qt::LeftButton)
 {
-    const QPointF global = w->mapToGlobal(pos);
-    QMouseEvent press(QEvent::MouseButtonPress, pos, global, button, button, Qt::NoModifier);
-    QApplication::sendEvent(w, &press);
-    QMouseEvent release(QEvent::MouseButtonRelease, pos, global, button, Qt::NoButton, Qt::NoModifier);
-    QApplication::sendEvent(w, &release);
+    sendMouse(w, QEvent::MouseButtonPress, pos, button, button);
+    sendMouse(w, QEvent::MouseButtonRelease, pos, button, Qt::NoButton);
 }
 
 bool waitForFrame(ui::MainWindow &window)
@@ -158,10 +162,8 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
             window.timeline()->setExpanded(s.value(QStringLiteral("expand")).toInt(), true);
         if (s.contains(QStringLiteral("hover"))) {
             const QJsonArray p = s.value(QStringLiteral("hover")).toArray();
-            const QPointF pos = view->imageToWidget(QPointF(p.at(0).toDouble(), p.at(1).toDouble()));
-            QMouseEvent move(QEvent::MouseMove, pos, view->mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
-                             Qt::NoModifier);
-            QApplication::sendEvent(view, &move);
+            sendMouse(view, QEvent::MouseMove, view->imageToWidget(QPointF(p.at(0).toDouble(), p.at(1).toDouble())),
+                      Qt::NoButton, Qt::NoButton);
         }
         if (s.contains(QStringLiteral("hoverKeypoint"))) {
             const core::Instance *inst =
@@ -169,10 +171,7 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
             const int k = s.value(QStringLiteral("hoverKeypoint")).toInt();
             if (inst && k < int(inst->keypoints.size())) {
                 const auto &kp = inst->keypoints[std::size_t(k)];
-                const QPointF pos = view->imageToWidget(QPointF(kp.x, kp.y));
-                QMouseEvent move(QEvent::MouseMove, pos, view->mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
-                                 Qt::NoModifier);
-                QApplication::sendEvent(view, &move);
+                sendMouse(view, QEvent::MouseMove, view->imageToWidget(QPointF(kp.x, kp.y)), Qt::NoButton, Qt::NoButton);
             }
         }
         // "drag": K with "to": [x, y] (image pixels) drags keypoint K of the current animal on this frame there
@@ -189,18 +188,10 @@ bool runGuiScript(ui::MainWindow &window, const QString &scriptPath, QString *er
             const QJsonArray to = s.value(QStringLiteral("to")).toArray();
             const QPointF a = view->imageToWidget(QPointF(kp.x, kp.y));
             const QPointF b = view->imageToWidget(QPointF(to.at(0).toDouble(), to.at(1).toDouble()));
-            QMouseEvent press(QEvent::MouseButtonPress, a, view->mapToGlobal(a), Qt::LeftButton, Qt::LeftButton,
-                              Qt::NoModifier);
-            QApplication::sendEvent(view, &press);
-            for (int i = 1; i <= 8; ++i) {
-                const QPointF p = a + (b - a) * (i / 8.0);
-                QMouseEvent move(QEvent::MouseMove, p, view->mapToGlobal(p), Qt::NoButton, Qt::LeftButton,
-                                 Qt::NoModifier);
-                QApplication::sendEvent(view, &move);
-            }
-            QMouseEvent release(QEvent::MouseButtonRelease, b, view->mapToGlobal(b), Qt::LeftButton, Qt::NoButton,
-                                Qt::NoModifier);
-            QApplication::sendEvent(view, &release);
+            sendMouse(view, QEvent::MouseButtonPress, a, Qt::LeftButton, Qt::LeftButton);
+            for (int i = 1; i <= 8; ++i)
+                sendMouse(view, QEvent::MouseMove, a + (b - a) * (i / 8.0), Qt::NoButton, Qt::LeftButton);
+            sendMouse(view, QEvent::MouseButtonRelease, b, Qt::LeftButton, Qt::NoButton);
             QApplication::processEvents();
         }
         if (s.contains(QStringLiteral("save"))) {
