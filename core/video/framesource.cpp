@@ -75,38 +75,9 @@ public:
 
     bool read(int index, VideoFrame *out, std::string *error) override
     {
-        if (index < 0 || index >= static_cast<int>(mFiles.size())) {
-            if (error)
-                *error = mWhat + ": frame " + std::to_string(index) + " is out of range (" + std::to_string(mFiles.size())
-                         + " frames)";
-            return false;
-        }
-        const std::string &file = mFiles[static_cast<size_t>(index)];
-        if (file.empty()) {
-            if (error)
-                *error = mWhat + ": frame " + std::to_string(index) + " has no image file in the dataset";
-            return false;
-        }
         cv::Mat bgr;
-        try {
-            bgr = cv::imread(file, cv::IMREAD_COLOR);
-        } catch (const cv::Exception &e) {
-            if (error)
-                *error = file + ": cannot read the image: " + e.what();
+        if (!load(index, cv::IMREAD_COLOR, &bgr, error))
             return false;
-        }
-        if (bgr.empty()) {
-            if (error)
-                *error = file + ": cannot read the image (missing, unreadable or not an image)";
-            return false;
-        }
-        if (bgr.cols != mInfo.width || bgr.rows != mInfo.height) {
-            if (error)
-                *error = file + ": image is " + std::to_string(bgr.cols) + "x" + std::to_string(bgr.rows)
-                         + " but the clip's frames are " + std::to_string(mInfo.width) + "x"
-                         + std::to_string(mInfo.height);
-            return false;
-        }
         VideoFrame frame;
         frame.index = index;
         frame.width = bgr.cols;
@@ -119,12 +90,70 @@ public:
         return true;
     }
 
+    /**
+     * The image decoded straight to gray: a JPEG's luma without its colour planes upsampled and converted
+     * (a third of the colour read's time on BADJA's 854x480 frames), the same picture within rounding.
+     */
+    bool readGray(int index, GrayFrame *out, std::string *error) override
+    {
+        cv::Mat gray;
+        if (!load(index, cv::IMREAD_GRAYSCALE, &gray, error))
+            return false;
+        GrayFrame g;
+        g.index = index;
+        g.width = gray.cols;
+        g.height = gray.rows;
+        g.gray = QByteArray(static_cast<qsizetype>(gray.cols) * gray.rows, Qt::Uninitialized);
+        cv::Mat dst(gray.rows, gray.cols, CV_8UC1, g.gray.data());
+        gray.copyTo(dst);
+        if (out)
+            *out = std::move(g);
+        return true;
+    }
+
     std::unique_ptr<FrameSource> clone(std::string *) const override
     {
         return std::make_unique<ImageFilesSource>(mWhat, mFiles, mInfo);
     }
 
 private:
+    /** Frame \a index's image read with \a flags (8-bit), checked to be the clip's size. */
+    bool load(int index, int flags, cv::Mat *image, std::string *error) const
+    {
+        if (index < 0 || index >= static_cast<int>(mFiles.size())) {
+            if (error)
+                *error = mWhat + ": frame " + std::to_string(index) + " is out of range (" + std::to_string(mFiles.size())
+                         + " frames)";
+            return false;
+        }
+        const std::string &file = mFiles[static_cast<size_t>(index)];
+        if (file.empty()) {
+            if (error)
+                *error = mWhat + ": frame " + std::to_string(index) + " has no image file in the dataset";
+            return false;
+        }
+        try {
+            *image = cv::imread(file, flags);
+        } catch (const cv::Exception &e) {
+            if (error)
+                *error = file + ": cannot read the image: " + e.what();
+            return false;
+        }
+        if (image->empty()) {
+            if (error)
+                *error = file + ": cannot read the image (missing, unreadable or not an image)";
+            return false;
+        }
+        if (image->cols != mInfo.width || image->rows != mInfo.height) {
+            if (error)
+                *error = file + ": image is " + std::to_string(image->cols) + "x" + std::to_string(image->rows)
+                         + " but the clip's frames are " + std::to_string(mInfo.width) + "x"
+                         + std::to_string(mInfo.height);
+            return false;
+        }
+        return true;
+    }
+
     std::string mWhat; ///< the folder or clip, for messages
     std::vector<std::string> mFiles;
     VideoInfo mInfo;

@@ -842,4 +842,43 @@ TEST_CASE("video: readGray gives read()'s frame as luma, from the decoder's plan
     CHECK(paddock::test::decodePattern(rgbAgain.data, g.width, g.height) == 2);
     CHECK_FALSE(folder->readGray(3, &g, &error));
     CHECK(error.find("out of range") != std::string::npos);
+
+    // Colour JPEGs decode straight to gray: the luma of the colour read, within the colour conversion's rounding,
+    // frame for frame (each frame its own colours), and a file of another size is refused as read() refuses it.
+    const std::string jpegs = paddock::test::tempDir() + "/grayjpegs";
+    fs::create_directories(jpegs);
+    cv::RNG rng(7);
+    for (int i = 0; i < 3; ++i) {
+        cv::Mat small(6, 8, CV_8UC3), bgr;
+        rng.fill(small, cv::RNG::UNIFORM, 0, 256);
+        cv::resize(small, bgr, cv::Size(160, 120), 0, 0, cv::INTER_CUBIC);
+        REQUIRE(cv::imwrite(jpegs + "/f" + std::to_string(i) + ".jpg", bgr));
+    }
+    REQUIRE(cv::imwrite(jpegs + "/f3.jpg", cv::Mat(60, 80, CV_8UC3, cv::Scalar(10, 200, 30))));
+    auto jpegFolder = FrameSource::open(jpegs, &error);
+    REQUIRE(jpegFolder);
+    std::vector<double> means;
+    for (int i = 0; i < 3; ++i) {
+        VideoFrame rgb;
+        REQUIRE(jpegFolder->read(i, &rgb, &error));
+        REQUIRE(jpegFolder->readGray(i, &g, &error));
+        REQUIRE(g.index == i);
+        REQUIRE(g.width == 160);
+        REQUIRE(g.height == 120);
+        REQUIRE(g.gray.size() == 160 * 120);
+        const paddock::core::GrayFrame expected = paddock::core::toGray(rgb);
+        cv::Mat diff;
+        cv::absdiff(cv::Mat(120, 160, CV_8UC1, g.gray.data()),
+                    cv::Mat(120, 160, CV_8UC1, const_cast<char *>(expected.gray.constData())), diff);
+        double maxDiff = 0;
+        cv::minMaxLoc(diff, nullptr, &maxDiff);
+        INFO("jpeg frame " << i << ": mean difference " << cv::mean(diff)[0] << ", max " << maxDiff);
+        CHECK(cv::mean(diff)[0] < 1.0);
+        CHECK(maxDiff <= 8);
+        means.push_back(cv::mean(cv::Mat(120, 160, CV_8UC1, g.gray.data()))[0]);
+    }
+    CHECK(means[0] != means[1]); // each its own frame
+    CHECK(means[1] != means[2]);
+    CHECK_FALSE(jpegFolder->readGray(3, &g, &error));
+    CHECK(error.find("80x60") != std::string::npos);
 }
