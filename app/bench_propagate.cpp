@@ -143,6 +143,8 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("searchRadius")) gParams.searchRadius = v;
     else if (k == QLatin1String("switchGap")) gParams.switchGap = v;
     else if (k == QLatin1String("pointwiseBelow")) gParams.pointwiseBelow = v;
+    else if (k == QLatin1String("anchorRefine")) gParams.anchorRefine = v;
+    else if (k == QLatin1String("anchorLevels")) gParams.anchorLevels = int(v);
     else if (k == QLatin1String("flowPixels")) gParams.flowPixels = int(v);
     else if (k == QLatin1String("disPreset")) gParams.disPreset = int(v);
     else if (k == QLatin1String("disFinestScale")) gParams.disFinestScale = int(v);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // CoTracker3 port: checkpoint reader, formula weights, parity with the reference fixtures.
+#include "tests/drawnframes.h"
 #include "tests/testutil.h"
 #include "core/video/framesource.h"
 #include "tracking/cotracker/cotracker3tracker.h"
@@ -375,43 +376,22 @@ TEST_CASE("CoTracker3 test-time optimisation matches the reference tto.pt", "[co
 namespace {
 
 /** Synthetic frames: a textured background with a bright blob moving right by 2 px per frame. */
-class SyntheticFrames : public paddock::core::FrameSource
+paddock::test::DrawnFrames syntheticFrames(int frames, int w, int h)
 {
-public:
-    SyntheticFrames(int frames, int w, int h)
-    {
-        mInfo.frameCount = frames;
-        mInfo.width = w;
-        mInfo.height = h;
-        mInfo.fps = 25;
-        mInfo.codec = "synthetic";
-    }
-    const paddock::core::VideoInfo &info() const override { return mInfo; }
-    bool read(int index, paddock::core::VideoFrame *out, std::string *error) override
-    {
-        if (index < 0 || index >= mInfo.frameCount) {
-            *error = "out of range";
-            return false;
-        }
-        out->index = index;
-        out->width = mInfo.width;
-        out->height = mInfo.height;
-        out->rgb.resize(mInfo.width * mInfo.height * 3);
-        for (int y = 0; y < mInfo.height; ++y)
-            for (int x = 0; x < mInfo.width; ++x) {
+    return paddock::test::DrawnFrames(frames, w, h, [w, h](int index) {
+        cv::Mat img(h, w, CV_8UC3);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
                 const double bx = x - (40 + 2.0 * index), by = y - 30;
                 const double blob = 120 * std::exp(-(bx * bx + by * by) / 50.0);
                 for (int c = 0; c < 3; ++c) {
                     const double v = 100 + 40 * std::sin(0.3 * x + c) * std::cos(0.2 * y) + blob;
-                    out->rgb[(y * mInfo.width + x) * 3 + c] = static_cast<char>(std::clamp(v, 0.0, 255.0));
+                    img.at<cv::Vec3b>(y, x)[c] = static_cast<uchar>(std::clamp(v, 0.0, 255.0));
                 }
             }
-        return true;
-    }
-
-private:
-    paddock::core::VideoInfo mInfo;
-};
+        return img;
+    });
+}
 
 paddock::core::Keypoint userPoint(double x, double y)
 {
@@ -440,7 +420,7 @@ std::string formulaCheckpoint()
 TEST_CASE("CoTracker3 tracker fills every keypoint, keeps labels exact, reports progress", "[cotracker][tracker]")
 {
     using namespace paddock;
-    SyntheticFrames frames(8, 160, 120);
+    paddock::test::DrawnFrames frames = syntheticFrames(8, 160, 120);
     tracking::TrackingInput input;
     core::Category cat;
     cat.id = 1;
@@ -516,7 +496,7 @@ TEST_CASE("CoTracker3 tracker fills every keypoint, keeps labels exact, reports 
 TEST_CASE("CoTracker3 tracker refuses a missing or wrong model file clearly", "[cotracker][tracker]")
 {
     using namespace paddock;
-    SyntheticFrames frames(2, 64, 64);
+    paddock::test::DrawnFrames frames = syntheticFrames(2, 64, 64);
     tracking::TrackingInput input;
     std::atomic_bool cancel{false};
     tracking::TrackingOutput out;

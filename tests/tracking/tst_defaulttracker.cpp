@@ -2,6 +2,7 @@
 // The default tracker on frames the test draws itself: a shaking camera, corrected points (Refine), labels
 // on one frame only (bounded memory), cancel at any moment.
 #include "core/video/framesource.h"
+#include "tests/drawnframes.h"
 #include "tracking/defaulttracker.h"
 
 #include <catch2/catch.hpp>
@@ -18,45 +19,7 @@ using namespace paddock;
 
 namespace {
 
-/** Frames drawn by a function of the frame index; counts the reads. */
-class DrawnFrames : public core::FrameSource
-{
-public:
-    DrawnFrames(int frames, int width, int height, std::function<cv::Mat(int)> draw)
-        : mDraw(std::move(draw))
-    {
-        mInfo.frameCount = frames;
-        mInfo.width = width;
-        mInfo.height = height;
-        mInfo.fps = 25;
-        mInfo.codec = "synthetic";
-    }
-    const core::VideoInfo &info() const override { return mInfo; }
-    bool read(int index, core::VideoFrame *out, std::string *error) override
-    {
-        if (index < 0 || index >= mInfo.frameCount) {
-            *error = "out of range";
-            return false;
-        }
-        ++reads;
-        if (index == failAt) {
-            *error = "corrupt packet";
-            return false;
-        }
-        const cv::Mat img = mDraw(index);
-        out->index = index;
-        out->width = img.cols;
-        out->height = img.rows;
-        out->rgb = QByteArray(reinterpret_cast<const char *>(img.data), int(img.total() * 3));
-        return true;
-    }
-    std::atomic_int reads{0};
-    int failAt = -1; ///< a frame that cannot be decoded
-
-private:
-    core::VideoInfo mInfo;
-    std::function<cv::Mat(int)> mDraw;
-};
+using test::DrawnFrames;
 
 /** A fixed random texture (a field, grass, fur) larger than the frames, smoothed so flow can follow it. */
 const cv::Mat &world()

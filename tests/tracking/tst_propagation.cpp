@@ -4,6 +4,7 @@
 #include "core/demo/democlip.h"
 #include "core/io/coco.h"
 #include "core/video/framesource.h"
+#include "tests/drawnframes.h"
 #include "tests/testutil.h"
 #include "tracking/cotracker/checkpoint.h"
 #include "tracking/cotracker/cotracker3tracker.h"
@@ -386,9 +387,8 @@ namespace {
  * noticing that the patch no longer looks like the labelled tip and searching for it finds the middle stance,
  * which neither the forward nor the backward pass reaches on its own.
  */
-class SteppingLegFrames : public core::FrameSource
+struct SteppingLeg
 {
-public:
     static constexpr int kFrames = 30;
     static cv::Point2f tip(int f)
     {
@@ -398,22 +398,9 @@ public:
             return {190.f, 180.f};
         return {208.f, 166.f};
     }
-    SteppingLegFrames()
+    static cv::Mat frame(int index)
     {
-        mInfo.frameCount = kFrames;
-        mInfo.width = 320;
-        mInfo.height = 240;
-        mInfo.fps = 25;
-        mInfo.codec = "synthetic";
-    }
-    const core::VideoInfo &info() const override { return mInfo; }
-    bool read(int index, core::VideoFrame *out, std::string *error) override
-    {
-        if (index < 0 || index >= kFrames) {
-            *error = "out of range";
-            return false;
-        }
-        cv::Mat img(mInfo.height, mInfo.width, CV_8UC3);
+        cv::Mat img(240, 320, CV_8UC3);
         for (int y = 0; y < img.rows; ++y) // fixed background grain
             for (int x = 0; x < img.cols; ++x)
                 img.at<cv::Vec3b>(y, x) = cv::Vec3b::all(uchar(30 + ((x * 7919 + y * 104729) % 23)));
@@ -422,15 +409,8 @@ public:
             cv::circle(img, cv::Point(55 + 15 * i, 104 + 10 * (i % 2)), 3, cv::Scalar::all(120), cv::FILLED);
         if (index != 10 && index != 20) // mid-swing the leg is a blur too faint to see
             cv::line(img, cv::Point(160, 135), tip(index), cv::Scalar::all(110), 1, cv::LINE_AA);
-        out->index = index;
-        out->width = img.cols;
-        out->height = img.rows;
-        out->rgb = QByteArray(reinterpret_cast<const char *>(img.data), int(img.total() * 3));
-        return true;
+        return img;
     }
-
-private:
-    core::VideoInfo mInfo;
 };
 
 core::Keypoint manualPoint(cv::Point2f p)
@@ -443,39 +423,59 @@ core::Keypoint manualPoint(cv::Point2f p)
     return kp;
 }
 
+/** One animal (category 1, track 1) with keypoints \a names, labelled at \a pointsAt(f) on the first and last frame. */
+tracking::TrackingInput endsLabelled(int frameCount, const std::vector<std::string> &names,
+                                     const std::function<std::vector<cv::Point2f>(int)> &pointsAt)
+{
+    tracking::TrackingInput in;
+    in.categories = {core::Category{}};
+    in.categories[0].id = 1;
+    in.categories[0].keypoints = names;
+    in.clip.frameCount = frameCount;
+    for (int f : {0, frameCount - 1}) {
+        core::Instance inst;
+        inst.trackId = 1;
+        inst.categoryId = 1;
+        for (const cv::Point2f &p : pointsAt(f))
+            inst.keypoints.push_back(manualPoint(p));
+        in.clip.setInstance(f, inst);
+    }
+    return in;
+}
+
+/** The default tracker with \a params on \a frames. */
+tracking::TrackingOutput trackWith(core::FrameSource &frames, const tracking::TrackingInput &in,
+                                   const tracking::DefaultTrackerParams &params)
+{
+    tracking::DefaultTracker tracker(params);
+    tracking::TrackingOutput out;
+    std::string error;
+    std::atomic_bool cancel{false};
+    REQUIRE(tracker.track(frames, in, &out, {}, cancel, &error));
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("A leg tip that steps twice between two labels is found again on the middle stance",
           "[tracking][default]")
 {
     const std::vector<cv::Point2f> body = {{55, 104}, {130, 114}, {220, 114}, {145, 104}};
-    tracking::TrackingInput in;
-    in.categories = {core::Category{}};
-    in.categories[0].id = 1;
-    in.categories[0].keypoints = {"a", "b", "c", "d", "tip"};
-    in.clip.frameCount = SteppingLegFrames::kFrames;
-    for (int f : {0, SteppingLegFrames::kFrames - 1}) {
-        core::Instance inst;
-        inst.trackId = 1;
-        inst.categoryId = 1;
-        for (const cv::Point2f &p : body)
-            inst.keypoints.push_back(manualPoint(p));
-        inst.keypoints.push_back(manualPoint(SteppingLegFrames::tip(f)));
-        in.clip.setInstance(f, inst);
-    }
+    const tracking::TrackingInput in =
+        endsLabelled(SteppingLeg::kFrames, {"a", "b", "c", "d", "tip"}, [&](int f) {
+            std::vector<cv::Point2f> p = body;
+            p.push_back(SteppingLeg::tip(f));
+            return p;
+        });
     auto middleStanceHits = [&](tracking::DefaultTrackerParams params) {
-        SteppingLegFrames frames;
-        tracking::DefaultTracker tracker(params);
-        tracking::TrackingOutput out;
-        std::string error;
-        std::atomic_bool cancel{false};
-        REQUIRE(tracker.track(frames, in, &out, {}, cancel, &error));
+        test::DrawnFrames frames(SteppingLeg::kFrames, 320, 240, SteppingLeg::frame);
+        const tracking::TrackingOutput out = trackWith(frames, in, params);
         int hits = 0;
         for (int f = 12; f <= 18; ++f) {
             const core::Instance *inst = find(out, f, 1);
             REQUIRE(inst);
             const core::Keypoint &k = inst->keypoints[4];
-            const cv::Point2f t = SteppingLegFrames::tip(f);
+            const cv::Point2f t = SteppingLeg::tip(f);
             hits += std::hypot(k.x - t.x, k.y - t.y) <= 3.0 ? 1 : 0;
         }
         return hits;
@@ -500,6 +500,81 @@ TEST_CASE("A leg tip that steps twice between two labels is found again on the m
     blind.lostLikeness = 0.0;
     blind.searchRadius = 0.0;
     CHECK(middleStanceHits(blind) <= 1);
+}
+
+// ------------------------------------------------------------------------------------ drift
+
+namespace {
+
+/**
+ * A small textured animal (tracked per point) gliding a third of a pixel per frame over a plain floor, each
+ * frame with its own sensor noise: every frame-to-frame step errs a little and, left alone, the errors add up
+ * along a long segment.
+ */
+struct Gliding
+{
+    static constexpr int kFrames = 120;
+    static cv::Point2f shift(int f) { return {0.37f * float(f), 0.23f * float(f)}; }
+    static cv::Mat frame(int index)
+    {
+        static const cv::Mat texture = [] {
+            cv::Mat noise(160, 200, CV_32F);
+            cv::RNG rng(7);
+            rng.fill(noise, cv::RNG::UNIFORM, 0, 255);
+            cv::GaussianBlur(noise, noise, cv::Size(), 1.5);
+            cv::normalize(noise, noise, 40, 230, cv::NORM_MINMAX);
+            cv::Mat mask = cv::Mat::zeros(noise.size(), CV_32F);
+            cv::ellipse(mask, cv::Point(70, 60), cv::Size(40, 22), 0, 0, 360, cv::Scalar(1), cv::FILLED);
+            return cv::Mat(noise.mul(mask) + (1 - mask) * 20); // the animal's markings on a dark floor
+        }();
+        const cv::Point2f d = shift(index);
+        const cv::Mat m = (cv::Mat_<double>(2, 3) << 1, 0, d.x, 0, 1, d.y);
+        cv::Mat moved, noise(texture.size(), CV_32F);
+        cv::warpAffine(texture, moved, m, texture.size(), cv::INTER_CUBIC, cv::BORDER_CONSTANT, cv::Scalar(20));
+        cv::RNG rng(uint64_t(1000 + index));
+        rng.fill(noise, cv::RNG::NORMAL, 0, 10);
+        cv::Mat gray, img;
+        cv::Mat(moved + noise).convertTo(gray, CV_8U);
+        cv::cvtColor(gray, img, cv::COLOR_GRAY2RGB);
+        return img;
+    }
+};
+
+} // namespace
+
+TEST_CASE("Points tracked per point do not drift along a long segment: each step is refined from the label",
+          "[tracking][default]")
+{
+    const std::vector<cv::Point2f> body = {{45, 55}, {60, 48}, {70, 62}, {82, 54}, {95, 60}, {62, 70}};
+    const tracking::TrackingInput in = endsLabelled(Gliding::kFrames, {"a", "b", "c", "d", "e", "f"}, [&](int f) {
+        std::vector<cv::Point2f> p;
+        for (const cv::Point2f &b : body)
+            p.push_back(b + Gliding::shift(f));
+        return p;
+    });
+    auto meanError = [&](tracking::DefaultTrackerParams params) {
+        test::DrawnFrames frames(Gliding::kFrames, 200, 160, Gliding::frame);
+        const tracking::TrackingOutput out = trackWith(frames, in, params);
+        double sum = 0;
+        int n = 0;
+        for (int f = 1; f < Gliding::kFrames - 1; ++f) {
+            const core::Instance *inst = find(out, f, 1);
+            REQUIRE(inst);
+            for (std::size_t k = 0; k < body.size(); ++k) {
+                const cv::Point2f t = body[k] + Gliding::shift(f);
+                sum += std::hypot(inst->keypoints[k].x - t.x, inst->keypoints[k].y - t.y);
+                ++n;
+            }
+        }
+        return sum / n;
+    };
+    const double refined = meanError({});
+    tracking::DefaultTrackerParams plain;
+    plain.anchorRefine = 0.0;
+    const double stepwise = meanError(plain);
+    INFO("mean error refined from the labels " << refined << " px, frame to frame only " << stepwise << " px");
+    CHECK(refined < 0.4);
+    CHECK(refined < 0.7 * stepwise);
 }
 
 // ------------------------------------------------------------------------------------ the plan

@@ -138,6 +138,47 @@ void moved(const Motion &m, const std::vector<cv::Point2f> &p, std::vector<cv::P
     }
 }
 
+/**
+ * Moves each point's step \a to (of the points \a s[idx[i]]) where Lucas-Kanade from the frame the point started
+ * from puts it, when that is within the anchor refinement's reach: steps from frame to frame each err a little
+ * and the errors add up over a segment, while the way from the anchor does not accumulate (a leg tip that
+ * changed its look since gets no further than the reach). Points whose step failed are left as they are.
+ */
+void refineFromAnchors(const std::vector<PointState> &s, const std::vector<std::size_t> &idx,
+                       const std::vector<float> &fb, const std::vector<cv::Mat> &pyrB, const StepContext &ctx,
+                       std::vector<cv::Point2f> *to)
+{
+    const DefaultTrackerParams &P = *ctx.params;
+    std::vector<char> done(idx.size(), 0);
+    for (std::size_t i0 = 0; i0 < idx.size(); ++i0) {
+        const std::vector<cv::Mat> *pyr = s[idx[i0]].anchorPyr;
+        if (done[i0] || !pyr)
+            continue;
+        std::vector<std::size_t> sel; // the points that started from the same frame, refined in one call
+        std::vector<cv::Point2f> from, at;
+        for (std::size_t i = i0; i < idx.size(); ++i)
+            if (s[idx[i]].anchorPyr == pyr) {
+                done[i] = 1;
+                if (!std::isfinite(fb[i]))
+                    continue;
+                sel.push_back(i);
+                from.push_back(s[idx[i]].anchorP);
+                at.push_back((*to)[i]);
+            }
+        if (sel.empty())
+            continue;
+        std::vector<uchar> st;
+        std::vector<float> err;
+        const cv::TermCriteria crit(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01);
+        cv::calcOpticalFlowPyrLK(*pyr, pyrB, from, at, st, err, cv::Size(kLkWindow, kLkWindow),
+                                 std::min(P.anchorLevels, kLkLevels), crit, cv::OPTFLOW_USE_INITIAL_FLOW);
+        const double reach = P.anchorRefine * ctx.scale;
+        for (std::size_t j = 0; j < sel.size(); ++j)
+            if (st[j] && cv::norm(at[j] - (*to)[sel[j]]) <= reach)
+                (*to)[sel[j]] = at[j];
+    }
+}
+
 } // namespace
 
 void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, const Motion &motion,
@@ -162,6 +203,8 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
     // and that background still looks much like the labelled patch. What the keypoint's own structure (the
     // pixels that stand out of its labelled patch) says tells it was lost. (Lucas-Kanade per point works on
     // a window as small as the leg.)
+    if (ctx.pointwise && P.anchorRefine > 0 && motion.pyrB)
+        refineFromAnchors(s, idx, fb, *motion.pyrB, ctx, &to);
     std::vector<char> lost(idx.size());
     std::vector<float> structure(idx.size(), 1.f);
     const bool checkStructure = !ctx.pointwise && P.lostLikeness > 0 && P.lostStructure > 0;
@@ -231,6 +274,10 @@ bool trackDirection(const SegmentFrames &frames, const AnimalPlan &plan, int fir
         for (std::size_t k = 0; k < K; ++k)
             if (const Anchor *a = plan.label(first + off, int(k)); a && (end || !has[k])) {
                 s[k] = PointState{frames.toCrop(a->pos), 0.f, false};
+                if (frames.pointwise) {
+                    s[k].anchorPyr = &frames.pyramids[std::size_t(off)];
+                    s[k].anchorP = s[k].p;
+                }
                 has[k] = 1;
                 anchor[k] = off;
                 occluded[k] = a->occluded;

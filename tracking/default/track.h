@@ -88,6 +88,8 @@ struct PointState
     cv::Point2f p;
     float var = 0.f;
     bool lost = false;
+    const std::vector<cv::Mat> *anchorPyr = nullptr; ///< pointwise: the pyramid of the frame it started from
+    cv::Point2f anchorP;                               ///< ... and where it was there (crop pixels)
 };
 
 /** How a point moves from crop A to crop B: dense flows both ways, or both crops' pyramids. */
