@@ -196,6 +196,8 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
     std::vector<cv::Point2f> to;
     std::vector<float> fb;
     moved(motion, from, &to, &fb);
+    if (ctx.pointwise && P.anchorRefine > 0 && motion.pyrB) // frame-to-frame errors must not add up
+        refineFromAnchors(s, idx, fb, *motion.pyrB, ctx, &to);
     // Each step is judged on its own: the flow may well pick a point up again. Flow that slid onto the
     // background checks out forward and backward: the patch no longer looking like the keypoint's labelled
     // patches tells it was lost all the same.
@@ -203,8 +205,6 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
     // and that background still looks much like the labelled patch. What the keypoint's own structure (the
     // pixels that stand out of its labelled patch) says tells it was lost. (Lucas-Kanade per point works on
     // a window as small as the leg.)
-    if (ctx.pointwise && P.anchorRefine > 0 && motion.pyrB)
-        refineFromAnchors(s, idx, fb, *motion.pyrB, ctx, &to);
     std::vector<char> lost(idx.size());
     std::vector<float> structure(idx.size(), 1.f);
     const bool checkStructure = !ctx.pointwise && P.lostLikeness > 0 && P.lostStructure > 0;
