@@ -130,8 +130,10 @@ bool setParam(const QString &kv)
     const QString &k = p[0];
     if (k == QLatin1String("fbThreshold")) gParams.fbThreshold = v;
     else if (k == QLatin1String("lostLikeness")) gParams.lostLikeness = v;
+    else if (k == QLatin1String("lostLikenessPointwise")) gParams.lostLikenessPointwise = v;
     else if (k == QLatin1String("lostStructure")) gParams.lostStructure = v;
     else if (k == QLatin1String("lostSigma")) gParams.lostSigma = v;
+    else if (k == QLatin1String("lostSigmaPointwise")) gParams.lostSigmaPointwise = v;
     else if (k == QLatin1String("margin")) gParams.margin = v;
     else if (k == QLatin1String("scoreMotion")) gParams.scoreMotion = v;
     else if (k == QLatin1String("appearance")) gParams.appearance = v != 0;
@@ -144,6 +146,8 @@ bool setParam(const QString &kv)
     else if (k == QLatin1String("switchGap")) gParams.switchGap = v;
     else if (k == QLatin1String("pointwiseBelow")) gParams.pointwiseBelow = v;
     else if (k == QLatin1String("anchorRefine")) gParams.anchorRefine = v;
+    else if (k == QLatin1String("lostFollowsBodyPointwise")) gParams.lostFollowsBodyPointwise = v != 0;
+    else if (k == QLatin1String("stickyLostPointwise")) gParams.stickyLostPointwise = v != 0;
     else if (k == QLatin1String("anchorLevels")) gParams.anchorLevels = int(v);
     else if (k == QLatin1String("flowPixels")) gParams.flowPixels = int(v);
     else if (k == QLatin1String("disPreset")) gParams.disPreset = int(v);

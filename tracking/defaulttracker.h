@@ -18,6 +18,10 @@ struct DefaultTrackerParams
 {
     double fbThreshold = 2.0;     ///< forward-backward disagreement of the flow (px) above which a step counts as lost
     double lostLikeness = 0.75;   ///< likeness to the labelled patches below which a step counts as lost
+    /// The same for animals tracked per point: a 7x7 window on a fly's leg tip half on the background still
+    /// follows it (with the three settings below, flies every 25 hard_within8px 0.641 at 0.75, 0.713 at 0.5;
+    /// 0.4 / 0.6: 0.704 / 0.690)
+    double lostLikenessPointwise = 0.5;
     /// Likeness of the keypoint's own structure (the pixels that stand out of its labelled patches) below
     /// which a densely tracked step counts as lost (0: not checked). What lets DIS's medium preset keep a leg a
     /// pixel wide that steps: its flow holds the point on the background the leg left, and that background
@@ -26,6 +30,9 @@ struct DefaultTrackerParams
     /// Spread a lost step adds, as a fraction of the animal's size (0.02 -> 0.005 once the structure check flags
     /// more steps lost: badja-cows every-10 delta_avg 0.789 -> 0.803, badja-dog 0.458 -> 0.465)
     double lostSigma = 0.005;
+    /// The same for animals tracked per point, where a lost step is worth much less than the other direction's
+    /// (flies every 25 hard_within8px 0.706 at 0.005, 0.711-0.713 at 0.1-1)
+    double lostSigmaPointwise = 0.3;
     /// Spread a score adds per frame from the nearer label, as a fraction of how far the keypoint moves against
     /// the rest of its animal per frame between the labels (0: none). Only the scores change, not the positions.
     /// On badja, the flies and their step-5 cuts (every 10 / 25 and 3 / 5: 12 cases), 0 -> 0.3: the share
@@ -43,6 +50,18 @@ struct DefaultTrackerParams
     /// on one track; flies every 10 / every 25 within4px 0.9730 -> 0.9733 / 0.9483 -> 0.9490, hard_within8px
     /// 0.660 -> 0.662 / 0.669 -> 0.672; 0: no minimum)
     double switchMinGapPointwise = 1.5;
+    /// Animals tracked per point: a step that fails its forward-backward check moves with the similarity that
+    /// carries the animal's other keypoints (a leg tip Lucas-Kanade lost goes with its body rather than staying
+    /// where the window slid), and a keypoint once lost stays lost (searched for with its labels' patches,
+    /// adding lostSigmaPointwise each step) until those re-find it. From the per-point tracker of an earlier
+    /// round (it reached flies every 25 hard_within8px 0.711, within4px 0.950), measured with the other
+    /// settings as they are: each off, every 25 hard_within8px 0.713 -> 0.694 / 0.706, every 10 0.652 ->
+    /// 0.650 / 0.652. All four of these against the settings before (0.75, 0.005, off, off): every 25
+    /// within4px 0.9507 -> 0.9510, hard_within8px 0.682 -> 0.713; every 10 0.9735 -> 0.9725, 0.662 -> 0.652;
+    /// every 50 0.922 -> 0.926, 0.745 -> 0.756; the 5th-frame cut every 3 / 5 delta_avg 0.975 / 0.967 -> 0.978
+    /// / 0.971.
+    bool lostFollowsBodyPointwise = true;
+    bool stickyLostPointwise = true;
     double margin = 64.0;         ///< pixels around an animal's labels that each crop keeps (at least)
     bool appearance = true;       ///< re-anchor lost points with templates from the labelled frames
     double templateAccept = 0.65; ///< normalised cross-correlation that re-anchors a lost point ...

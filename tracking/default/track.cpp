@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <future>
 #include <limits>
 
@@ -179,6 +180,67 @@ void refineFromAnchors(const std::vector<PointState> &s, const std::vector<std::
     }
 }
 
+/**
+ * Moves the points whose step failed (forward-backward miss over \a limit crop pixels, or none) with the
+ * similarity (rotation, scale near 1, shift) that carries the others from \a from to \a to, fitted by least
+ * squares without the outliers: a leg tip Lucas-Kanade lost goes where its body goes, not where the window
+ * slid. Nothing moves where fewer than two steps held.
+ */
+void followBody(const std::vector<cv::Point2f> &from, const std::vector<float> &fb, double limit,
+                std::vector<cv::Point2f> *to)
+{
+    std::vector<int> use;
+    for (std::size_t i = 0; i < from.size(); ++i)
+        if (fb[i] <= limit)
+            use.push_back(int(i));
+    if (use.size() == from.size() || use.size() < 2)
+        return;
+    using C = std::complex<double>;
+    auto c = [](cv::Point2f p) { return C(p.x, p.y); };
+    C a(1.0, 0.0), b;
+    for (int round = 0; round < 2; ++round) {
+        C ms, md;
+        for (int i : use) {
+            ms += c(from[std::size_t(i)]);
+            md += c((*to)[std::size_t(i)]);
+        }
+        ms /= double(use.size());
+        md /= double(use.size());
+        C num;
+        double den = 0.0;
+        for (int i : use) {
+            const C sc = c(from[std::size_t(i)]) - ms;
+            num += std::conj(sc) * (c((*to)[std::size_t(i)]) - md);
+            den += std::norm(sc);
+        }
+        a = den > 1e-6 ? num / den : C(1.0, 0.0);
+        const double mag = std::abs(a); // a body hardly changes its size from one frame to the next
+        if (mag < 0.8 || mag > 1.25)
+            a = mag > 1e-9 ? a / mag : C(1.0, 0.0);
+        b = md - a * ms;
+        if (use.size() < 4)
+            break;
+        std::vector<double> res;
+        for (int i : use)
+            res.push_back(std::abs(a * c(from[std::size_t(i)]) + b - c((*to)[std::size_t(i)])));
+        std::vector<double> sorted = res;
+        std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+        const double keepWithin = 3.0 * sorted[sorted.size() / 2] + 1.0;
+        std::vector<int> keep;
+        for (std::size_t j = 0; j < use.size(); ++j)
+            if (res[j] <= keepWithin)
+                keep.push_back(use[j]);
+        if (keep.size() == use.size() || keep.size() < 2)
+            break;
+        use = keep;
+    }
+    for (std::size_t i = 0; i < from.size(); ++i)
+        if (!(fb[i] <= limit)) {
+            const C r = a * c(from[i]) + b;
+            (*to)[i] = cv::Point2f(float(r.real()), float(r.imag()));
+        }
+}
+
 } // namespace
 
 void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, const Motion &motion,
@@ -196,11 +258,15 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
     std::vector<cv::Point2f> to;
     std::vector<float> fb;
     moved(motion, from, &to, &fb);
+    if (ctx.pointwise && P.lostFollowsBodyPointwise)
+        followBody(from, fb, P.fbThreshold * ctx.scale, &to);
     if (ctx.pointwise && P.anchorRefine > 0 && motion.pyrB) // frame-to-frame errors must not add up
         refineFromAnchors(s, idx, fb, *motion.pyrB, ctx, &to);
-    // Each step is judged on its own: the flow may well pick a point up again. Flow that slid onto the
-    // background checks out forward and backward: the patch no longer looking like the keypoint's labelled
-    // patches tells it was lost all the same.
+    // Each densely tracked step is judged on its own: the flow may well pick a point up again. (A point
+    // tracked per point stays lost until its labels' patches re-find it: a 7x7 window that slid off a leg tip
+    // follows whatever it slid onto as well as it followed the tip, so its checks passing again say little.)
+    // Flow that slid onto the background checks out forward and backward: the patch no longer looking like
+    // the keypoint's labelled patches tells it was lost all the same.
     // The dense flow's patches are wider than a thin leg: it holds a point on the background the leg left,
     // and that background still looks much like the labelled patch. What the keypoint's own structure (the
     // pixels that stand out of its labelled patch) says tells it was lost. (Lucas-Kanade per point works on
@@ -208,19 +274,20 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
     std::vector<char> lost(idx.size());
     std::vector<float> structure(idx.size(), 1.f);
     const bool checkStructure = !ctx.pointwise && P.lostLikeness > 0 && P.lostStructure > 0;
+    const double lostLikeness = ctx.pointwise ? P.lostLikenessPointwise : P.lostLikeness;
     for (std::size_t i = 0; i < idx.size(); ++i) {
         fb[i] = float(fb[i] / ctx.scale); // image pixels
         if (checkStructure)
             structure[i] = structureLikeness(cropB, to[i], endTemplates[idx[i]]);
         lost[i] = !(fb[i] <= P.fbThreshold)
-            || (P.lostLikeness > 0 && likeness(cropB, to[i], endTemplates[idx[i]]) < P.lostLikeness)
+            || (lostLikeness > 0 && likeness(cropB, to[i], endTemplates[idx[i]]) < lostLikeness)
             || (checkStructure && structure[i] < P.lostStructure);
     }
     for (std::size_t i = 0; i < idx.size(); ++i) {
         PointState &st = s[idx[i]];
         cv::Point2f next = to[i];
         float var = kVarStep + (std::isfinite(fb[i]) ? fb[i] * fb[i] : 0.f);
-        st.lost = lost[i];
+        st.lost = lost[i] || (ctx.pointwise && P.stickyLostPointwise && st.lost);
         const std::vector<cv::Mat> &tmpl = templates[idx[i]];
         if (st.lost && P.appearance && !tmpl.empty()) {
             // Only a spot that matches the labels clearly better than where the flow went is worth a jump: on
@@ -235,7 +302,7 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
             const double hereScore = templateMatch(cropB, tmpl, next, 0, &here);
             const double there = hereScore > 1.0 - gain ? -1.0 : templateMatch(cropB, tmpl, next, ctx.searchRadius, &m);
             if (there >= P.templateAccept && there - hereScore >= gain
-                && likeness(cropB, m, endTemplates[idx[i]]) >= P.lostLikeness) {
+                && likeness(cropB, m, endTemplates[idx[i]]) >= lostLikeness) {
                 const double jump = cv::norm(m - next) / ctx.scale;
                 var = std::max(var, 1.0f) + float(jump * jump) * 0.1f;
                 next = m;
@@ -243,7 +310,7 @@ void stepPoints(std::vector<PointState> &s, const std::vector<char> &active, con
             }
         }
         if (st.lost) {
-            const float sigma = float(P.lostSigma * ctx.size);
+            const float sigma = float((ctx.pointwise ? P.lostSigmaPointwise : P.lostSigma) * ctx.size);
             var += sigma * sigma;
         }
         next.x = std::clamp(next.x, 0.f, float(cropB.cols - 1));
