@@ -481,19 +481,24 @@ TEST_CASE("A leg tip that steps twice between two labels is found again on the m
         return hits;
     };
     CHECK(middleStanceHits({}) >= 6);
-    // DIS's medium preset with its variational refinement smooths the flow across the leg's edges and holds
-    // the point on the background the leg left, which looks much like the labelled patch; without the check
-    // of the keypoint's own structure the middle stance is lost ...
-    tracking::DefaultTrackerParams smoothed;
-    smoothed.disVarIterations = 5;
-    CHECK(middleStanceHits(smoothed) >= 6);
-    tracking::DefaultTrackerParams plainLikeness = smoothed;
+    // The flow holds the point on the background the leg left, which looks much like the labelled patch (it is
+    // mostly background too); a spot must match the labels clearly better than where the flow went for the
+    // search to move the point there (templateGain), and what tells the leg left is the keypoint's own
+    // structure (the pixels that stand out of its labelled patch) no longer being there, which lowers that
+    // margin. Without the structure check the middle stance is lost.
+    tracking::DefaultTrackerParams plainLikeness;
     plainLikeness.lostStructure = 0.0;
     CHECK(middleStanceHits(plainLikeness) <= 1);
-    // ... while the patch flow alone, not refined, follows the leg that steps.
-    tracking::DefaultTrackerParams unrefined;
-    unrefined.lostStructure = 0.0;
-    CHECK(middleStanceHits(unrefined) >= 6);
+    // So it is with a search that asks as little as it did before (0.3) but without the structure check,
+    // where the flow is smoothed across the leg's edges (DIS's variational refinement) ...
+    tracking::DefaultTrackerParams smoothed = plainLikeness;
+    smoothed.templateGain = 0.3;
+    smoothed.disVarIterations = 5;
+    CHECK(middleStanceHits(smoothed) <= 1);
+    // ... while the patch flow alone, not refined, with that search finds it.
+    tracking::DefaultTrackerParams lowGain = plainLikeness;
+    lowGain.templateGain = 0.3;
+    CHECK(middleStanceHits(lowGain) >= 6);
     // Searching only within the Lucas-Kanade window (as before the search radius followed the animal's size)
     // and trusting every step that passes its forward-backward check loses the middle stance.
     tracking::DefaultTrackerParams blind;
