@@ -23,10 +23,58 @@ cv::Mat texturedPatch(const cv::Mat &img, cv::Point2f c, int side)
     return img(r).clone();
 }
 
+namespace {
+
+/**
+ * Normalised cross-correlation (TM_CCOEFF_NORMED) of template \a t at every position inside \a window, into
+ * \a res (CV_32F, one value per position), from the window's integrals \a sum and \a sqsum (CV_64F). The
+ * correlations directly (filter2D, which does not switch to a Fourier transform below 11x11 on float images)
+ * and the window's mean and spread from its integrals: about twice as fast as cv::matchTemplate for the 7x7 to
+ * 9x9 templates of a 0.5-0.6 crop, where its Fourier transforms of each window and template dominate.
+ */
+void correlate(const cv::Mat &window, const cv::Mat &t, const cv::Mat &sum, const cv::Mat &sqsum, cv::Mat *res)
+{
+    cv::Mat kernel;
+    t.convertTo(kernel, CV_32F);
+    kernel -= cv::mean(kernel)[0];
+    const double tnorm = cv::norm(kernel);
+    cv::Mat w, num;
+    window.convertTo(w, CV_32F);
+    cv::filter2D(w, num, CV_32F, kernel, cv::Point(0, 0), 0, cv::BORDER_CONSTANT);
+    const int rows = window.rows - t.rows + 1, cols = window.cols - t.cols + 1;
+    const double n = double(t.total());
+    res->create(rows, cols, CV_32F);
+    for (int y = 0; y < rows; ++y) {
+        const double *s0 = sum.ptr<double>(y), *s1 = sum.ptr<double>(y + t.rows);
+        const double *q0 = sqsum.ptr<double>(y), *q1 = sqsum.ptr<double>(y + t.rows);
+        const float *nr = num.ptr<float>(y);
+        float *out = res->ptr<float>(y);
+        for (int x = 0; x < cols; ++x) {
+            const int x1 = x + t.cols;
+            const double s = s1[x1] - s0[x1] - s1[x] + s0[x];
+            const double q = q1[x1] - q0[x1] - q1[x] + q0[x];
+            const double den = std::sqrt(std::max(q - s * s / n, 0.0)) * tnorm;
+            double v = nr[x];
+            // As OpenCV does: a flat window (den about 0) correlates with nothing.
+            if (std::abs(v) < den)
+                v /= den;
+            else if (std::abs(v) < den * 1.125)
+                v = v > 0 ? 1.0 : -1.0;
+            else
+                v = 0.0;
+            out[x] = float(v);
+        }
+    }
+}
+
+} // namespace
+
 double templateMatch(const cv::Mat &img, const std::vector<cv::Mat> &templates, cv::Point2f p, int radius,
                      cv::Point2f *best)
 {
     double bestScore = -1.0;
+    cv::Rect integrated;
+    cv::Mat sum, sqsum, res;
     for (const cv::Mat &t : templates) {
         const int half = t.cols / 2;
         cv::Rect win(cvRound(p.x) - half - radius, cvRound(p.y) - half - radius, t.cols + 2 * radius,
@@ -34,8 +82,11 @@ double templateMatch(const cv::Mat &img, const std::vector<cv::Mat> &templates, 
         win &= cv::Rect(0, 0, img.cols, img.rows);
         if (win.width < t.cols || win.height < t.rows)
             continue;
-        cv::Mat res;
-        cv::matchTemplate(img(win), t, res, cv::TM_CCOEFF_NORMED);
+        if (win != integrated) { // the templates of a keypoint mostly share their side, so their window
+            cv::integral(img(win), sum, sqsum, CV_64F, CV_64F);
+            integrated = win;
+        }
+        correlate(img(win), t, sum, sqsum, &res);
         double mx = 0;
         cv::Point loc;
         cv::minMaxLoc(res, nullptr, &mx, nullptr, &loc);
