@@ -51,15 +51,15 @@ struct DefaultTrackerParams
     /// 0.660 -> 0.662 / 0.669 -> 0.672; 0: no minimum)
     double switchMinGapPointwise = 1.5;
     /// Animals tracked per point: a step that fails its forward-backward check moves with the similarity that
-    /// carries the animal's other keypoints (a leg tip Lucas-Kanade lost goes with its body rather than staying
+    /// carries the animal's other keypoints (least median of squares) (a leg tip Lucas-Kanade lost goes with its body rather than staying
     /// where the window slid), and a keypoint once lost stays lost (searched for with its labels' patches,
     /// adding lostSigmaPointwise each step) until those re-find it. From the per-point tracker of an earlier
     /// round (it reached flies every 25 hard_within8px 0.711, within4px 0.950), measured with the other
     /// settings as they are: each off, every 25 hard_within8px 0.713 -> 0.694 / 0.706, every 10 0.652 ->
     /// 0.650 / 0.652. All four of these against the settings before (0.75, 0.005, off, off): every 25
-    /// within4px 0.9507 -> 0.9510, hard_within8px 0.682 -> 0.713; every 10 0.9735 -> 0.9725, 0.662 -> 0.652;
+    /// within4px 0.9507 -> 0.9513, hard_within8px 0.682 -> 0.713; every 10 0.9735 -> 0.9726, 0.662 -> 0.652;
     /// every 50 0.922 -> 0.926, 0.745 -> 0.756; the 5th-frame cut every 3 / 5 delta_avg 0.975 / 0.967 -> 0.978
-    /// / 0.971.
+    /// / 0.972.
     bool lostFollowsBodyPointwise = true;
     bool stickyLostPointwise = true;
     double margin = 64.0;         ///< pixels around an animal's labels that each crop keeps (at least)

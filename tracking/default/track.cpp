@@ -4,15 +4,15 @@
 #include "tracking/default/flow.h"
 #include "tracking/default/patches.h"
 
+#include <opencv2/calib3d.hpp>
 #include <opencv2/imgproc.hpp>
-
 #include <opencv2/video/tracking.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <complex>
 #include <future>
 #include <limits>
+#include <numeric>
 
 namespace paddock::tracking::defaulttracker {
 
@@ -182,63 +182,40 @@ void refineFromAnchors(const std::vector<PointState> &s, const std::vector<std::
 
 /**
  * Moves the points whose step failed (forward-backward miss over \a limit crop pixels, or none) with the
- * similarity (rotation, scale near 1, shift) that carries the others from \a from to \a to, fitted by least
- * squares without the outliers: a leg tip Lucas-Kanade lost goes where its body goes, not where the window
- * slid. Nothing moves where fewer than two steps held.
+ * similarity (rotation, scale, shift; least median of squares, so the other failures and a stepping leg do not
+ * pull it) that carries the others from \a from to \a to: a leg tip Lucas-Kanade lost goes where its body goes,
+ * not where the window slid. With fewer than three that held, by their mean shift; nothing moves with none.
  */
 void followBody(const std::vector<cv::Point2f> &from, const std::vector<float> &fb, double limit,
                 std::vector<cv::Point2f> *to)
 {
-    std::vector<int> use;
+    std::vector<cv::Point2f> held, heldTo;
     for (std::size_t i = 0; i < from.size(); ++i)
-        if (fb[i] <= limit)
-            use.push_back(int(i));
-    if (use.size() == from.size() || use.size() < 2)
+        if (fb[i] <= limit) {
+            held.push_back(from[i]);
+            heldTo.push_back((*to)[i]);
+        }
+    if (held.size() == from.size() || held.empty())
         return;
-    using C = std::complex<double>;
-    auto c = [](cv::Point2f p) { return C(p.x, p.y); };
-    C a(1.0, 0.0), b;
-    for (int round = 0; round < 2; ++round) {
-        C ms, md;
-        for (int i : use) {
-            ms += c(from[std::size_t(i)]);
-            md += c((*to)[std::size_t(i)]);
-        }
-        ms /= double(use.size());
-        md /= double(use.size());
-        C num;
-        double den = 0.0;
-        for (int i : use) {
-            const C sc = c(from[std::size_t(i)]) - ms;
-            num += std::conj(sc) * (c((*to)[std::size_t(i)]) - md);
-            den += std::norm(sc);
-        }
-        a = den > 1e-6 ? num / den : C(1.0, 0.0);
-        const double mag = std::abs(a); // a body hardly changes its size from one frame to the next
-        if (mag < 0.8 || mag > 1.25)
-            a = mag > 1e-9 ? a / mag : C(1.0, 0.0);
-        b = md - a * ms;
-        if (use.size() < 4)
-            break;
-        std::vector<double> res;
-        for (int i : use)
-            res.push_back(std::abs(a * c(from[std::size_t(i)]) + b - c((*to)[std::size_t(i)])));
-        std::vector<double> sorted = res;
-        std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
-        const double keepWithin = 3.0 * sorted[sorted.size() / 2] + 1.0;
-        std::vector<int> keep;
-        for (std::size_t j = 0; j < use.size(); ++j)
-            if (res[j] <= keepWithin)
-                keep.push_back(use[j]);
-        if (keep.size() == use.size() || keep.size() < 2)
-            break;
-        use = keep;
+    cv::Mat m; // 2x3, CV_64F
+    if (held.size() >= 3)
+        m = cv::estimateAffinePartial2D(held, heldTo, cv::noArray(), cv::LMEDS);
+    if (m.empty()) {
+        const cv::Point2f shift = (std::accumulate(heldTo.begin(), heldTo.end(), cv::Point2f())
+                                   - std::accumulate(held.begin(), held.end(), cv::Point2f()))
+            * (1.f / float(held.size()));
+        m = (cv::Mat_<double>(2, 3) << 1, 0, shift.x, 0, 1, shift.y);
     }
+    std::vector<std::size_t> failed;
+    std::vector<cv::Point2f> failedFrom, failedTo;
     for (std::size_t i = 0; i < from.size(); ++i)
         if (!(fb[i] <= limit)) {
-            const C r = a * c(from[i]) + b;
-            (*to)[i] = cv::Point2f(float(r.real()), float(r.imag()));
+            failed.push_back(i);
+            failedFrom.push_back(from[i]);
         }
+    cv::transform(failedFrom, failedTo, m);
+    for (std::size_t j = 0; j < failed.size(); ++j)
+        (*to)[failed[j]] = failedTo[j];
 }
 
 } // namespace
