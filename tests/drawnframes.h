@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -44,6 +45,13 @@ public:
         out->height = img.rows;
         out->rgb = QByteArray(reinterpret_cast<const char *>(img.data), int(img.total() * 3));
         return true;
+    }
+    /** The same frames (a source that opens them again, as a reader thread does); its reads count apart. */
+    std::unique_ptr<core::FrameSource> clone(std::string *) const override
+    {
+        auto other = std::make_unique<DrawnFrames>(mInfo.frameCount, mInfo.width, mInfo.height, mDraw);
+        other->failAt = failAt;
+        return other;
     }
     std::atomic_int reads{0};
     int failAt = -1; ///< a frame that cannot be decoded

@@ -817,17 +817,15 @@ namespace {
  * frame (as a slow pan), 640x480, with one animal of 17 points labelled every 25 frames. Each tracker needs
  * well over two seconds for it, so a cancel at any of the moments below lands in the middle of the work.
  */
-class DriftingClip : public core::FrameSource
+struct DriftingClip
 {
-public:
     static constexpr int kFrames = 3000, kW = 640, kH = 480, kPad = 120;
-    DriftingClip()
+    static cv::Point2f shift(int f)
     {
-        mInfo.frameCount = kFrames;
-        mInfo.width = kW;
-        mInfo.height = kH;
-        mInfo.fps = 25;
-        mInfo.codec = "synthetic";
+        return {float(kPad + 100 * std::sin(f * 0.02)), float(kPad + 80 * std::cos(f * 0.015))};
+    }
+    static cv::Mat frame(int index)
+    {
         static const cv::Mat texture = [] {
             cv::Mat t(kH + 2 * kPad, kW + 2 * kPad, CV_8UC3);
             cv::RNG rng(7);
@@ -835,28 +833,13 @@ public:
             cv::GaussianBlur(t, t, cv::Size(0, 0), 2.0);
             return t;
         }();
-        mTexture = texture;
-    }
-    static cv::Point2f shift(int f)
-    {
-        return {float(kPad + 100 * std::sin(f * 0.02)), float(kPad + 80 * std::cos(f * 0.015))};
-    }
-    const core::VideoInfo &info() const override { return mInfo; }
-    bool read(int index, core::VideoFrame *out, std::string *error) override
-    {
-        if (index < 0 || index >= kFrames) {
-            *error = "out of range";
-            return false;
-        }
         const cv::Point2f s = shift(index);
-        const cv::Mat view = mTexture(cv::Rect(int(s.x), int(s.y), kW, kH)).clone();
-        out->index = index;
-        out->width = kW;
-        out->height = kH;
-        out->rgb = QByteArray(reinterpret_cast<const char *>(view.data), int(view.total() * 3));
-        return true;
+        return texture(cv::Rect(int(s.x), int(s.y), kW, kH)).clone();
     }
-    std::unique_ptr<FrameSource> clone(std::string *) const override { return std::make_unique<DriftingClip>(); }
+    static std::unique_ptr<core::FrameSource> open()
+    {
+        return std::make_unique<test::DrawnFrames>(kFrames, kW, kH, frame);
+    }
 
     /** Labels every \a every frames: 17 points on a grid, moving with the texture. */
     static tracking::TrackingInput labels(int every)
@@ -885,10 +868,6 @@ public:
         }
         return in;
     }
-
-private:
-    core::VideoInfo mInfo;
-    cv::Mat mTexture;
 };
 
 /**
@@ -937,7 +916,7 @@ CancelTrial cancelAt(tracking::PointTracker &tracker, const tracking::TrackingIn
     tracking::TrackingOutput out;
     std::thread job([&] {
         const tracking::FrameSourceOpener open = [](const std::string &, std::string *) {
-            return std::unique_ptr<core::FrameSource>(std::make_unique<DriftingClip>());
+            return DriftingClip::open();
         };
         const tracking::ProgressFn progress = [&](const tracking::Progress &p) {
             std::lock_guard<std::mutex> lock(stageMutex);
